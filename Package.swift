@@ -1,0 +1,129 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "gazette",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gazette", targets: ["gazette"]),
+        .library(name: "GazetteExtraction", targets: ["GazetteExtraction"]),
+        .library(name: "GazetteStore", targets: ["GazetteStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0", traits: ["YAML", "Reloading"]),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // Pure pipeline: bytes in, ExtractionRecord out. No dependencies but Foundation.
+        .target(
+            name: "GazetteExtraction",
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GazetteStore",
+            dependencies: [
+                "GazetteExtraction",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GazetteIntake",
+            dependencies: [
+                "GazetteExtraction",
+                "GazetteStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GazetteDigest",
+            dependencies: [
+                "GazetteStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GazetteDaemon",
+            dependencies: [
+                "GazetteExtraction",
+                "GazetteStore",
+                "GazetteIntake",
+                "GazetteDigest",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "gazette",
+            dependencies: [
+                "GazetteDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Developer tools: model training, benchmarks, synthetic data. Not installed for users.
+        .executableTarget(
+            name: "gazette-tools",
+            dependencies: [
+                "GazetteExtraction",
+                "GazetteStore",
+                "GazetteDigest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "GazetteTestSupport",
+            dependencies: ["GazetteExtraction", "GazetteStore"],
+            path: "Tests/GazetteTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GazetteExtractionTests",
+            dependencies: ["GazetteExtraction"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GazetteStoreTests",
+            dependencies: ["GazetteStore", "GazetteTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GazetteIntakeTests",
+            dependencies: ["GazetteIntake", "GazetteTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GazetteDigestTests",
+            dependencies: ["GazetteDigest", "GazetteTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GazetteDaemonTests",
+            dependencies: ["GazetteDaemon", "GazetteTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

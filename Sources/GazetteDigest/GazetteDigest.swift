@@ -1,0 +1,1 @@
+// GazetteDigest module.

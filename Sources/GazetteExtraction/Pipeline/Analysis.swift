@@ -1,0 +1,27 @@
+import Foundation
+
+/// The analysis of one article body in progress: the tokenised text, the reference time,
+/// and what the stages have found so far. Stages run in order and each fills its fields.
+public struct Analysis: Sendable {
+    public let text: AnalyzedText
+    /// Publication time: the anchor for relative dates (`yesterday`, `Tuesday`).
+    public var publishedAt: Date?
+    public var entities: [Entity] = []
+    public var quotes: [Quote] = []
+    public var dates: [DateMention] = []
+    public var amounts: [Amount] = []
+    public var keyphrases: [Keyphrase] = []
+    public var summary: [String] = []
+    public var tone: Double = 0
+
+    public init(text: AnalyzedText, publishedAt: Date?) {
+        self.text = text
+        self.publishedAt = publishedAt
+    }
+}
+
+/// One step of the analysis pipeline. A stage reads what earlier stages found and adds its
+/// own findings; it never throws and never crashes on any input.
+public protocol AnalysisStage: Sendable {
+    func run(_ analysis: inout Analysis)
+}

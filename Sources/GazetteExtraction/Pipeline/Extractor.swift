@@ -1,0 +1,24 @@
+import Foundation
+
+/// Runs the whole pipeline on one file's bytes and returns its ``ExtractionRecord``.
+///
+/// Pure: no I/O besides the resources loaded once at initialisation; safe to share between
+/// tasks.
+public struct Extractor: Sendable {
+    /// Bumped whenever a change would alter stored records, so `gazette reprocess` can find
+    /// articles made by an older pipeline.
+    public static let pipelineVersion = "1"
+
+    let stages: [any AnalysisStage]
+
+    public init() {
+        self.stages = []
+    }
+
+    /// Runs the analysis stages over an already clean body.
+    public func analyze(body: String, publishedAt: Date?) -> Analysis {
+        var analysis = Analysis(text: AnalyzedText(body: body), publishedAt: publishedAt)
+        for stage in stages { stage.run(&analysis) }
+        return analysis
+    }
+}

@@ -1,0 +1,60 @@
+/// The clean body split into scalars, tokens, sentences and paragraphs: what every
+/// analysis stage reads. Built once per article by ``Tokenizer`` and ``SentenceSplitter``.
+public struct AnalyzedText: Sendable {
+    public let body: String
+    /// The body's Unicode scalars; offsets everywhere index into this array.
+    public let scalars: [Unicode.Scalar]
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    /// Paragraph spans (separated by blank lines in the body).
+    public let paragraphs: [Span]
+
+    public init(body: String) {
+        self.body = body
+        let scalars = Array(body.unicodeScalars)
+        self.scalars = scalars
+        let tokens = Tokenizer.tokenize(scalars)
+        self.tokens = tokens
+        self.sentences = SentenceSplitter.split(scalars: scalars, tokens: tokens)
+        self.paragraphs = AnalyzedText.paragraphSpans(scalars)
+    }
+
+    /// The body text in `range` (scalar offsets).
+    public func text(_ range: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[range])
+        return String(s)
+    }
+
+    public func text(of token: Token) -> String { text(token.range) }
+
+    public func text(of sentence: Sentence) -> String { text(sentence.start..<sentence.end) }
+
+    static func paragraphSpans(_ scalars: [Unicode.Scalar]) -> [Span] {
+        var spans: [Span] = []
+        var start: Int? = nil
+        var lastNonSpace = 0
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            let c = scalars[i]
+            if c == "\n" {
+                // A blank line (only whitespace up to the next newline) ends the paragraph.
+                var j = i + 1
+                while j < n, scalars[j] == " " || scalars[j] == "\t" || scalars[j] == "\r" { j += 1 }
+                if j < n, scalars[j] == "\n" {
+                    if let s = start { spans.append(Span(start: s, end: lastNonSpace)) }
+                    start = nil
+                    i = j
+                    continue
+                }
+            } else if !c.properties.isWhitespace {
+                if start == nil { start = i }
+                lastNonSpace = i + 1
+            }
+            i += 1
+        }
+        if let s = start { spans.append(Span(start: s, end: lastNonSpace)) }
+        return spans
+    }
+}

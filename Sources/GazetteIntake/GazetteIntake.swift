@@ -1,0 +1,1 @@
+// GazetteIntake module.

@@ -1,0 +1,1 @@
+// GazetteStore module.
