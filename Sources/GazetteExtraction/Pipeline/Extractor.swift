@@ -12,7 +12,14 @@ public struct Extractor: Sendable {
     let stages: [any AnalysisStage]
 
     public init() {
-        self.stages = []
+        self.stages = [
+            KeyphraseStage(),
+            SummaryStage(),
+            ToneStage(),
+            QuoteStage(),
+            DateStage(),
+            AmountStage(),
+        ]
     }
 
     /// Runs the analysis stages over an already clean body.

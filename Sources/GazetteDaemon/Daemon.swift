@@ -1,0 +1,107 @@
+import Foundation
+import GazetteExtraction
+import GazetteIntake
+import GazetteStore
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `gazette run`: the intake, the systemd heartbeat and the configuration reloader under one
+/// `ServiceGroup`. SIGTERM/SIGINT shut down gracefully (no new claims, in-flight files finish);
+/// SIGHUP reloads the configuration.
+public struct Daemon: Sendable {
+    /// systemd's default `TimeoutStopSec` is 90 s and the unit sets 30 s; stay well below.
+    public static let gracefulShutdownLimit: Duration = .seconds(20)
+
+    public let configuration: GazetteConfiguration
+    /// Re-reads the configuration (file, environment, flags) on SIGHUP.
+    public let reload: @Sendable () async throws -> GazetteConfiguration
+    public let logLevel: SharedLogLevel
+    public let logger: Logger
+
+    public init(
+        configuration: GazetteConfiguration,
+        logLevel: SharedLogLevel,
+        logger: Logger,
+        reload: @escaping @Sendable () async throws -> GazetteConfiguration
+    ) {
+        self.configuration = configuration
+        self.logLevel = logLevel
+        self.logger = logger
+        self.reload = reload
+    }
+
+    public func run() async throws {
+        try DaemonFolders.prepare(configuration)
+        let database = try GazetteDatabase(path: configuration.databasePath)
+        let extractor = Extractor()
+        let notifier = SystemdNotifier()
+        let logger = self.logger
+
+        let intake = IntakeSupervisor(
+            configuration: configuration.intakeConfiguration,
+            logger: logger,
+            onReady: {
+                logger.info("ready", metadata: ["inbox": "\(configuration.inbox)"])
+                notifier.ready(status: "Watching \(configuration.inbox)")
+            },
+            makeService: { intakeConfiguration, onReady in
+                IngestService(
+                    configuration: intakeConfiguration, store: database, extractor: extractor,
+                    logger: logger, clock: ContinuousClock(), onReady: onReady)
+            })
+        let heartbeat = SystemdHeartbeat(notifier: notifier, clock: ContinuousClock()) {
+            Self.statusLine(intake.counters)
+        }
+        let logLevel = self.logLevel
+        let reloader = ConfigurationReloader(
+            load: reload,
+            apply: { newConfiguration in
+                logLevel.value = newConfiguration.logLevel
+                intake.update(newConfiguration.intakeConfiguration)
+            },
+            notifier: notifier,
+            logger: logger)
+
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [
+                .init(service: intake),
+                .init(service: heartbeat),
+                .init(service: reloader),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
+        let group = ServiceGroup(configuration: groupConfiguration)
+        try await group.run()
+        logger.info("stopped", metadata: ["ingested": "\(intake.counters.ingested)"])
+    }
+
+    static func statusLine(_ counters: IntakeCounters) -> String {
+        "\(counters.ingested) ingested, \(counters.duplicates) duplicates, \(counters.failed) failed, \(counters.queued) queued"
+    }
+}
+
+/// Creates the folders the daemon needs, with messages that say which one failed.
+enum DaemonFolders {
+    static func prepare(_ configuration: GazetteConfiguration) throws {
+        for (folder, what) in [(configuration.inbox, "inbox"), (configuration.stateDirectory, "state directory")] {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw DaemonError.cannotCreateFolder(path: folder, what: what)
+            }
+        }
+    }
+}
+
+public enum DaemonError: Error, CustomStringConvertible {
+    case cannotCreateFolder(path: String, what: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateFolder(let path, let what):
+            "Cannot create the \(what) \(path); create it yourself or choose another folder with the configuration."
+        }
+    }
+}

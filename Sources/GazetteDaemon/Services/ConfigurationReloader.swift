@@ -1,0 +1,27 @@
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Re-reads the configuration on SIGHUP. A valid new configuration is handed to `apply`; an
+/// invalid one is logged and the running configuration kept.
+struct ConfigurationReloader: Service {
+    let load: @Sendable () async throws -> GazetteConfiguration
+    let apply: @Sendable (GazetteConfiguration) async -> Void
+    let notifier: SystemdNotifier
+    let logger: Logger
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        for await _ in signals.cancelOnGracefulShutdown() {
+            notifier.reloading()
+            do {
+                let configuration = try await load()
+                await apply(configuration)
+                logger.notice("configuration reloaded")
+            } catch {
+                logger.error("configuration reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
+            }
+            notifier.ready()
+        }
+    }
+}

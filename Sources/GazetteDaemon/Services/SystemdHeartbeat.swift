@@ -1,0 +1,50 @@
+import Logging
+import ServiceLifecycle
+
+/// Keeps systemd informed while the daemon runs: `STATUS=` with the intake's counts and
+/// `WATCHDOG=1` pings at half the watchdog interval; `STOPPING=1` once shutdown begins.
+struct SystemdHeartbeat<C: Clock>: Service where C.Duration == Duration {
+    let notifier: SystemdNotifier
+    let status: @Sendable () -> String
+    let statusInterval: Duration
+    let clock: C
+
+    init(notifier: SystemdNotifier, statusInterval: Duration = .seconds(5), clock: C, status: @escaping @Sendable () -> String) {
+        self.notifier = notifier
+        self.status = status
+        self.statusInterval = statusInterval
+        self.clock = clock
+    }
+
+    func run() async throws {
+        guard notifier.isEnabled else {
+            // Nothing to tell; stay alive until shutdown so the group keeps its shape.
+            await gracefulShutdownOrCancellation()
+            return
+        }
+        let tick = min(notifier.watchdogInterval ?? statusInterval, statusInterval)
+        var lastStatus = ""
+        await withGracefulShutdownHandler {
+            while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                if notifier.watchdogInterval != nil { notifier.watchdog() }
+                let current = status()
+                if current != lastStatus {
+                    notifier.status(current)
+                    lastStatus = current
+                }
+                try? await clock.sleep(for: tick)
+            }
+        } onGracefulShutdown: {
+            notifier.stopping()
+        }
+    }
+
+    private func gracefulShutdownOrCancellation() async {
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        await withGracefulShutdownHandler {
+            for await _ in stream {}
+        } onGracefulShutdown: {
+            continuation.finish()
+        }
+    }
+}

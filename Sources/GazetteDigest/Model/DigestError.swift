@@ -1,0 +1,23 @@
+/// Why a digest could not be built or written. Descriptions never contain article text.
+public enum DigestError: Error, CustomStringConvertible, Equatable {
+    case badTemplate(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case unknownFormat(String)
+    case unknownTimeZone(String)
+    case badTime(String)
+
+    public var description: String {
+        switch self {
+        case let .badTemplate(path, reason):
+            "The digest template \(path) cannot be used: \(reason)."
+        case let .cannotWrite(path, reason):
+            "The digest file \(path) cannot be written: \(reason)."
+        case let .unknownFormat(format):
+            "'\(format)' is not a digest format; use md, html or json."
+        case let .unknownTimeZone(zone):
+            "'\(zone)' is not an IANA time zone; use a name such as Europe/London or America/New_York."
+        case let .badTime(time):
+            "'\(time)' is not a time of day; write digest times as HH:MM, e.g. 07:00."
+        }
+    }
+}

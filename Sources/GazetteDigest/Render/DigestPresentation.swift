@@ -1,0 +1,189 @@
+import Foundation
+
+/// The values templates see: a ``Digest`` with its dates formatted in the digest's zone, lists
+/// joined, sparklines drawn, and a `has…` flag per section so that empty sections vanish.
+///
+/// Every string is article text or derived from it and is escaped by the template engine,
+/// except `sparkSVG`, which is built from numbers only.
+struct DigestPresentation {
+    var title: String
+    var period: String
+    var generated: String
+    var timeZone: String
+    var empty: Bool
+    var glance: Glance
+    var hasStories: Bool
+    var stories: [Story]
+    var hasNames: Bool
+    var hasTop: Bool
+    var top: [Name]
+    var hasFalling: Bool
+    var falling: [Name]
+    var hasFirstSeen: Bool
+    var firstSeen: String
+    var hasQuotes: Bool
+    var speakers: [Speaker]
+    var hasNumbers: Bool
+    var numbers: [Number]
+    var hasDates: Bool
+    var calendar: [Day]
+    var hasArticles: Bool
+    var articles: [Article]
+
+    struct Glance {
+        var articles: Int
+        var publications: Int
+        var authors: Int
+        var biggestStory: String?
+    }
+
+    struct Story {
+        var rank: Int
+        var headline: String
+        var publications: String?
+        var sources: Int
+        var articleCount: Int
+        var summary: String
+        var people: String?
+        var places: String?
+    }
+
+    struct Name {
+        var name: String
+        var kind: String
+        var mentions: Int
+        var articles: Int
+        var previousWeek: Int
+        var change: String
+        var changeLabel: String
+        var sparkText: String
+        var sparkSVG: String
+    }
+
+    struct Speaker {
+        var name: String
+        var role: String?
+        var quotes: [Quote]
+    }
+
+    struct Quote {
+        var text: String
+        var source: String
+    }
+
+    struct Number {
+        var text: String
+        var context: String
+        var publication: String?
+    }
+
+    struct Day {
+        var label: String
+        var date: String
+        var events: [Event]
+    }
+
+    struct Event {
+        var time: String?
+        var text: String
+        var context: String
+        var publication: String?
+    }
+
+    struct Article {
+        var id: Int64
+        var title: String
+        var publication: String?
+        var authors: String?
+        var time: String
+        var keyphrases: String?
+        var archivePath: String
+    }
+
+    init(_ digest: Digest) {
+        let zone = TimeZone(identifier: digest.timeZone) ?? .current
+        let format = Formats(zone)
+        let lastInstant = digest.window.until.addingTimeInterval(-0.001)
+        title = "Gazette digest — \(format.longDay.string(from: lastInstant))"
+        period = "\(format.moment.string(from: digest.window.since)) – \(format.moment.string(from: digest.window.until))"
+        generated = format.moment.string(from: digest.generatedAt)
+        timeZone = digest.timeZone
+        empty = digest.isEmpty
+        glance = Glance(
+            articles: digest.glance.articles, publications: digest.glance.publications, authors: digest.glance.authors,
+            biggestStory: digest.glance.biggestStory)
+        stories = digest.stories.enumerated().map { index, story in
+            Story(
+                rank: index + 1, headline: story.headline, publications: Self.list(story.publications),
+                sources: story.sources, articleCount: story.articleIDs.count, summary: story.summary.joined(separator: " "),
+                people: Self.list(story.people), places: Self.list(story.places))
+        }
+        hasStories = !stories.isEmpty
+        top = digest.names.top.map(Self.name)
+        falling = digest.names.falling.map(Self.name)
+        firstSeen = digest.names.firstSeen.joined(separator: ", ")
+        hasTop = !top.isEmpty
+        hasFalling = !falling.isEmpty
+        hasFirstSeen = !firstSeen.isEmpty
+        hasNames = !digest.names.isEmpty
+        speakers = digest.quotes.map { speaker in
+            Speaker(name: speaker.name, role: speaker.role, quotes: speaker.quotes.map { quote in
+                Quote(text: quote.text, source: [quote.publication, quote.title].compactMap { $0 }.joined(separator: ", "))
+            })
+        }
+        hasQuotes = !speakers.isEmpty
+        numbers = digest.numbers.map { Number(text: $0.text, context: $0.context, publication: $0.publication) }
+        hasNumbers = !numbers.isEmpty
+        calendar = digest.datesAhead.map { day in
+            Day(
+                label: DigestWindow.day(day.date, in: zone).map { format.shortDay.string(from: $0.since) } ?? day.date,
+                date: day.date,
+                events: day.events.map { Event(time: $0.time, text: $0.text, context: $0.context, publication: $0.publication) })
+        }
+        hasDates = !calendar.isEmpty
+        articles = digest.articles.map { article in
+            Article(
+                id: article.id, title: article.title, publication: article.publication,
+                authors: Self.list(article.authors),
+                time: format.moment.string(from: article.ingestedAt),
+                keyphrases: Self.list(article.keyphrases),
+                archivePath: article.archivePath)
+        }
+        hasArticles = !articles.isEmpty
+    }
+
+    /// Items joined with commas, or nil for none: a Mustache section renders for any string, even an empty one.
+    private static func list(_ items: [String]) -> String? {
+        items.isEmpty ? nil : items.joined(separator: ", ")
+    }
+
+    private static func name(_ trend: Digest.NameTrend) -> Name {
+        let labels: [Digest.Change: String] = [.new: "new", .rising: "↑ rising", .steady: "→ steady", .falling: "↓ falling"]
+        let kinds = ["PERSON": "person", "ORGANIZATION": "organisation", "LOCATION": "place"]
+        return Name(
+            name: trend.name, kind: kinds[trend.type] ?? trend.type.lowercased(), mentions: trend.mentions,
+            articles: trend.articles, previousWeek: trend.previousWeek, change: trend.change.rawValue,
+            changeLabel: labels[trend.change] ?? trend.change.rawValue, sparkText: Sparkline.text(trend.daily),
+            sparkSVG: Sparkline.svg(trend.daily))
+    }
+
+    /// Date formatters fixed to English month names and 24-hour time, in the digest's zone.
+    private struct Formats {
+        let longDay: DateFormatter
+        let shortDay: DateFormatter
+        let moment: DateFormatter
+
+        init(_ zone: TimeZone) {
+            func formatter(_ pattern: String) -> DateFormatter {
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_GB")
+                formatter.timeZone = zone
+                formatter.dateFormat = pattern
+                return formatter
+            }
+            longDay = formatter("EEEE d MMMM yyyy")
+            shortDay = formatter("EEE d MMM")
+            moment = formatter("d MMM yyyy HH:mm")
+        }
+    }
+}

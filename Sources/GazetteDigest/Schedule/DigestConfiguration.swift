@@ -1,0 +1,34 @@
+import Foundation
+
+/// Where, when and how digests are written.
+public struct DigestConfiguration: Sendable, Equatable {
+    /// Folder of `YYYY-MM-DD.*`, `latest.*`, `digests.atom` and the scheduler's state file.
+    public var directory: String
+    /// Local times of day (`HH:MM`) a scheduled digest is written at.
+    public var times: [String] = ["07:00"]
+    /// IANA zone of `times` and of the days digests are named after; nil is the machine's zone.
+    public var timeZone: String?
+    /// How far back a scheduled digest reaches when no previous digest is known.
+    public var window: Duration = .seconds(24 * 3600)
+    public var formats: [DigestFormat] = DigestFormat.allCases
+    /// Digests kept on disk, oldest removed first; 0 keeps all.
+    public var keep = 90
+    /// Folder whose `digest.md.mustache` / `digest.html.mustache` replace the built-in templates.
+    public var templateDirectory: String?
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The configured zone, or the machine's.
+    public func resolvedTimeZone() throws -> TimeZone {
+        guard let timeZone, !timeZone.isEmpty else { return .current }
+        guard let zone = TimeZone(identifier: timeZone) else { throw DigestError.unknownTimeZone(timeZone) }
+        return zone
+    }
+
+    /// The configured times as hours and minutes, sorted, without repeats.
+    public func timesOfDay() throws -> [TimeOfDay] {
+        try Set(times.map(TimeOfDay.init(parsing:))).sorted()
+    }
+}

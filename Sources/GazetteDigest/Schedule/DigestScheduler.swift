@@ -1,0 +1,115 @@
+import Foundation
+import GazetteStore
+import Logging
+
+/// Writes a digest at every configured local time, over the window since the previous one.
+///
+/// At startup, a digest whose time passed while the daemon was down is written once, covering
+/// everything since the last one written. The end of the last window is kept in the digest
+/// folder, so a window is never written twice, whatever restarts happen.
+///
+/// `run()` lasts until its task is cancelled; the daemon runs it in its `ServiceGroup` (conform
+/// with `extension DigestScheduler: Service {}` and wrap in `cancelWhenGracefulShutdown`).
+/// Generic over `Clock` so that only the sleeping is real; wall-clock time comes from `now`.
+public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
+    /// Longest single sleep: wall-clock jumps (suspend, NTP, DST) are noticed within it.
+    static var longestSleep: Duration { .seconds(300) }
+
+    public let configuration: DigestConfiguration
+    public let database: GazetteDatabase
+    public let logger: Logger
+    public let now: @Sendable () -> Date
+    let clock: C
+
+    public init(
+        configuration: DigestConfiguration, database: GazetteDatabase, logger: Logger, clock: C,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.configuration = configuration
+        self.database = database
+        self.logger = logger
+        self.clock = clock
+        self.now = now
+    }
+
+    /// Catches up, then sleeps until each due time and writes its digest, until cancelled.
+    /// Throws only for a configuration that cannot work (bad time, zone or template).
+    public func run() async throws {
+        let prepared = try prepare()
+        write(prepared, at: now(), startup: true)
+        while !Task.isCancelled {
+            let current = now()
+            guard let next = prepared.schedule.next(after: current) else { return }
+            let wait = min(Duration.seconds(next.timeIntervalSince(current)), Self.longestSleep)
+            do {
+                try await clock.sleep(for: wait)
+            } catch {
+                return
+            }
+            if now() >= next { write(prepared, at: now(), startup: false) }
+        }
+    }
+
+    /// Writes the digest due at `date`, if any; returns its window. At startup, nothing is
+    /// written before a first digest is on record: there is no telling the daemon was down.
+    @discardableResult
+    public func writeDue(at date: Date, startup: Bool) throws -> DigestWindow? {
+        try writeDue(prepare(), at: date, startup: startup)
+    }
+
+    struct Prepared {
+        var schedule: DigestSchedule
+        var calendar: Calendar
+        var builder: DigestBuilder
+        var writer: DigestWriter
+        var withTime: Bool
+    }
+
+    func prepare() throws -> Prepared {
+        let zone = try configuration.resolvedTimeZone()
+        let times = try configuration.timesOfDay()
+        let schedule = DigestSchedule(times: times, timeZone: zone)
+        let renderer = DigestRenderer(templates: try DigestTemplates(overrideDirectory: configuration.templateDirectory))
+        return Prepared(
+            schedule: schedule, calendar: schedule.calendar,
+            builder: DigestBuilder(database: database, timeZone: zone, now: now),
+            writer: DigestWriter(configuration: configuration, renderer: renderer),
+            withTime: times.count > 1)
+    }
+
+    private func write(_ prepared: Prepared, at date: Date, startup: Bool) {
+        do {
+            _ = try writeDue(prepared, at: date, startup: startup)
+        } catch {
+            logger.error("digest failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func writeDue(_ prepared: Prepared, at date: Date, startup: Bool) throws -> DigestWindow? {
+        guard let slot = prepared.schedule.previous(atOrBefore: date) else { return nil }
+        let last = DigestState.load(from: configuration.directory)?.lastUntil
+        if last == nil, startup { return nil }
+        if let last, slot <= last { return nil }
+        let window = DigestWindow(
+            since: last ?? slot.addingTimeInterval(-TimeInterval(configuration.window.components.seconds)), until: slot)
+        let digest = try prepared.builder.build(window)
+        let stem = DigestFileName.stem(for: window, calendar: prepared.calendar, withTime: prepared.withTime)
+        let paths = try prepared.writer.write(digest, stem: stem)
+        try DigestState(lastUntil: slot).save(to: configuration.directory)
+        logger.info("digest written", metadata: [
+            "digest.stem": "\(stem)", "digest.articles": "\(digest.articles.count)",
+            "digest.files": "\(paths.count)", "digest.catch_up": "\(startup)",
+        ])
+        return window
+    }
+}
+
+extension DigestScheduler where C == ContinuousClock {
+    /// A scheduler sleeping on the continuous clock.
+    public init(
+        configuration: DigestConfiguration, database: GazetteDatabase, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.init(configuration: configuration, database: database, logger: logger, clock: ContinuousClock(), now: now)
+    }
+}

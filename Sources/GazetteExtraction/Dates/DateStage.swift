@@ -1,0 +1,55 @@
+import Foundation
+
+/// Finds date expressions (`12 February`, `February 12, 2025`, `1945`, `yesterday`,
+/// `last Tuesday`, `this week`, `two weeks ago`, `the third quarter`) and resolves them to
+/// ISO-8601 values against ``Analysis/publishedAt``.
+///
+/// Relative expressions are dropped when there is no publication time. A day or month
+/// without a year, or a bare weekday, is placed before or after publication by the tense
+/// of the words nearest to it in its sentence (`said`, `was` → before; `will`, `next` → after).
+public struct DateStage: AnalysisStage {
+    public init() {}
+
+    public func run(_ analysis: inout Analysis) {
+        let scanner = DateScanner(text: analysis.text)
+        var out: [DateMention] = []
+        for m in scanner.scan() {
+            let tense = Self.tense(scanner, near: m.first)
+            guard let (value, granularity) = m.meaning.resolve(anchor: analysis.publishedAt, tense: tense) else { continue }
+            let range = scanner.tokens[m.first].start..<scanner.tokens[m.last].end
+            out.append(DateMention(text: analysis.text.text(range), value: value, granularity: granularity,
+                                   start: range.lowerBound, end: range.upperBound))
+        }
+        analysis.dates = out
+    }
+
+    /// The tense of the marker nearest to token `i` within its sentence.
+    static func tense(_ scanner: DateScanner, near i: Int) -> DateMeaning.Tense {
+        let sentences = scanner.text.sentences
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokens.upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < sentences.count else { return .unknown }
+        let range = sentences[lo].tokens
+        var best: (distance: Int, tense: DateMeaning.Tense)?
+        for k in range where k != i {
+            let w = scanner.words[k]
+            let tense: DateMeaning.Tense
+            if DateLexicon.reporting.contains(w) {
+                continue
+            } else if DateLexicon.future.contains(w) {
+                tense = .future
+            } else if DateLexicon.pastVerbs.contains(w) {
+                tense = .past
+            } else {
+                continue
+            }
+            let d = abs(k - i)
+            if best == nil || d < best!.distance { best = (d, tense) }
+        }
+        return best?.tense ?? .unknown
+    }
+}

@@ -1,0 +1,72 @@
+/// Word lists the entity stage uses after tagging: words that are never entities on their
+/// own, alias spellings with one canonical name, person titles and role nouns.
+enum EntityLexicon {
+    /// Capitalised at a sentence start but never a name by themselves.
+    static let neverAlone: Set<String> = [
+        "the", "a", "an", "either", "instead", "indeed", "yet", "some", "it", "but", "if", "much", "whether",
+        "this", "that", "these", "those", "in", "as", "and", "or", "so", "then", "there", "here", "he", "she",
+        "they", "we", "you", "i", "his", "her", "their", "our", "my", "its", "what", "when", "where", "who",
+        "why", "how", "while", "after", "before", "since", "although", "though", "however", "meanwhile",
+        "still", "also", "even", "only", "now", "today", "tomorrow", "yesterday", "at", "on", "for", "with",
+        "by", "from", "to", "of", "no", "not", "all", "both", "many", "most", "more", "other", "such",
+        "another", "each", "every", "few", "several", "one", "two", "three", "first", "last", "next",
+        "hugging", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "mr", "mrs", "ms", "dr", "sir", "lord", "lady", "thanks", "please", "yes",
+        "well", "oh", "perhaps", "maybe", "unless", "because", "despite", "given", "asked", "said", "says",
+    ]
+
+    /// Spellings that name one entity: lower-cased, periods removed → canonical name and type.
+    static let aliases: [String: (name: String, type: EntityType)] = [
+        "us": ("United States", .location), "usa": ("United States", .location),
+        "united states": ("United States", .location), "united states of america": ("United States", .location),
+        "america": ("United States", .location),
+        "uk": ("United Kingdom", .location), "united kingdom": ("United Kingdom", .location),
+        "britain": ("United Kingdom", .location), "great britain": ("United Kingdom", .location),
+        "eu": ("European Union", .organization), "european union": ("European Union", .organization),
+        "un": ("United Nations", .organization), "united nations": ("United Nations", .organization),
+        "nato": ("NATO", .organization), "north atlantic treaty organization": ("NATO", .organization),
+        "uae": ("United Arab Emirates", .location), "united arab emirates": ("United Arab Emirates", .location),
+    ]
+
+    /// Titles before a name: part of the role, never of the canonical name.
+    static let titles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime", "minister",
+        "chancellor", "secretary", "senator", "sen", "rep", "gov", "governor", "mayor", "king", "queen",
+        "prince", "princess", "pope", "general", "gen", "colonel", "col", "captain", "capt", "judge", "justice",
+        "ambassador", "premier", "sheikh", "emir", "ayatollah", "archbishop", "bishop", "rev", "father",
+    ]
+
+    /// Nouns that head a role phrase (`envoy`, `national security adviser`, `historian`).
+    static let roleHeads: Set<String> = [
+        "president", "minister", "secretary", "adviser", "advisor", "envoy", "ambassador", "spokesman",
+        "spokeswoman", "spokesperson", "chancellor", "leader", "chief", "head", "director", "chairman",
+        "chairwoman", "chair", "ceo", "executive", "founder", "co-founder", "governor", "senator", "mayor",
+        "king", "queen", "prince", "princess", "pope", "general", "commander", "officer", "historian",
+        "professor", "economist", "analyst", "journalist", "editor", "correspondent", "columnist", "author",
+        "writer", "lawyer", "attorney", "judge", "prosecutor", "official", "diplomat", "negotiator",
+        "representative", "congressman", "congresswoman", "lawmaker", "mp", "deputy", "candidate", "nominee",
+        "premier", "coach", "manager", "captain", "striker", "midfielder", "goalkeeper", "defender", "champion",
+        "singer", "actor", "actress", "producer", "artist", "scientist", "researcher", "expert", "strategist",
+        "commissioner", "secretary-general", "president-elect", "vice-president", "tsar", "czar", "emir",
+        "sheikh", "ayatollah", "general-secretary", "aide", "adviser", "counsel", "partner", "investor",
+        "billionaire", "entrepreneur", "owner", "member", "mep", "peer", "campaigner", "activist", "novelist",
+        "poet", "philosopher", "physicist", "chemist", "biologist", "sociologist", "psychologist", "critic",
+        "broadcaster", "presenter", "host", "reporter", "photographer", "founder", "boss", "chief executive",
+        "pollster", "spokesperson", "speaker", "whip", "treasurer", "comptroller", "auditor", "inspector",
+        "marshal", "admiral", "colonel", "major", "lieutenant", "sergeant", "bishop", "archbishop", "rabbi",
+        "imam", "cardinal", "veteran", "dictator", "monarch", "emperor", "regent", "magnate", "tycoon",
+    ]
+
+    /// Words that end a role phrase walking away from the name: function words and verbs.
+    static let roleStops: Set<String> = [
+        "the", "a", "an", "and", "or", "but", "with", "by", "from", "to", "in", "on", "at", "for", "as", "that",
+        "which", "who", "whom", "whose", "this", "these", "those", "his", "her", "their", "its", "our", "my",
+        "your", "he", "she", "they", "it", "we", "i", "you", "said", "says", "say", "told", "tells", "met",
+        "meets", "asked", "added", "is", "was", "are", "were", "be", "been", "has", "had", "have", "will",
+        "would", "could", "should", "may", "might", "can", "not", "when", "while", "after", "before", "than",
+        "if", "about", "into", "over", "under", "between", "against", "during", "without", "like", "even",
+        "also", "only", "called", "named", "including", "both", "between", "how", "what", "where", "why",
+        "did", "does", "do", "so", "then", "because", "since", "though", "although", "yet", "where",
+    ]
+}

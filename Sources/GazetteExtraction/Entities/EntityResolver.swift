@@ -1,0 +1,108 @@
+/// Joins the mentions of one article into distinct entities: exact and alias spellings
+/// (`US`/`U.S.`/`United States`, `Nato`/`NATO`) share a key; shorter person names join the
+/// fullest name that contains them (`Putin`, `Mr Putin` → `Vladimir Putin`).
+struct EntityResolver {
+    struct Mention {
+        var tokens: Range<Int>
+        var type: EntityType
+    }
+
+    private final class Group {
+        var key: String
+        var words: [String]
+        var canonical: String?
+        var mentions: [(tokens: Range<Int>, type: EntityType, surface: String)] = []
+        var joined: Group? = nil
+
+        init(key: String, words: [String], canonical: String?) {
+            self.key = key
+            self.words = words
+            self.canonical = canonical
+        }
+
+        /// The type most mentions have; ties go to the earliest mention's type.
+        var type: EntityType {
+            var votes: [EntityType: Int] = [:]
+            for m in mentions { votes[m.type, default: 0] += 1 }
+            var best = mentions[0].type
+            for m in mentions where votes[m.type]! > votes[best]! { best = m.type }
+            return best
+        }
+
+        var root: Group { joined?.root ?? self }
+    }
+
+    let text: AnalyzedText
+
+    func resolve(_ mentions: [Mention]) -> [Entity] {
+        var groups: [Group] = []
+        var byKey: [String: Group] = [:]
+        for m in mentions {
+            let surface = text.text(text.tokens[m.tokens.lowerBound].start..<text.tokens[m.tokens.upperBound - 1].end)
+            let norm = Self.normalise(surface)
+            let alias = EntityLexicon.aliases[norm]
+            let key = alias.map { "=" + $0.name } ?? norm
+            let group: Group
+            if let g = byKey[key] {
+                group = g
+            } else {
+                group = Group(key: key, words: norm.split(separator: " ").map(String.init), canonical: alias?.name)
+                byKey[key] = group
+                groups.append(group)
+            }
+            group.mentions.append((m.tokens, alias?.type ?? m.type, surface))
+        }
+        // Shorter names join the longest person name containing all their words.
+        let people = groups.filter { $0.type == .person && $0.words.count > 1 && $0.canonical == nil }
+        for g in groups where g.canonical == nil {
+            guard g.type == .person || g.words.count == 1 else { continue }
+            var best: Group? = nil
+            for p in people where p !== g && p.words.count > g.words.count && Set(g.words).isSubset(of: p.words) {
+                // A single word of another type joins only as the person's last name.
+                if g.type != .person, p.words.last != g.words.first { continue }
+                if best == nil || p.mentions.count > best!.mentions.count { best = p }
+            }
+            if let best { g.joined = best.root }
+        }
+        var entities: [Entity] = []
+        for g in groups where g.joined == nil {
+            var all = g.mentions
+            for other in groups where other !== g && other.root === g { all += other.mentions }
+            all.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            let type = g.type
+            let name = g.canonical ?? Self.fullest(g.mentions.map(\.surface))
+            var aliases: [String] = []
+            for m in all where m.surface != name && !aliases.contains(m.surface) { aliases.append(m.surface) }
+            entities.append(Entity(name: name, type: type, aliases: aliases, mentions: all.map {
+                Span(start: text.tokens[$0.tokens.lowerBound].start, end: text.tokens[$0.tokens.upperBound - 1].end)
+            }))
+        }
+        return entities
+    }
+
+    /// Lower case, curly apostrophes straightened, periods of abbreviations dropped.
+    static func normalise(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            if c == "." { continue }
+            if c == "\u{2019}" { out.unicodeScalars.append("'"); continue }
+            out.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+        }
+        return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The fullest surface form: most words, then all-capitals acronyms (`NATO` over `Nato`),
+    /// then the most frequent, then the first seen.
+    static func fullest(_ surfaces: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for s in surfaces { counts[s, default: 0] += 1 }
+        var best = surfaces[0]
+        func rank(_ s: String) -> (Int, Int, Int) {
+            let words = s.split(separator: " ").count
+            let acronym = words == 1 && s.count <= 5 && s == s.uppercased() ? 1 : 0
+            return (words, acronym, counts[s] ?? 0)
+        }
+        for s in surfaces where rank(s) > rank(best) { best = s }
+        return best
+    }
+}

@@ -1,0 +1,109 @@
+/// The named-entity stage: tags mentions with the shipped ``NERTagger``, drops function words,
+/// makes mentions of a name consistent across the article, then resolves entities and roles.
+public struct EntityStage: AnalysisStage {
+    private let tagger: NERTagger?
+
+    /// `tagger` nil means the shared shipped tagger, loaded on first use (not here, so that
+    /// building a pipeline stays cheap).
+    public init(tagger: NERTagger? = nil) {
+        self.tagger = tagger
+    }
+
+    public func run(_ analysis: inout Analysis) {
+        let text = analysis.text
+        let tagger = self.tagger ?? NERTagger.shared
+        var mentions: [EntityResolver.Mention] = []
+        for m in tagger.mentions(in: text) {
+            if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
+        }
+        mentions = propagate(mentions, text: text)
+        var entities = EntityResolver(text: text).resolve(mentions)
+        var inEntity = [Bool](repeating: false, count: text.tokens.count)
+        for m in mentions where m.type != .person { for t in m.tokens { inEntity[t] = true } }
+        let roles = RoleFinder(text: text, inEntity: inEntity)
+        for e in entities.indices where entities[e].type == .person {
+            var found: [String] = []
+            for span in entities[e].mentions {
+                guard let tokens = tokenRange(of: span, in: text) else { continue }
+                for r in roles.roles(of: tokens) where !found.contains(r) { found.append(r) }
+            }
+            entities[e].roles = found
+        }
+        analysis.entities = entities
+    }
+
+    /// Trims titles, `the` and possessives; drops lone function words and lower-case spans;
+    /// maps CoNLL classes to entity types (MISC demonyms become NORP).
+    func clean(_ m: NERTagger.Mention, text: AnalyzedText, gazetteer: Gazetteer) -> EntityResolver.Mention? {
+        var lo = m.tokens.lowerBound
+        var hi = m.tokens.upperBound
+        func lower(_ i: Int) -> String { text.text(of: text.tokens[i]).lowercased().replacingOccurrences(of: "\u{2019}", with: "'") }
+        while hi > lo, text.tokens[hi - 1].kind != .word || lower(hi - 1) == "'s" { hi -= 1 }
+        while hi - lo > 1, ["the"].contains(lower(lo)) || (m.kind == .person && EntityLexicon.titles.contains(lower(lo).replacingOccurrences(of: ".", with: ""))) {
+            lo += 1
+        }
+        while lo < hi, text.tokens[lo].kind == .punctuation { lo += 1 }
+        guard lo < hi else { return nil }
+        if hi - lo == 1, EntityLexicon.neverAlone.contains(lower(lo)) { return nil }
+        guard text.scalars[text.tokens[lo].start].properties.isUppercase || Tokenizer.isDigit(text.scalars[text.tokens[lo].start]) else { return nil }
+        let type: EntityType
+        switch m.kind {
+        case .person: type = .person
+        case .location: type = .location
+        case .organization: type = .organization
+        case .misc: type = gazetteer.contains(lo..<hi, of: text, in: .demonym) ? .norp : .misc
+        }
+        return EntityResolver.Mention(tokens: lo..<hi, type: type)
+    }
+
+    /// Adds untagged occurrences of names tagged elsewhere in the article (same spelling,
+    /// capitalised), so one miss does not lose a mention.
+    func propagate(_ mentions: [EntityResolver.Mention], text: AnalyzedText) -> [EntityResolver.Mention] {
+        guard !mentions.isEmpty else { return mentions }
+        var covered = [Bool](repeating: false, count: text.tokens.count)
+        for m in mentions { for t in m.tokens { covered[t] = true } }
+        var known: [String: [(words: [String], type: EntityType)]] = [:]
+        for m in mentions where m.type == .person || m.type == .location || m.type == .organization {
+            let words = m.tokens.map { text.text(of: text.tokens[$0]) }
+            if words.count == 1, words[0].count < 3 { continue }
+            if !(known[words[0]]?.contains { $0.words == words } ?? false) { known[words[0], default: []].append((words, m.type)) }
+        }
+        var out = mentions
+        var i = 0
+        while i < text.tokens.count {
+            guard !covered[i], text.tokens[i].kind == .word, text.scalars[text.tokens[i].start].properties.isUppercase,
+                  let candidates = known[text.text(of: text.tokens[i])] else { i += 1; continue }
+            var matched = 0
+            var type = EntityType.misc
+            for c in candidates where c.words.count > matched && i + c.words.count <= text.tokens.count {
+                let ok = (0..<c.words.count).allSatisfy { !covered[i + $0] && text.text(of: text.tokens[i + $0]) == c.words[$0] }
+                // The span must not continue into another capitalised word (`Washington Post`).
+                let next = i + c.words.count
+                let open = next < text.tokens.count && text.tokens[next].kind == .word && text.tokens[next].start == text.tokens[next - 1].end + 1
+                    && text.scalars[text.tokens[next].start].properties.isUppercase
+                if ok && !open { matched = c.words.count; type = c.type }
+            }
+            if matched > 0 {
+                out.append(EntityResolver.Mention(tokens: i..<(i + matched), type: type))
+                i += matched
+            } else {
+                i += 1
+            }
+        }
+        out.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return out
+    }
+
+    private func tokenRange(of span: Span, in text: AnalyzedText) -> Range<Int>? {
+        var lo = 0
+        var hi = text.tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if text.tokens[mid].start < span.start { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < text.tokens.count, text.tokens[lo].start == span.start else { return nil }
+        var end = lo
+        while end < text.tokens.count, text.tokens[end].end <= span.end { end += 1 }
+        return lo..<end
+    }
+}

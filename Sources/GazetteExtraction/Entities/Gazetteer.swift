@@ -1,0 +1,93 @@
+import Foundation
+
+/// Phrase lists (countries, cities, regions, demonyms, given names, surnames, organisation
+/// suffixes) matched case-insensitively over token sequences. Each phrase is tokenised with
+/// the pipeline's ``Tokenizer`` and stored as the hash of its lower-cased tokens.
+public struct Gazetteer: Sendable {
+    public enum List: Int, CaseIterable, Sendable {
+        case country, city, region, demonym, givenName, surname, orgSuffix
+
+        /// The file name under `Resources/ner/`.
+        public var fileName: String {
+            switch self {
+            case .country: "countries.txt"
+            case .city: "cities.txt"
+            case .region: "regions.txt"
+            case .demonym: "demonyms.txt"
+            case .givenName: "given_names.txt"
+            case .surname: "surnames.txt"
+            case .orgSuffix: "org_suffixes.txt"
+            }
+        }
+
+        var bit: UInt8 { 1 << UInt8(rawValue) }
+    }
+
+    /// Phrase hash → bit set of the lists that contain the phrase.
+    private var phrases: [UInt64: UInt8] = [:]
+    /// Longest phrase, in tokens.
+    private(set) var maxLength = 0
+
+    public init() {}
+
+    /// Adds newline-separated phrases to `list`.
+    public mutating func add(_ text: String, to list: List) {
+        for line in text.split(whereSeparator: \.isNewline) {
+            let scalars = Array(line.unicodeScalars)
+            let tokens = Tokenizer.tokenize(scalars)
+            guard !tokens.isEmpty else { continue }
+            var h = FeatureHash.seed
+            for t in tokens { h = FeatureHash.combine(h, TokenFeatures(scalars, t.range).lower) }
+            phrases[h, default: 0] |= list.bit
+            maxLength = max(maxLength, tokens.count)
+        }
+    }
+
+    /// Loads every list from `directory`; a missing file leaves its list empty.
+    public static func load(from directory: URL) -> Gazetteer {
+        var g = Gazetteer()
+        for list in List.allCases {
+            if let text = try? String(contentsOf: directory.appendingPathComponent(list.fileName), encoding: .utf8) {
+                g.add(text, to: list)
+            }
+        }
+        return g
+    }
+
+    /// Lists containing exactly the phrase made of `words` (lower-case hashes).
+    func lists(ofPhrase words: some Sequence<UInt64>) -> UInt8 {
+        var h = FeatureHash.seed
+        for w in words { h = FeatureHash.combine(h, w) }
+        return phrases[h] ?? 0
+    }
+
+    /// Whether the token sequence `tokens` of `text` is exactly a phrase of `list`.
+    public func contains(_ tokens: Range<Int>, of text: AnalyzedText, in list: List) -> Bool {
+        var h = FeatureHash.seed
+        for t in tokens { h = FeatureHash.combine(h, TokenFeatures(text.scalars, text.tokens[t].range).lower) }
+        return (phrases[h] ?? 0) & list.bit != 0
+    }
+
+    /// Marks, for every token, the lists of the phrases it begins (`begin`) or continues
+    /// (`inside`). Only phrases starting with a capitalised token are matched.
+    func match(_ words: UnsafeBufferPointer<TokenFeatures>, begin: UnsafeMutableBufferPointer<UInt8>, inside: UnsafeMutableBufferPointer<UInt8>) {
+        let n = words.count
+        for i in 0..<n {
+            begin[i] = 0
+            inside[i] = 0
+        }
+        guard !phrases.isEmpty else { return }
+        for i in 0..<n where words[i].isCapitalized {
+            var h = FeatureHash.seed
+            var len = 0
+            while len < maxLength && i + len < n {
+                h = FeatureHash.combine(h, words[i + len].lower)
+                len += 1
+                if let bits = phrases[h] {
+                    begin[i] |= bits
+                    for k in (i + 1)..<(i + len) { inside[k] |= bits }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A table of per-label weights indexed by feature bucket: the shipped quantised model, or
+/// the float weights being trained.
+protocol NERWeightTable {
+    var mask: UInt32 { get }
+    /// Adds the weights of feature bucket `row` to `scores[0..<NERLabel.count]`.
+    func add(row: UInt32, to scores: UnsafeMutablePointer<Float>)
+}
+
+/// Greedy left-to-right decoding under the BIO constraint, with previous-tag and
+/// document-history features.
+enum NERDecoder {
+    /// Tags the sentence whose static features are in `features`. `learn`, when given, sees
+    /// each token's index, predicted label and all of its feature buckets before the next
+    /// token is decoded (the trainer updates the weights there).
+    static func decode(
+        _ weights: some NERWeightTable,
+        words: UnsafeBufferPointer<TokenFeatures>,
+        features: UnsafeBufferPointer<UInt32>,
+        history: inout DocumentHistory,
+        labels: UnsafeMutableBufferPointer<NERLabel>,
+        learn: ((Int, NERLabel, UnsafeBufferPointer<UInt32>) -> Void)? = nil
+    ) {
+        let total = NERFeatures.staticCount + NERFeatures.dynamicCount
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: total) { all in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: NERLabel.count) { scores in
+                var previous = NERLabel.outside
+                var beforePrevious = NERLabel.outside
+                let base = all.baseAddress!
+                let s = scores.baseAddress!
+                for i in 0..<words.count {
+                    for k in 0..<NERLabel.count { s[k] = 0 }
+                    let f = i * NERFeatures.staticCount
+                    for k in 0..<NERFeatures.staticCount {
+                        let row = features[f + k]
+                        base[k] = row
+                        weights.add(row: row, to: s)
+                    }
+                    NERFeatures.dynamic(
+                        words[i], previous: previous, beforePrevious: beforePrevious,
+                        history: history.feature(for: words[i]), mask: weights.mask,
+                        into: base + NERFeatures.staticCount)
+                    for k in NERFeatures.staticCount..<total { weights.add(row: base[k], to: s) }
+                    var best = NERLabel.outside
+                    var bestScore = -Float.infinity
+                    for label in NERLabel.allCases where label.canFollow(previous) {
+                        let v = s[Int(label.rawValue)]
+                        if v > bestScore { bestScore = v; best = label }
+                    }
+                    labels[i] = best
+                    learn?(i, best, UnsafeBufferPointer(all))
+                    history.record(words[i], best)
+                    beforePrevious = previous
+                    previous = best
+                }
+            }
+        }
+    }
+}

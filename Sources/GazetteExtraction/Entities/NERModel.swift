@@ -1,0 +1,76 @@
+import Foundation
+
+/// The trained tagger: a hashed weight table of `2^rowBits` rows × ``NERLabel/count`` labels,
+/// quantised to 16 bits. File layout (little endian): magic `GZNER001`, `UInt32` rowBits,
+/// `UInt32` label count, `Float32` scale, then the `Int16` weights row by row.
+public struct NERModel: Sendable, NERWeightTable {
+    public enum LoadError: Error, CustomStringConvertible, Equatable {
+        case badHeader
+        case truncated(expected: Int, actual: Int)
+
+        public var description: String {
+            switch self {
+            case .badHeader: "not a Gazette NER model (bad magic or label count)"
+            case .truncated(let expected, let actual): "NER model truncated: \(actual) bytes, expected \(expected)"
+            }
+        }
+    }
+
+    static let magic = Array("GZNER001".utf8)
+    let rowBits: Int
+    let weights: [Int16]
+    /// Multiply a stored weight by `scale` to get the trained weight.
+    let scale: Float
+    let mask: UInt32
+
+    /// Quantises float weights (`2^rowBits × NERLabel.count`).
+    init(rowBits: Int, floats: [Float]) {
+        let maxAbs = floats.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = maxAbs > 0 ? maxAbs / 32767 : 1
+        self.rowBits = rowBits
+        self.scale = scale
+        self.mask = UInt32((1 << rowBits) - 1)
+        self.weights = floats.map { Int16(($0 / scale).rounded()) }
+    }
+
+    public init(data: Data) throws(LoadError) {
+        guard data.count >= 20, Array(data.prefix(8)) == NERModel.magic else { throw .badHeader }
+        func u32(_ at: Int) -> UInt32 {
+            data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+        }
+        let rowBits = Int(u32(8))
+        guard u32(12) == UInt32(NERLabel.count), rowBits > 0, rowBits <= 24 else { throw .badHeader }
+        let count = (1 << rowBits) * NERLabel.count
+        guard data.count == 20 + 2 * count else { throw .truncated(expected: 20 + 2 * count, actual: data.count) }
+        self.rowBits = rowBits
+        self.mask = UInt32((1 << rowBits) - 1)
+        self.scale = Float(bitPattern: u32(16))
+        self.weights = data.withUnsafeBytes { raw in
+            [Int16](unsafeUninitializedCapacity: count) { buf, n in
+                for k in 0..<count { buf[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
+                n = count
+            }
+        }
+    }
+
+    public func serialized() -> Data {
+        var d = Data(NERModel.magic)
+        func put(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { d.append(contentsOf: $0) } }
+        put(UInt32(rowBits))
+        put(UInt32(NERLabel.count))
+        put(scale.bitPattern)
+        weights.withUnsafeBufferPointer { buf in
+            var le = [Int16](repeating: 0, count: buf.count)
+            for k in 0..<buf.count { le[k] = buf[k].littleEndian }
+            le.withUnsafeBytes { d.append(contentsOf: $0) }
+        }
+        return d
+    }
+
+    @inline(__always) func add(row: UInt32, to scores: UnsafeMutablePointer<Float>) {
+        weights.withUnsafeBufferPointer { w in
+            let base = Int(row) * NERLabel.count
+            for k in 0..<NERLabel.count { scores[k] += Float(w[base + k]) }
+        }
+    }
+}

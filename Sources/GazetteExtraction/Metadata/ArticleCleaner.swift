@@ -1,0 +1,86 @@
+import Foundation
+
+/// Removes web-scrape residue from an article's lines and reads the byline, dateline and
+/// relative timestamp lines it removes into metadata.
+///
+/// Bylines and datelines are only looked for near the start and the end of the text, where
+/// pages put them; removed lines become blank lines so they still separate paragraphs.
+struct ArticleCleaner {
+    /// How many non-empty lines at each end of the text may hold a byline or dateline.
+    static let edgeLines = 8
+    /// Words that may stand beside a date on a dateline (`Published on Wed 3 Dec 2025 at 08.00 GMT`).
+    static let datelineWords: Set<String> = [
+        "published", "updated", "posted", "last", "modified", "first", "on", "at", "date", "time", "by", "the", "am", "pm",
+        "a.m", "p.m", "gmt", "bst", "utc", "est", "edt", "et", "cet", "cest", "pst", "pdt", "mon", "tue", "tues", "wed",
+        "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "z", "local",
+    ]
+
+    /// The file's modification time, the anchor for relative timestamps.
+    var modified: Date
+
+    /// Cleans `lines` (modified in place) and returns what the removed lines said.
+    func clean(_ lines: inout [String]) -> ArticleMetadata {
+        var metadata = ArticleMetadata()
+        var updatedAt: Date? = nil
+        for i in lines.indices { lines[i] = Self.tidy(lines[i]) }
+        let filled = lines.indices.filter { !lines[$0].isEmpty }
+        let edge = Set(filled.prefix(Self.edgeLines) + filled.suffix(Self.edgeLines))
+        for i in filled {
+            let line = lines[i]
+            if BoilerplateFilter.isSeparator(line) || BoilerplateFilter.isBoilerplate(line) {
+                lines[i] = ""
+            } else if let ago = RelativeTimestamp.parse(line) {
+                if metadata.publishedAt == nil {
+                    metadata.publishedAt = modified.addingTimeInterval(-ago)
+                    metadata.publishedSource = .relative
+                }
+                lines[i] = ""
+            } else if edge.contains(i), let date = Self.dateline(line) {
+                let isUpdate = ["updated", "modified"].contains { line.lowercased().contains($0) }
+                if isUpdate { updatedAt = updatedAt ?? date } else if metadata.publishedAt == nil {
+                    metadata.publishedAt = date
+                    metadata.publishedSource = .text
+                }
+                lines[i] = ""
+            } else if edge.contains(i), let byline = BylineParser.parse(line) {
+                for author in byline.authors where !metadata.authors.contains(author) { metadata.authors.append(author) }
+                metadata.authorRole = metadata.authorRole ?? byline.role
+                metadata.publication = metadata.publication ?? byline.publication
+                lines[i] = ""
+            }
+        }
+        if metadata.publishedAt == nil, let updatedAt {
+            metadata.publishedAt = updatedAt
+            metadata.publishedSource = .text
+        }
+        // Counters (comment counts) trail the article.
+        while let last = lines.lastIndex(where: { !$0.isEmpty }), BoilerplateFilter.isCounter(lines[last]) {
+            lines[last] = ""
+        }
+        return metadata
+    }
+
+    /// A line that is only a date, with the date it gives.
+    static func dateline(_ line: String) -> Date? {
+        guard line.count <= 100, let match = DateParser.parse(line) else { return nil }
+        return match.leftovers.allSatisfy { datelineWords.contains($0) } ? match.date : nil
+    }
+
+    /// The line with runs of spaces, tabs and no-break spaces as one space, trimmed.
+    static func tidy(_ line: String) -> String {
+        var out = ""
+        out.reserveCapacity(line.utf8.count)
+        var pendingSpace = false
+        for c in line {
+            if c == " " || c == "\t" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || c == "\u{200B}" || c == "\u{FEFF}" {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

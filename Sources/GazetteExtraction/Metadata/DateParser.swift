@@ -1,0 +1,133 @@
+import Foundation
+
+/// Reads an absolute date (and time, and zone) written the ways news pages write them:
+/// `2025-12-03T08:00:00Z`, `Wed 3 Dec 2025 08.00 GMT`, `December 3, 2025 at 5:30 p.m. EST`,
+/// `Wed, 03 Dec 2025 08:00:00 +0000`. A date without a time is midnight UTC; a time without a
+/// zone is UTC.
+enum DateParser {
+    struct Match {
+        var date: Date
+        /// Lower-cased words of the input that are not part of the date, to judge whether a
+        /// line is only a dateline.
+        var leftovers: [String]
+    }
+
+    static let months: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    /// Zone abbreviations and their UTC offsets in hours.
+    static let zones: [String: Int] = [
+        "z": 0, "gmt": 0, "utc": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3,
+        "est": -5, "edt": -4, "et": -5, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "pt": -8,
+    ]
+
+    /// Parses `text` (kept short by callers: a line, a header, a field).
+    static func parse(_ text: String) -> Match? {
+        guard text.count <= 200 else { return nil }
+        if let iso = parseISO(text) { return iso }
+        return parseWritten(text)
+    }
+
+    static func parseISO(_ text: String) -> Match? {
+        let pattern = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/
+        guard let m = text.firstMatch(of: pattern) else { return nil }
+        var offset = 0
+        if let zone = m.7 {
+            if zone != "Z" {
+                let digits = zone.dropFirst().filter(\.isNumber)
+                let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.dropFirst(2)) ?? 0
+                offset = (zone.first == "-" ? -1 : 1) * (hours * 3_600 + minutes * 60)
+            }
+        }
+        guard let date = UTCDateTime.date(
+            year: Int(m.1)!, month: Int(m.2)!, day: Int(m.3)!,
+            hour: m.4.flatMap { Int($0) } ?? 0, minute: m.5.flatMap { Int($0) } ?? 0, second: m.6.flatMap { Int($0) } ?? 0,
+            offsetSeconds: offset
+        ) else { return nil }
+        let rest = text[..<m.range.lowerBound] + " " + text[m.range.upperBound...]
+        return Match(date: date, leftovers: words(String(rest)))
+    }
+
+    /// Lower-cased words and number-ish tokens, punctuation dropped.
+    static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for c in text.lowercased() {
+            if c.isLetter || c.isNumber || c == ":" || c == "." || c == "+" || (c == "-" && current.isEmpty) {
+                current.append(c)
+            } else if !current.isEmpty {
+                result.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result.map { $0.hasSuffix(".") && !$0.dropLast().contains(".") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty && $0 != "." }
+    }
+
+    static func parseWritten(_ text: String) -> Match? {
+        var tokens = words(text)
+        guard let m = tokens.firstIndex(where: { months[$0] != nil }) else { return nil }
+        let month = months[tokens[m]]!
+        var used: Set<Int> = [m]
+        var day: Int? = nil
+        if m > 0, let d = dayNumber(tokens[m - 1]) { day = d; used.insert(m - 1) }
+        else if m + 1 < tokens.count, let d = dayNumber(tokens[m + 1]) { day = d; used.insert(m + 1) }
+        guard let day else { return nil }
+        var year: Int? = nil
+        for k in (m + 1)..<min(tokens.count, m + 3) where !used.contains(k) {
+            if tokens[k].count == 4, let y = Int(tokens[k]), (1900...2100).contains(y) { year = y; used.insert(k); break }
+        }
+        guard let year else { return nil }
+        var hour = 0, minute = 0, second = 0, offset = 0
+        let after = (used.max() ?? m) + 1
+        var k = after
+        if k < tokens.count, tokens[k] == "at" { used.insert(k); k += 1 }
+        if k < tokens.count, let time = clock(tokens[k]) {
+            (hour, minute, second) = time
+            used.insert(k)
+            k += 1
+            if k < tokens.count, ["am", "a.m", "pm", "p.m"].contains(tokens[k]) {
+                if tokens[k].hasPrefix("p"), hour < 12 { hour += 12 }
+                if tokens[k].hasPrefix("a"), hour == 12 { hour = 0 }
+                used.insert(k)
+                k += 1
+            }
+        }
+        if k < tokens.count {
+            if let z = zones[tokens[k]] { offset = z * 3_600; used.insert(k) }
+            else if let o = numericOffset(tokens[k]) { offset = o; used.insert(k) }
+        }
+        guard let date = UTCDateTime.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset) else {
+            return nil
+        }
+        tokens = tokens.enumerated().filter { !used.contains($0.offset) }.map(\.element)
+        return Match(date: date, leftovers: tokens)
+    }
+
+    static func dayNumber(_ token: String) -> Int? {
+        var digits = Substring(token)
+        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = digits.dropLast(2) }
+        guard digits.count <= 2, let d = Int(digits), (1...31).contains(d) else { return nil }
+        return d
+    }
+
+    /// `08:00`, `8.00`, `08:00:00`.
+    static func clock(_ token: String) -> (Int, Int, Int)? {
+        let parts = token.split(whereSeparator: { $0 == ":" || $0 == "." })
+        guard parts.count == 2 || parts.count == 3, parts[0].count <= 2, parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == parts.count, numbers[0] < 24, numbers[1] < 60 else { return nil }
+        return (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 0)
+    }
+
+    /// `+0100`, `-05:00`.
+    static func numericOffset(_ token: String) -> Int? {
+        guard let sign = token.first, sign == "+" || sign == "-" else { return nil }
+        let digits = token.dropFirst().filter(\.isNumber)
+        guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)) else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 3_600 + minutes * 60)
+    }
+}

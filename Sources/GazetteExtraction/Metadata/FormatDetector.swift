@@ -1,0 +1,48 @@
+import Foundation
+
+/// Decides a file's format: by extension when it names one, else by sniffing the text.
+enum FormatDetector {
+    static let extensions: [String: ExtractionRecord.Format] = [
+        "md": .markdown, "markdown": .markdown, "mdown": .markdown, "mkd": .markdown,
+        "html": .html, "htm": .html, "xhtml": .html,
+        "eml": .email,
+        "json": .json,
+    ]
+
+    /// Headers that mark the start of an email message.
+    static let emailHeaders: Set<String> = ["from", "to", "subject", "date", "message-id", "mime-version", "received", "return-path", "cc", "reply-to", "content-type"]
+
+    static func detect(path: String, text: String) -> ExtractionRecord.Format {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if let format = extensions[ext] { return format }
+        return sniff(text)
+    }
+
+    static func sniff(_ text: String) -> ExtractionRecord.Format {
+        let head = String(text.prefix(2_000)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let lower = head.lowercased()
+        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || (lower.hasPrefix("<") && lower.contains("<body")) {
+            return .html
+        }
+        if head.hasPrefix("{"), let data = text.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: Any] {
+            return .json
+        }
+        if looksLikeEmail(head) { return .email }
+        if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:")) { return .markdown }
+        return .text
+    }
+
+    /// The first lines are `Name: value` headers, at least two of them well-known email ones.
+    static func looksLikeEmail(_ head: String) -> Bool {
+        var known = 0
+        for line in head.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { break }
+            if line.first == " " || line.first == "\t" { continue }
+            guard let colon = line.firstIndex(of: ":") else { return false }
+            let name = line[..<colon]
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "-" }) else { return false }
+            if emailHeaders.contains(name.lowercased()) { known += 1 }
+        }
+        return known >= 2
+    }
+}

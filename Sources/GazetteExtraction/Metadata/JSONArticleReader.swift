@@ -1,0 +1,62 @@
+import Foundation
+
+/// A first, simple reading of a JSON article (a CMS export, a scraper's output): the obvious
+/// fields for title, body, author and publication time, at the top level or one level down.
+enum JSONArticleReader {
+    static let titleKeys = ["title", "headline", "name"]
+    static let bodyKeys = ["body", "text", "articleBody", "article_body", "content", "maintext", "description"]
+    static let authorKeys = ["author", "authors", "byline", "creator"]
+    static let dateKeys = ["published_at", "publishedAt", "datePublished", "date_publish", "published", "date", "pubDate", "created_at"]
+
+    static func read(_ text: String) throws(ExtractionError) -> ArticleDraft {
+        guard let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else {
+            throw .malformed(format: .json)
+        }
+        let candidates = objects(parsed)
+        guard let object = candidates.first(where: { string($0, bodyKeys) != nil }), let body = string(object, bodyKeys) else {
+            throw .noArticleText(format: .json)
+        }
+        var draft = ArticleDraft(lines: [])
+        let content = body.contains("<") && body.contains(">") ? HTMLReader.read(body).lines : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        draft.lines = content
+        if let title = string(object, titleKeys) {
+            draft.metadata.title = title
+            draft.metadata.titleSource = .metadata
+        }
+        draft.metadata.authors = authors(object)
+        if let date = string(object, dateKeys), let match = DateParser.parse(date) {
+            draft.metadata.publishedAt = match.date
+            draft.metadata.publishedSource = .metadata
+        }
+        if let publisher = object["publisher"] {
+            draft.metadata.publication = (publisher as? String) ?? ((publisher as? [String: Any])?["name"] as? String)
+        }
+        return draft
+    }
+
+    /// The top-level object and the objects one level below it (e.g. `{"article": {...}}`, `[{...}]`).
+    static func objects(_ value: Any) -> [[String: Any]] {
+        if let array = value as? [Any] { return array.compactMap { $0 as? [String: Any] } }
+        guard let object = value as? [String: Any] else { return [] }
+        return [object] + object.keys.sorted().compactMap { object[$0] as? [String: Any] }
+    }
+
+    static func string(_ object: [String: Any], _ keys: [String]) -> String? {
+        for key in keys {
+            if let s = object[key] as? String, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return s }
+        }
+        return nil
+    }
+
+    static func authors(_ object: [String: Any]) -> [String] {
+        for key in authorKeys {
+            guard let value = object[key] else { continue }
+            let items = (value as? [Any]) ?? [value]
+            let names = items.compactMap { ($0 as? String) ?? (($0 as? [String: Any])?["name"] as? String) }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+            if !names.isEmpty { return names }
+        }
+        return []
+    }
+}

@@ -1,0 +1,47 @@
+/// Why a file could not be turned into an article, with the pipeline stage that gave up.
+///
+/// Descriptions are one sentence for the user and never quote the article's text.
+public enum ExtractionError: Error, CustomStringConvertible, Equatable {
+    /// The file has no bytes at all.
+    case emptyFile
+    /// NUL bytes or many control characters: an image, archive or other binary file.
+    case binaryContent
+    /// Bytes that no supported encoding can read (e.g. a UTF-16 file with a broken surrogate).
+    case undecodable(encoding: String)
+    /// The file decodes, but holds only whitespace.
+    case noText
+    /// A structured file (JSON) whose syntax is broken.
+    case malformed(format: ExtractionRecord.Format)
+    /// A structured file that parses but has no field with article text.
+    case noArticleText(format: ExtractionRecord.Format)
+    /// Clean-up removed everything: the file held only boilerplate (share buttons, timestamps, bylines).
+    case onlyBoilerplate
+
+    /// The pipeline stage that failed, e.g. `decode`.
+    public var stage: String {
+        switch self {
+        case .emptyFile, .binaryContent, .undecodable, .noText: "decode"
+        case .malformed, .noArticleText: "format"
+        case .onlyBoilerplate: "clean-up"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .emptyFile:
+            "The file is empty."
+        case .binaryContent:
+            "The file holds binary data (NUL bytes or control characters), not text."
+        case .undecodable(let encoding):
+            "The file is not valid text in any supported encoding (it starts like \(encoding) but its bytes are broken)."
+        case .noText:
+            "The file holds no text, only whitespace."
+        case .malformed(let format):
+            "The file is not valid \(format.rawValue.uppercased()), so its article fields cannot be read."
+        case .noArticleText(let format):
+            "The \(format.rawValue.uppercased()) file has no article text (no field such as body, text or articleBody)."
+        case .onlyBoilerplate:
+            "The file holds only page furniture (share links, timestamps, bylines) and no article text."
+        }
+    }
+}

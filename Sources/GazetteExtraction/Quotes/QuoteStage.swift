@@ -1,0 +1,127 @@
+/// Finds quotations and who said them, and tells direct speech from partial quotes
+/// (`what X calls “…”`) and scare quotes (`so-called “coalition of the willing”`).
+///
+/// A quote is direct when an attribution stands next to it (`“…,” he said`, `X said: “…”`),
+/// when it continues an attributed quote (`“A,” he said. “B.”`), or when it opens a sentence
+/// as a full utterance, which news writing attributes to the last speaker. A quote inside a
+/// sentence is partial when a speech or naming verb governs it, and scare quotes when it is
+/// a short term with none.
+public struct QuoteStage: AnalysisStage {
+    public init() {}
+
+    public func run(_ analysis: inout Analysis) {
+        var finder = QuoteFinder(text: analysis.text, entities: analysis.entities)
+        analysis.quotes = finder.find()
+    }
+}
+
+/// One pass over an article's quotations; see ``QuoteStage``.
+struct QuoteFinder {
+    let q: QuoteText
+    let segments: [QuoteSegmenter.Segment]
+    var resolver: SpeakerResolver
+    let reader: AttributionReader
+
+    init(text: AnalyzedText, entities: [Entity]) {
+        let q = QuoteText(text)
+        self.q = q
+        let segments = QuoteSegmenter.segments(text.scalars)
+        self.segments = segments
+        self.resolver = SpeakerResolver(q: q, entities: entities, quotes: segments)
+        self.reader = AttributionReader(q: q)
+    }
+
+    /// Paragraph index of an offset.
+    func paragraph(of offset: Int) -> Int {
+        let paragraphs = q.text.paragraphs
+        var lo = 0
+        var hi = paragraphs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if paragraphs[mid].end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Tokens of the paragraph a quote opens in, through the paragraph it closes in.
+    func paragraphTokens(_ index: Int, closing: Int) -> Range<Int> {
+        let paragraphs = q.text.paragraphs
+        guard index < paragraphs.count else { return 0..<q.tokens.count }
+        let last = paragraph(of: closing)
+        let end = last < paragraphs.count ? paragraphs[last].end : paragraphs[index].end
+        return q.token(atOrAfter: paragraphs[index].start)..<q.token(atOrAfter: end)
+    }
+
+    mutating func find() -> [Quote] {
+        var out: [Quote] = []
+        var lastSpeaker: (name: String?, paragraph: Int, segment: Int)?
+        for (index, g) in segments.enumerated() {
+            let afterClose = q.token(atOrAfter: g.close + 1)
+            let beforeOpen = q.token(endingBy: g.open)
+            let nextOpen = index + 1 < segments.count ? q.token(atOrAfter: segments[index + 1].open) : q.tokens.count
+            let previousClose = index > 0 ? q.token(atOrAfter: segments[index - 1].close + 1) : 0
+            let paragraph = paragraph(of: g.open)
+            let bounds = paragraphTokens(paragraph, closing: g.close)
+            let limit = min(nextOpen, afterClose + 30, bounds.upperBound)
+            let floor = max(previousClose, beforeOpen - 30, bounds.lowerBound)
+            let inner = q.token(atOrAfter: g.inner.lowerBound)..<(q.token(endingBy: g.inner.upperBound) + 1)
+            let wordCount = inner.filter { q.tokens[$0].kind == .word || q.tokens[$0].kind == .number }.count
+            let startsSentence = g.startsLine || beforeOpen < floor || beforeOpen < 0 || q.endsSentence(beforeOpen)
+                || q.isQuoteMark(beforeOpen) || q.isPunct(beforeOpen, ":")
+            let lastInner = q.text.scalars[g.inner.upperBound - 1]
+            let utterance = wordCount >= 3 && (q.text.scalars[g.inner.lowerBound].properties.isUppercase
+                || ".,!?…—".unicodeScalars.contains(lastInner) || wordCount >= 8)
+
+            var kind: Quote.Kind
+            var attributed: Attributed?
+            var attributionOffset = g.close
+            if beforeOpen >= 0, q.words[beforeOpen] == "so-called" || (q.word(beforeOpen) == "called" && q.word(beforeOpen - 1) == "so") {
+                kind = .scare
+            } else if !g.runsOn, let post = reader.after(from: afterClose, limit: limit), startsSentence || utterance {
+                kind = startsSentence || wordCount >= 6 ? .direct : .partial
+                attributed = post
+            } else if let pre = reader.before(end: beforeOpen, floor: floor) {
+                let naming = QuoteLexicon.namingVerbs.contains(q.words[pre.verb])
+                kind = pre.introduces && !naming && utterance ? .direct : .partial
+                attributed = pre.0
+                attributionOffset = q.tokens[pre.verb].start
+            } else if startsSentence, utterance, let last = lastSpeaker, paragraph - last.paragraph <= 2 {
+                // `“A,” he said. “B.”` and the paragraph-long quote that follows an attributed one.
+                let name = last.name ?? resolver.resolvePronoun(at: g.open)
+                out.append(make(g, speaker: name, kind: .direct))
+                lastSpeaker = (name, paragraph, index)
+                continue
+            } else if startsSentence, utterance {
+                kind = .direct
+                attributed = .pronoun("he")
+                attributionOffset = g.open
+            } else {
+                kind = wordCount <= 4 ? .scare : .partial
+            }
+
+            var speaker: String?
+            switch attributed {
+            case let .name(n):
+                speaker = resolver.canonical(n)
+                resolver.learn(speaker!)
+            case let .pronoun(p) where QuoteLexicon.personPronouns.contains(p):
+                speaker = lastSpeakerIfRecent(lastSpeaker, paragraph) ?? resolver.resolvePronoun(at: attributionOffset)
+                if let resolved = resolver.resolvePronoun(at: attributionOffset) { speaker = resolved }
+            default:
+                speaker = nil
+            }
+            out.append(make(g, speaker: speaker, kind: kind))
+            if kind == .direct { lastSpeaker = (speaker, paragraph, index) }
+        }
+        return out
+    }
+
+    func lastSpeakerIfRecent(_ last: (name: String?, paragraph: Int, segment: Int)?, _ paragraph: Int) -> String? {
+        guard let last, paragraph - last.paragraph <= 1 else { return nil }
+        return last.name
+    }
+
+    func make(_ g: QuoteSegmenter.Segment, speaker: String?, kind: Quote.Kind) -> Quote {
+        Quote(text: q.text.text(g.inner), speaker: speaker, kind: kind, start: g.inner.lowerBound, end: g.inner.upperBound)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Each sentence as a sorted set of content-word ids (stop words, numbers and punctuation
+/// left out), for TextRank's similarity and the summary's redundancy check.
+struct SentenceBags {
+    /// Content-word ids of sentence `i`: `words[bounds[i]..<bounds[i + 1]]`, sorted, unique.
+    var words: [Int32] = []
+    var bounds: [Int] = [0]
+    /// Word tokens per sentence (content or not).
+    var lengths: [Int] = []
+
+    var count: Int { lengths.count }
+
+    init(_ text: AnalyzedText, count: Int) {
+        var ids: [UInt64: Int32] = [:]
+        ids.reserveCapacity(count * 8)
+        let s = text.scalars
+        for sentence in text.sentences.prefix(count) {
+            let start = words.count
+            var length = 0
+            for t in sentence.tokens {
+                let token = text.tokens[t]
+                guard token.kind == .word, Tokenizer.isLetter(s[token.start]) else { continue }
+                length += 1
+                let key = WordKey.of(s, token.range)
+                guard token.end - token.start > 1, !StopWords.contains(key) else { continue }
+                let next = Int32(ids.count)
+                let id = ids[key, default: next]
+                if id == next { ids[key] = id }
+                words.append(id)
+            }
+            words[start...].sort()
+            var unique = start
+            for k in start..<words.count where k == start || words[k] != words[k - 1] {
+                words[unique] = words[k]
+                unique += 1
+            }
+            words.removeLast(words.count - unique)
+            bounds.append(words.count)
+            lengths.append(length)
+        }
+    }
+
+    func size(_ i: Int) -> Int { bounds[i + 1] - bounds[i] }
+
+    /// Content words two sentences share.
+    func shared(_ i: Int, _ j: Int) -> Int {
+        var a = bounds[i], b = bounds[j]
+        let endA = bounds[i + 1], endB = bounds[j + 1]
+        var common = 0
+        while a < endA, b < endB {
+            if words[a] == words[b] {
+                common += 1
+                a += 1
+                b += 1
+            } else if words[a] < words[b] {
+                a += 1
+            } else {
+                b += 1
+            }
+        }
+        return common
+    }
+
+    /// TextRank's similarity: shared words over the sum of the log sizes.
+    func similarity(_ i: Int, _ j: Int) -> Double {
+        let common = shared(i, j)
+        guard common > 0 else { return 0 }
+        return Double(common) / (log(1 + Double(size(i))) + log(1 + Double(size(j))))
+    }
+
+    /// The share of the smaller sentence's content words that the other one also has.
+    func overlap(_ i: Int, _ j: Int) -> Double {
+        let smaller = min(size(i), size(j))
+        return smaller == 0 ? 1 : Double(shared(i, j)) / Double(smaller)
+    }
+
+    /// Down-weights sentences too short or too long to stand alone in a summary.
+    func fitness(_ i: Int) -> Double {
+        switch lengths[i] {
+        case ..<4: 0.1
+        case ..<8: 0.6
+        case ...60: 1
+        default: 0.5
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Turns a file's bytes into normalised text: Unicode NFC with `\n` line endings.
+///
+/// Tries, in order: UTF-8 (a BOM is stripped), UTF-16 with a BOM (or without one when the NUL
+/// bytes all sit at one parity), then Windows-1252 for bytes that are not valid UTF-8 — every
+/// byte sequence is Windows-1252, so a Latin-1 file is text. NUL bytes or a high share of control
+/// characters mean the file is binary.
+public enum TextDecoder {
+    /// Share of control characters above which text counts as binary.
+    static let maximumControlShare = 0.05
+
+    public static func decode(_ bytes: [UInt8]) throws(ExtractionError) -> (text: String, encoding: String) {
+        guard !bytes.isEmpty else { throw .emptyFile }
+        let (decoded, encoding) = try decodeScalars(bytes)
+        try checkNotBinary(decoded)
+        return (normalize(decoded), encoding)
+    }
+
+    static func decodeScalars(_ bytes: [UInt8]) throws(ExtractionError) -> (String, String) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return (String(decoding: bytes.dropFirst(3), as: UTF8.self), "utf-8")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return (try utf16(bytes.dropFirst(2), bigEndian: false), "utf-16le")
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return (try utf16(bytes.dropFirst(2), bigEndian: true), "utf-16be")
+        }
+        if let bigEndian = bomlessUTF16(bytes) {
+            return (try utf16(bytes[...], bigEndian: bigEndian), bigEndian ? "utf-16be" : "utf-16le")
+        }
+        if bytes.contains(0) { throw .binaryContent }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return (text, "utf-8")
+        }
+        return Windows1252.decode(bytes)
+    }
+
+    /// UTF-16 without a BOM: many NUL bytes, all at even offsets (big-endian) or all at odd ones.
+    static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
+        guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
+        var even = 0, odd = 0
+        for (i, b) in bytes.enumerated() where b == 0 {
+            if i % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        let half = bytes.count / 2
+        if even * 10 >= half * 3, odd == 0 { return true }
+        if odd * 10 >= half * 3, even == 0 { return false }
+        return nil
+    }
+
+    static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) throws(ExtractionError) -> String {
+        let encoding = bigEndian ? "UTF-16BE" : "UTF-16LE"
+        guard bytes.count % 2 == 0 else { throw .undecodable(encoding: encoding) }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var iterator = units.makeIterator()
+        var parser = UTF16()
+        loop: while true {
+            switch parser.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: break loop
+            case .error: throw .undecodable(encoding: encoding)
+            }
+        }
+        return String(scalars)
+    }
+
+    static func checkNotBinary(_ text: String) throws(ExtractionError) {
+        var total = 0, control = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            let v = scalar.value
+            if v == 0 { throw .binaryContent }
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D && v != 0x0C) || (v >= 0x7F && v <= 0x9F) {
+                control += 1
+            }
+        }
+        if control > 0, Double(control) > Double(total) * maximumControlShare { throw .binaryContent }
+    }
+
+    /// NFC, and CRLF / lone CR / form feed / Unicode line separators as `\n`.
+    static func normalize(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar {
+            case "\r":
+                out.append("\n")
+                previousCR = true
+                continue
+            case "\n":
+                if !previousCR { out.append("\n") }
+            case "\u{0C}", "\u{2028}", "\u{2029}", "\u{85}":
+                out.append("\n")
+            default:
+                out.append(scalar)
+            }
+            previousCR = false
+        }
+        return String(out)
+    }
+}

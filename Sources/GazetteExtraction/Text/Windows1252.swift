@@ -1,0 +1,26 @@
+/// The Windows-1252 code page: Latin-1 plus printable characters in 0x80–0x9F.
+enum Windows1252 {
+    /// Characters for bytes 0x80–0x9F; the five bytes Windows-1252 leaves undefined map to the
+    /// Latin-1 C1 control of the same value.
+    static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// Decodes every byte; the label is `iso-8859-1` when no byte falls in 0x80–0x9F.
+    static func decode(_ bytes: [UInt8]) -> (String, String) {
+        var scalars = String.UnicodeScalarView()
+        var usesHighRange = false
+        for byte in bytes {
+            if byte >= 0x80, byte <= 0x9F {
+                usesHighRange = true
+                scalars.append(Unicode.Scalar(high[Int(byte - 0x80)])!)
+            } else {
+                scalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return (String(scalars), usesHighRange ? "windows-1252" : "iso-8859-1")
+    }
+}

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Moves directory entries by `rename`, never replacing an entry already at the destination.
+///
+/// A taken name gets a counter before its extension: `report.txt`, `report (1).txt`,
+/// `report (2).txt`. Choosing the name and renaming happen under one lock, so concurrent
+/// workers in this process never pick the same destination.
+enum FileMover {
+    private static let lock = Mutex(())
+
+    /// Renames `source` into `directory` under `name` or the first free variant of it, and
+    /// returns the path it now has. Throws the `errno` of a failed `rename` (`EXDEV` when the
+    /// folders are on different filesystems, `ENOENT` when the source is gone).
+    static func move(_ source: String, into directory: String, name: String) throws(FileMoveError) -> String {
+        try lock.withLock { _ throws(FileMoveError) -> String in
+            var attempt = 0
+            while true {
+                let destination = directory + "/" + variant(of: name, attempt)
+                var info = stat()
+                if lstat(destination, &info) == 0 {
+                    attempt += 1
+                    continue
+                }
+                guard rename(source, destination) == 0 else { throw FileMoveError(code: errno) }
+                return destination
+            }
+        }
+    }
+
+    /// `name` for attempt 0, then `stem (n).ext`.
+    static func variant(of name: String, _ attempt: Int) -> String {
+        guard attempt > 0 else { return name }
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            return "\(name[..<dot]) (\(attempt))\(name[dot...])"
+        }
+        return "\(name) (\(attempt))"
+    }
+}
+
+/// A failed `rename`, with its `errno`.
+struct FileMoveError: Error, CustomStringConvertible {
+    let code: Int32
+    var description: String { systemMessage(code) }
+}

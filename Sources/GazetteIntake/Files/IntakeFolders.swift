@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// The inbox and the state directory's `work/`, `archive/` and `failed/` folders.
+///
+/// A file is always in exactly one of them: the inbox until claimed, `work/` while it is
+/// ingested, then `archive/` (or deleted) after its row is committed, or `failed/` with an
+/// `.error.json` beside it.
+struct IntakeFolders: Sendable {
+    let inbox: String
+    let work: String
+    let archive: String
+    let failed: String
+
+    init(_ configuration: IntakeConfiguration) {
+        inbox = configuration.inbox
+        work = configuration.workDirectory
+        archive = configuration.archiveDirectory
+        failed = configuration.failedDirectory
+    }
+
+    /// Creates the folders and checks that claiming from the inbox by `rename` can work.
+    func prepare(stateDirectory: String, checkInbox: Bool = true) throws(IntakeError) {
+        for path in [work, archive, failed] { try Self.makeDirectories(path) }
+        guard checkInbox else { return }
+        try Self.makeDirectories(inbox)
+        var inboxInfo = stat()
+        var workInfo = stat()
+        if stat(inbox, &inboxInfo) == 0, stat(work, &workInfo) == 0, inboxInfo.st_dev != workInfo.st_dev {
+            throw .differentFilesystems(inbox: inbox, stateDirectory: stateDirectory)
+        }
+    }
+
+    /// `archive/YYYY/MM/DD` for the UTC day of `date`, created if missing.
+    func archiveDay(for date: Date) throws(IntakeError) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let day = calendar.dateComponents([.year, .month, .day], from: date)
+        let path = archive + "/" + String(format: "%04d/%02d/%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+        try Self.makeDirectories(path)
+        return path
+    }
+
+    /// `mkdir -p`.
+    static func makeDirectories(_ path: String) throws(IntakeError) {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0, errno != EEXIST {
+                throw .cannotCreateDirectory(path: path, reason: systemMessage(errno))
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// Why a file was refused and quarantined in `failed/`, in words a user can act on.
+public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    case symbolicLink
+    case directory
+    case fifo
+    case socket
+    case device
+    case notRegularFile
+    case empty
+    case tooLarge(size: Int, limit: Int)
+    /// The file could not be opened or read; `reason` is the system's message.
+    case unreadable(reason: String)
+    /// The extraction pipeline rejected the content (binary, undecodable, …).
+    case extraction(reason: String, stage: String)
+
+    /// The step that refused the file, as stored in the failure row and `error.json`.
+    public var stage: String {
+        switch self {
+        case .symbolicLink, .directory, .fifo, .socket, .device, .notRegularFile: "claim"
+        case .empty, .tooLarge, .unreadable: "read"
+        case .extraction(_, let stage): stage
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .symbolicLink: "the file is a symbolic link; Gazette only takes regular files"
+        case .directory: "the entry is a directory; Gazette only takes regular files (set recursive to watch subfolders)"
+        case .fifo: "the file is a named pipe (FIFO); Gazette only takes regular files"
+        case .socket: "the file is a socket; Gazette only takes regular files"
+        case .device: "the file is a device; Gazette only takes regular files"
+        case .notRegularFile: "the entry is not a regular file"
+        case .empty: "the file is empty"
+        case .tooLarge(let size, let limit): "the file has \(size) bytes, more than the limit of \(limit) bytes"
+        case .unreadable(let reason): "the file could not be read: \(reason)"
+        case .extraction(let reason, _): reason
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// GazetteIntake module.

@@ -1,0 +1,15 @@
+/// Where one file ended up.
+public enum FileOutcome: Sendable, Equatable {
+    /// Stored as a new article; `path` is its archive path, or nil when deleted or kept.
+    case stored(articleID: Int64, path: String?)
+    /// The bytes were already stored; a sighting was recorded.
+    case duplicate(articleID: Int64, path: String?)
+    /// Found in `work/` after a crash with its bytes already stored: only archived.
+    case recovered(articleID: Int64, path: String?)
+    /// Refused; `path` is where it was quarantined, nil when left in place.
+    case failed(IntakeRefusal, path: String?)
+    /// Gone before it could be claimed (taken by another worker, or removed).
+    case vanished
+    /// The store could not be written; the file stays in `work/` and is retried at the next start.
+    case deferred(reason: String)
+}

@@ -1,0 +1,199 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import GazetteExtraction
+import GazetteStore
+import Logging
+
+/// Takes one file from the inbox to its final place: claim, read, extract, store, archive.
+///
+/// The order is what makes the intake trustworthy: the file is renamed into `work/` before
+/// anything else, the article row is committed before the original is archived or deleted,
+/// and a file found in `work/` at startup is simply run through again (its hash tells whether
+/// it was already stored).
+struct IngestPipeline: Sendable {
+    let configuration: IntakeConfiguration
+    let folders: IntakeFolders
+    let store: any IntakeStore
+    let extractor: any IntakeExtractor
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    init(
+        configuration: IntakeConfiguration, store: any IntakeStore, extractor: any IntakeExtractor,
+        logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.configuration = configuration
+        self.folders = IntakeFolders(configuration)
+        self.store = store
+        self.extractor = extractor
+        self.logger = logger
+        self.now = now
+    }
+
+    enum Claim {
+        case claimed(workPath: String)
+        case vanished
+        case failed(code: Int32)
+    }
+
+    /// Renames an inbox entry into `work/`, so that exactly one worker owns it and a crash
+    /// leaves it where startup looks.
+    func claim(_ path: String) -> Claim {
+        do throws(FileMoveError) {
+            return .claimed(workPath: try FileMover.move(path, into: folders.work, name: Self.fileName(path)))
+        } catch {
+            return error.code == ENOENT ? .vanished : .failed(code: error.code)
+        }
+    }
+
+    /// Claims and processes an inbox entry.
+    func ingest(inboxPath path: String) -> FileOutcome {
+        switch claim(path) {
+        case .claimed(let workPath):
+            return process(workPath, receivedPath: path, origin: .claimed)
+        case .vanished:
+            return .vanished
+        case .failed(let code):
+            logger.warning("cannot claim file", metadata: ["file": "\(path)", "error": "\(systemMessage(code))"])
+            return .deferred(reason: "cannot move \(path) into \(folders.work): \(systemMessage(code))")
+        }
+    }
+
+    /// How the file being processed came to the pipeline.
+    enum Origin {
+        /// Claimed from the inbox into `work/` just now.
+        case claimed
+        /// Found in `work/` at startup: its processing was interrupted.
+        case recovered
+        /// A user's file ingested where it is (`gazette ingest --keep`): never moved.
+        case inPlace
+    }
+
+    /// Processes one file: `path` is in `work/`, or anywhere for ``Origin/inPlace``.
+    func process(_ path: String, receivedPath: String, origin: Origin) -> FileOutcome {
+        let workPath = path
+        let recovered = origin == .recovered
+        let name = Self.fileName(receivedPath)
+        let receivedAt = now()
+        let contents: FileContents
+        do throws(ReadRefusal) {
+            contents = try FileReader.read(workPath, limit: configuration.maxFileSize)
+        } catch {
+            return quarantine(
+                workPath, name: name, error.refusal, size: error.size, sha256: nil, at: receivedAt, origin: origin)
+        }
+        let sha256 = SHA256.hex(of: contents.bytes)
+
+        do {
+            if let id = try store.articleID(sha256: sha256) {
+                if !recovered { try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt) }
+                let path = try finish(
+                    workPath, name: name, articleID: id, at: receivedAt, updateArticle: recovered, origin: origin)
+                return recovered ? .recovered(articleID: id, path: path) : .duplicate(articleID: id, path: path)
+            }
+        } catch {
+            return postpone(workPath, error)
+        }
+
+        let record: ExtractionRecord
+        do throws(IntakeRefusal) {
+            record = try extractor.extract(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
+        } catch {
+            return quarantine(
+                workPath, name: name, error, size: contents.bytes.count, sha256: sha256, at: receivedAt,
+                origin: origin)
+        }
+
+        do {
+            let article = NewArticle(
+                record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
+            switch try store.ingest(article) {
+            case .stored(let id):
+                let path = try finish(
+                    workPath, name: name, articleID: id, at: receivedAt, updateArticle: true, origin: origin)
+                logger.debug("ingested", metadata: ["file": "\(name)", "article.id": "\(id)"])
+                return .stored(articleID: id, path: path)
+            case .duplicate(let id):
+                // Stored by another worker between the look-up and the insert; the store has
+                // recorded the sighting in the same transaction.
+                let path = try finish(
+                    workPath, name: name, articleID: id, at: receivedAt, updateArticle: false, origin: origin)
+                return .duplicate(articleID: id, path: path)
+            }
+        } catch {
+            return postpone(workPath, error)
+        }
+    }
+
+    /// After the commit: archives or deletes the original and records where it went.
+    private func finish(
+        _ workPath: String, name: String, articleID: Int64, at date: Date, updateArticle: Bool, origin: Origin
+    ) throws -> String? {
+        guard origin != .inPlace else { return nil }
+        let path: String?
+        switch configuration.afterIngest {
+        case .archive:
+            let day = try folders.archiveDay(for: date)
+            do throws(FileMoveError) {
+                path = try FileMover.move(workPath, into: day, name: name)
+            } catch {
+                throw IntakeError.cannotCreateDirectory(path: day, reason: error.description)
+            }
+        case .delete:
+            if unlink(workPath) != 0, errno != ENOENT {
+                throw IntakeError.cannotCreateDirectory(path: workPath, reason: systemMessage(errno))
+            }
+            path = nil
+        }
+        if updateArticle { try store.setArchivePath(articleID: articleID, path: path) }
+        return path
+    }
+
+    /// Leaves the file in `work/` for the next start: the failure is the store's, not the file's.
+    private func postpone(_ workPath: String, _ error: any Error) -> FileOutcome {
+        logger.error("cannot store file", metadata: ["file": "\(workPath)", "error": "\(error)"])
+        return .deferred(reason: "\(error)")
+    }
+
+    /// Moves a refused file to `failed/`, writes its `.error.json` and stores a failure row.
+    func quarantine(
+        _ workPath: String, name: String, _ refusal: IntakeRefusal, size: Int?, sha256: String?, at date: Date,
+        origin: Origin
+    ) -> FileOutcome {
+        var destination: String?
+        if origin != .inPlace {
+            do throws(FileMoveError) {
+                destination = try FileMover.move(workPath, into: folders.failed, name: name)
+            } catch {
+                logger.error("cannot quarantine file", metadata: ["file": "\(workPath)", "error": "\(error)"])
+            }
+        }
+        let report = FailureReport(
+            fileName: name, reason: refusal.description, stage: refusal.stage, size: size, sha256: sha256,
+            at: date, quarantinePath: destination)
+        if let destination {
+            do {
+                try report.json().write(to: URL(fileURLWithPath: destination + ".error.json"), options: .atomic)
+            } catch {
+                logger.error("cannot write error report", metadata: ["file": "\(destination)", "error": "\(error)"])
+            }
+        }
+        do {
+            try store.recordFailure(report.storeRow)
+        } catch {
+            logger.error("cannot store failure", metadata: ["file": "\(name)", "error": "\(error)"])
+        }
+        logger.warning(
+            "file refused",
+            metadata: ["file": "\(name)", "stage": "\(refusal.stage)", "reason": "\(refusal.description)"])
+        return .failed(refusal, path: destination)
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+import Synchronization
+
+extension IngestService {
+    /// Recovery, the startup scan, then the watcher, rescans and the rescan timer, until cancelled.
+    func produce(into queue: IngestQueue, watcher: InotifyWatcher? = nil) async {
+        await recover(into: queue)
+        await scan(into: queue)
+        markReady()
+
+        let (rescans, requestRescan) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await _ in rescans { await self.scan(into: queue) }
+            }
+            group.addTask {
+                while (try? await self.clock.sleep(for: self.configuration.rescanInterval)) != nil {
+                    requestRescan.yield()
+                }
+                requestRescan.finish()
+            }
+            group.addTask {
+                await self.watch(watcher) { event in
+                    switch event {
+                    case .rescan:
+                        self.logger.debug("rescan requested by watcher")
+                        requestRescan.yield()
+                    case .entry(let path):
+                        guard self.filter.accepts(IngestPipeline.fileName(path)) else { return }
+                        // A full queue must not block the watcher: the entry is found by a rescan.
+                        if queue.offer(.inbox(path: path)) == .full { requestRescan.yield() }
+                    }
+                }
+                requestRescan.finish()
+            }
+        }
+    }
+
+    private func watch(_ watcher: InotifyWatcher?, _ report: @escaping @Sendable (WatchEvent) -> Void) async {
+        if configuration.watchMode == .poll {
+            let poller = PollingWatcher(listing: listing, interval: configuration.pollInterval, clock: clock)
+            await poller.run { report($0) }
+            return
+        }
+        guard let watcher else { return }
+        await withTaskCancellationHandler {
+            for await event in watcher.events { report(event) }
+        } onCancel: {
+            watcher.stop()
+        }
+    }
+
+    var listing: DirectoryListing {
+        DirectoryListing(root: configuration.inbox, recursive: configuration.recursive, filter: filter)
+    }
+
+    /// Queues whatever an interrupted run left in `work/`.
+    private func recover(into queue: IngestQueue) async {
+        let names: [(name: String, isDirectory: Bool)]
+        do throws(IntakeError) {
+            names = try DirectoryListing.names(in: pipeline.folders.work)
+        } catch {
+            logger.error("cannot list work folder", metadata: ["error": "\(error)"])
+            return
+        }
+        if !names.isEmpty {
+            logger.info("recovering interrupted files", metadata: ["count": "\(names.count)"])
+        }
+        for (name, _) in names {
+            guard await queue.push(.recovered(path: pipeline.folders.work + "/" + name)) else { return }
+        }
+    }
+
+    /// Queues every file in the inbox, waiting while the queue is full.
+    func scan(into queue: IngestQueue) async {
+        let entries: [DirectoryListing.Entry]
+        do throws(IntakeError) {
+            entries = try listing.entries()
+        } catch {
+            logger.error("cannot scan inbox", metadata: ["error": "\(error)"])
+            return
+        }
+        logger.debug("inbox scanned", metadata: ["files": "\(entries.count)"])
+        for entry in entries {
+            switch queue.offer(.inbox(path: entry.path)) {
+            case .added, .alreadyQueued: continue
+            case .finished: return
+            case .full:
+                // The startup scan fills the queue long before 20,000 files are listed: the
+                // daemon is ready as soon as work is flowing.
+                markReady()
+                guard await queue.push(.inbox(path: entry.path)) else { return }
+            }
+        }
+    }
+
+    func markReady() {
+        let first = state.withLock { state in
+            defer { state.readySent = true }
+            return !state.readySent
+        }
+        if first { onReady() }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GazetteExtraction
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The intake as a long-running ``Service``: watches the inbox and ingests every file that
+/// arrives, with bounded concurrency and a bounded queue.
+///
+/// At start it re-processes whatever an interrupted run left in `work/`, queues every file
+/// already in the inbox, then follows the watcher, rescanning the whole inbox when the watcher
+/// may have lost events (queue overflow, a full queue, a new subfolder) and every
+/// ``IntakeConfiguration/rescanInterval``. On graceful shutdown it stops claiming, lets the files
+/// in progress finish, and returns; files still queued stay in the inbox for the next start.
+///
+/// Timers run on the injected clock `C`, so tests need not sleep.
+public final class IngestService<C: Clock>: Service where C.Duration == Duration {
+    public let configuration: IntakeConfiguration
+    let pipeline: IngestPipeline
+    let filter: FileNameFilter
+    let logger: Logger
+    let clock: C
+    let onReady: @Sendable () -> Void
+    let state = Mutex(RunState())
+
+    struct RunState {
+        var counters = IntakeCounters()
+        var readySent = false
+        var queue: IngestQueue?
+    }
+
+    /// - Parameters:
+    ///   - onReady: called once, when the startup scan has been queued (or has filled the
+    ///     queue); the daemon sends systemd `READY=1` then.
+    public init(
+        configuration: IntakeConfiguration,
+        store: any IntakeStore,
+        extractor: any IntakeExtractor,
+        logger: Logger,
+        clock: C,
+        onReady: @escaping @Sendable () -> Void = {}
+    ) {
+        self.configuration = configuration
+        self.pipeline = IngestPipeline(
+            configuration: configuration, store: store, extractor: extractor, logger: logger)
+        self.filter = FileNameFilter(configuration)
+        self.logger = logger
+        self.clock = clock
+        self.onReady = onReady
+    }
+
+    /// A snapshot of what the intake has done; safe to read from any thread.
+    public var counters: IntakeCounters {
+        state.withLock { state in
+            var counters = state.counters
+            counters.queued = state.queue?.count ?? 0
+            return counters
+        }
+    }
+
+    public func run() async throws {
+        try pipeline.folders.prepare(stateDirectory: configuration.stateDirectory)
+        let queue = IngestQueue(capacity: configuration.queueCapacity)
+        state.withLock { $0.queue = queue }
+        // Watch before the startup scan, so a file arriving during the scan is not missed.
+        let watcher = configuration.watchMode == .inotify
+            ? try InotifyWatcher(inbox: configuration.inbox, recursive: configuration.recursive) : nil
+        logger.info(
+            "intake started",
+            metadata: [
+                "inbox": "\(configuration.inbox)", "watch": "\(configuration.watchMode.rawValue)",
+                "concurrency": "\(configuration.concurrency)",
+            ])
+
+        await withGracefulShutdownHandler {
+            await withDiscardingTaskGroup { group in
+                for _ in 0..<max(1, configuration.concurrency) {
+                    group.addTask { await self.work(queue) }
+                }
+                group.addTask {
+                    await cancelWhenGracefulShutdown {
+                        await self.produce(into: queue, watcher: watcher)
+                    }
+                    // Producers end only by shutdown or cancellation; workers then drain nothing new.
+                    queue.finish()
+                }
+            }
+        } onGracefulShutdown: {
+            queue.finish()
+        }
+        watcher?.stop()
+        logger.info("intake stopped")
+    }
+
+    /// A worker: takes files from the queue until it is finished.
+    private func work(_ queue: IngestQueue) async {
+        while let item = await queue.next() {
+            let outcome = switch item {
+            case .inbox(let path):
+                pipeline.ingest(inboxPath: path)
+            case .recovered(let path):
+                pipeline.process(
+                    path, receivedPath: configuration.inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
+            }
+            state.withLock { $0.counters.count(outcome) }
+            queue.done(item)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The entries of the inbox as the intake sees them.
+struct DirectoryListing {
+    struct Entry: Sendable, Equatable {
+        let path: String
+        let name: String
+    }
+
+    let root: String
+    let recursive: Bool
+    let filter: FileNameFilter
+
+    /// Every entry the filter accepts: files, and (when not recursive) anything else by an
+    /// accepted name, which the claim step then refuses with a reason. Subfolders are listed
+    /// when recursive; dot-folders never are.
+    func entries() throws(IntakeError) -> [Entry] {
+        var result: [Entry] = []
+        var folders = [root]
+        while let folder = folders.popLast() {
+            let names: [(name: String, isDirectory: Bool)]
+            do throws(IntakeError) {
+                names = try Self.names(in: folder)
+            } catch {
+                // A subfolder removed while listing is not an error; the inbox itself is.
+                if folder == root { throw error }
+                continue
+            }
+            for (name, isDirectory) in names {
+                let path = folder + "/" + name
+                if isDirectory, recursive {
+                    if !name.hasPrefix(".") { folders.append(path) }
+                } else if filter.accepts(name) {
+                    result.append(Entry(path: path, name: name))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Names in `folder` (without `.` and `..`) and whether each is a directory (not following
+    /// symlinks).
+    static func names(in folder: String) throws(IntakeError) -> [(name: String, isDirectory: Bool)] {
+        guard let directory = opendir(folder) else {
+            throw .cannotListDirectory(path: folder, reason: systemMessage(errno))
+        }
+        defer { closedir(directory) }
+        var names: [(String, Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            var isDirectory = Int32(entry.pointee.d_type) == DT_DIR
+            if Int32(entry.pointee.d_type) == DT_UNKNOWN {
+                var info = stat()
+                isDirectory = lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            names.append((name, isDirectory))
+        }
+        return names
+    }
+}

@@ -1,0 +1,44 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Lists the inbox every interval and reports entries whose size and modification time did not
+/// change since the previous listing: for filesystems without inotify (NFS, SMB).
+///
+/// Requiring two equal looks stands in for inotify's `IN_CLOSE_WRITE`: a file still being
+/// copied in keeps changing and is not reported until it stops.
+struct PollingWatcher<C: Clock>: Sendable where C.Duration == Duration {
+    let listing: DirectoryListing
+    let interval: Duration
+    let clock: C
+
+    private struct Look: Equatable {
+        let size: Int
+        let modified: Int
+    }
+
+    /// Polls until cancelled, handing each settled entry to `report`.
+    func run(_ report: (WatchEvent) async -> Void) async {
+        var previous: [String: Look] = [:]
+        while !Task.isCancelled {
+            do {
+                try await clock.sleep(for: interval)
+            } catch {
+                return
+            }
+            guard let entries = try? listing.entries() else { continue }
+            var current: [String: Look] = [:]
+            for entry in entries {
+                var info = stat()
+                guard lstat(entry.path, &info) == 0 else { continue }
+                let look = Look(
+                    size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                current[entry.path] = look
+                if previous[entry.path] == look { await report(.entry(path: entry.path)) }
+            }
+            previous = current
+        }
+    }
+}

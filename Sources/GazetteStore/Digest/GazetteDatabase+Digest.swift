@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+
+extension GazetteDatabase {
+    /// The articles ingested in `start..<end`, with their entities, direct quotes, amounts and
+    /// dates to come, in one read transaction.
+    ///
+    /// Every query starts from `articles_on_ingested_at` and reaches the other tables through
+    /// their `article_id` indexes, so the cost follows the window's size, not the store's.
+    public func digestSlice(from start: Date, to end: Date) throws -> DigestSlice {
+        try read("digest read") { db in
+            let window = WindowQuery(start: start, end: end)
+            return DigestSlice(
+                articles: try window.articles(db),
+                entityLinks: try window.entityLinks(db),
+                quotes: try window.quotes(db),
+                amounts: try window.amounts(db),
+                dates: try window.dates(db))
+        }
+    }
+
+    /// For each of `entityIDs`, the ingest times of the articles in `start..<end` that name it.
+    public func entityArticleTimes(entityIDs: [Int64], from start: Date, to end: Date) throws -> [Int64: [Date]] {
+        guard !entityIDs.isEmpty else { return [:] }
+        return try read("entity history read") { db in
+            // CROSS JOIN keeps SQLite on the time index first: a popular entity has far more
+            // articles in the whole store than the fortnight holds.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT DISTINCT ae.entity_id, a.id, a.ingested_at
+                  FROM articles a CROSS JOIN article_entities ae ON ae.article_id = a.id
+                 WHERE a.ingested_at >= ? AND a.ingested_at < ?
+                   AND ae.entity_id IN (\(databaseQuestionMarks(count: entityIDs.count)))
+                """, arguments: StatementArguments([Timestamp.string(start), Timestamp.string(end)] + entityIDs))
+            var times: [Int64: [Date]] = [:]
+            while let row = try rows.next() {
+                guard let date = Timestamp.date(row[2]) else { continue }
+                times[row[0], default: []].append(date)
+            }
+            return times
+        }
+    }
+
+    /// The entities named by the most articles ingested in `start..<end`, most first.
+    public func topEntities(from start: Date, to end: Date, types: [String], limit: Int) throws -> [DigestEntity] {
+        try read("top entities read") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.id, e.name, e.type, e.first_seen_at, counts.n
+                  FROM (SELECT ae.entity_id, COUNT(DISTINCT a.id) AS n
+                          FROM articles a CROSS JOIN article_entities ae ON ae.article_id = a.id
+                         WHERE a.ingested_at >= ? AND a.ingested_at < ?
+                         GROUP BY ae.entity_id) AS counts
+                  JOIN entities e ON e.id = counts.entity_id
+                 WHERE e.type IN (\(databaseQuestionMarks(count: types.count)))
+                 ORDER BY counts.n DESC, e.name
+                 LIMIT ?
+                """, arguments: StatementArguments([Timestamp.string(start), Timestamp.string(end)] + types + [limit])
+            ).map { row in
+                DigestEntity(
+                    id: row[0], name: row[1], type: row[2],
+                    firstSeenAt: Timestamp.date(row[3]) ?? .distantPast, articles: row[4])
+            }
+        }
+    }
+}
+
+/// The queries of one digest window; each runs inside the caller's read transaction.
+private struct WindowQuery {
+    let start: String
+    let end: String
+
+    init(start: Date, end: Date) {
+        self.start = Timestamp.string(start)
+        self.end = Timestamp.string(end)
+    }
+
+    var arguments: StatementArguments { [start, end] }
+    static let ids = "SELECT id FROM articles WHERE ingested_at >= ? AND ingested_at < ?"
+
+    func articles(_ db: Database) throws -> [DigestSlice.Article] {
+        var authors: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT article_id, authors.name FROM article_authors JOIN authors ON authors.id = author_id
+             WHERE article_id IN (\(Self.ids)) ORDER BY article_id, position
+            """, arguments: arguments)
+        {
+            authors[row[0], default: []].append(row[1])
+        }
+        var keyphrases: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT article_id, text FROM keyphrases WHERE article_id IN (\(Self.ids)) ORDER BY article_id, rank
+            """, arguments: arguments)
+        {
+            keyphrases[row[0], default: []].append(row[1])
+        }
+        let decoder = JSONDecoder()
+        return try Row.fetchAll(db, sql: """
+            SELECT a.id, a.title, p.name, a.published_at, a.ingested_at, a.archive_path, a.source_path,
+                   a.simhash, a.summary, a.word_count
+              FROM articles a LEFT JOIN publications p ON p.id = a.publication_id
+             WHERE a.ingested_at >= ? AND a.ingested_at < ?
+             ORDER BY a.ingested_at, a.id
+            """, arguments: arguments
+        ).map { row in
+            let id: Int64 = row[0]
+            let summary: String = row[8]
+            return DigestSlice.Article(
+                id: id, title: row[1], publication: row[2], authors: authors[id] ?? [], publishedAt: row[3],
+                ingestedAt: Timestamp.date(row[4]) ?? .distantPast, archivePath: row[5], sourcePath: row[6],
+                simhash: UInt64(bitPattern: row[7]),
+                summary: (try? decoder.decode([String].self, from: Data(summary.utf8))) ?? [],
+                keyphrases: keyphrases[id] ?? [], wordCount: row[9])
+        }
+    }
+
+    func entityLinks(_ db: Database) throws -> [DigestSlice.EntityLink] {
+        var roles: [Int64: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT article_entity_id, role FROM entity_roles
+             WHERE article_id IN (\(Self.ids)) ORDER BY article_entity_id, position
+            """, arguments: arguments)
+        {
+            roles[row[0], default: []].append(row[1])
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT ae.id, ae.article_id, ae.entity_id, e.name, e.type, e.first_seen_at,
+                   (SELECT COUNT(*) FROM mentions m WHERE m.article_entity_id = ae.id) AS mentions
+              FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+             WHERE ae.article_id IN (\(Self.ids))
+             ORDER BY ae.article_id, ae.position
+            """, arguments: arguments
+        ).map { row in
+            DigestSlice.EntityLink(
+                articleID: row[1], entityID: row[2], name: row[3], type: row[4], mentions: max(1, row[6] as Int),
+                roles: roles[row[0]] ?? [], firstSeenAt: Timestamp.date(row[5]) ?? .distantPast)
+        }
+    }
+
+    func quotes(_ db: Database) throws -> [DigestSlice.Quote] {
+        try Row.fetchAll(db, sql: """
+            SELECT article_id, speaker, speaker_entity_id, text FROM quotes
+             WHERE article_id IN (\(Self.ids)) AND kind = 'direct' ORDER BY article_id, position
+            """, arguments: arguments
+        ).map { row in
+            DigestSlice.Quote(articleID: row[0], speaker: row[1], speakerEntityID: row[2], text: row[3])
+        }
+    }
+
+    /// Body text around each span, cut in SQL (`substr` counts characters, as spans count scalars).
+    private static func context(_ table: String) -> String {
+        """
+        substr(a.body, max(1, \(table).start - 149), \(table).start - max(0, \(table).start - 150)),
+        substr(a.body, \(table).end + 1, 150)
+        """
+    }
+
+    func amounts(_ db: Database) throws -> [DigestSlice.Amount] {
+        try Row.fetchAll(db, sql: """
+            SELECT am.article_id, am.text, am.value, am.currency, am.unit, \(Self.context("am"))
+              FROM amounts am JOIN articles a ON a.id = am.article_id
+             WHERE am.article_id IN (\(Self.ids)) ORDER BY am.article_id, am.position
+            """, arguments: arguments
+        ).map { row in
+            DigestSlice.Amount(
+                articleID: row[0], text: row[1], value: row[2], currency: row[3], unit: row[4],
+                context: .init(before: row[5] ?? "", after: row[6] ?? ""))
+        }
+    }
+
+    func dates(_ db: Database) throws -> [DigestSlice.DateMention] {
+        try Row.fetchAll(db, sql: """
+            SELECT d.article_id, d.text, d.value, d.granularity, \(Self.context("d"))
+              FROM dates d JOIN articles a ON a.id = d.article_id
+             WHERE d.article_id IN (\(Self.ids)) AND d.granularity IN ('day', 'hour') AND d.value >= ?
+             ORDER BY d.value, d.article_id, d.position
+            """, arguments: arguments + [String(end.prefix(10))]
+        ).map { row in
+            DigestSlice.DateMention(
+                articleID: row[0], text: row[1], value: row[2], granularity: row[3],
+                context: .init(before: row[4] ?? "", after: row[5] ?? ""))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// Gazette's SQLite store: one value per process, shared by every task that needs it.
+///
+/// The daemon opens the file once as a WAL ``DatabasePool``; the CLI opens the same file from
+/// another process and relies on the busy timeout while the daemon writes. Every public method
+/// runs in exactly one transaction and throws ``StoreError``.
+public final class GazetteDatabase: Sendable {
+    /// How long a connection waits for another process's write lock before failing.
+    public static let busyTimeout: TimeInterval = 5
+
+    let writer: any DatabaseWriter
+    /// The file path, or `:memory:`; only for error messages.
+    let path: String
+    /// The clock for `ingested_at`; injected so tests can pin it.
+    let now: @Sendable () -> Date
+
+    /// Opens (creating if needed) the database file at `path`, and its parent folder, and brings
+    /// the schema up to date.
+    public convenience init(path: String, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotCreateDirectory(path: folder.path, reason: Self.reason(error))
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.corrupt(path: path, reason: Self.reason(error))
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+        try self.init(writer: pool, path: path, now: now)
+    }
+
+    /// A private, empty database in memory, with the full schema; for tests.
+    public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> GazetteDatabase {
+        let path = ":memory:"
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: configuration())
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: reason(error))
+        }
+        return try GazetteDatabase(writer: queue, path: path, now: now)
+    }
+
+    private init(writer: any DatabaseWriter, path: String, now: @escaping @Sendable () -> Date) throws {
+        self.writer = writer
+        self.path = path
+        self.now = now
+        do {
+            try Schema.migrator.migrate(writer)
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.corrupt(path: path, reason: Self.reason(error))
+        } catch {
+            throw StoreError.migrationFailed(path: path, migration: nil, reason: Self.reason(error))
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.label = "gazette"
+        config.busyMode = .timeout(busyTimeout)
+        config.foreignKeysEnabled = true
+        return config
+    }
+
+    /// Runs `body` in one read-only transaction, translating errors into ``StoreError``.
+    ///
+    /// The way for other modules (digest, search, CLI listings) to run their own queries against
+    /// the schema in `docs/schema.md`; `operation` names the query in error messages. Writes go
+    /// through the intent-named methods only.
+    public func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.wrapping(error, operation: operation, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction, translating errors; nothing is written if it throws.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw StoreError.wrapping(error, operation: operation, path: path)
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }
+        return error.localizedDescription
+    }
+}

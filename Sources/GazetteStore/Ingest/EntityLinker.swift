@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import GazetteExtraction
+
+/// Finds or creates the shared `entities` row for one entity of an article's record.
+///
+/// Linking across articles, in order:
+/// 1. the same canonical name and type (case-insensitive);
+/// 2. otherwise an entity of the same type known under the record's canonical name (as an
+///    alias, or as another article's name for it): an article's `Putin` joins `Vladimir Putin`;
+/// 3. otherwise an entity of the same type whose canonical name is one of the record's aliases:
+///    an earlier bare `Putin` joins this article's `Vladimir Putin` and takes the fuller name.
+///
+/// Sharing only an alias is not enough (`Boris Johnson` and `Mike Johnson` both say `Johnson`),
+/// and when steps 2–3 find several entities the name is ambiguous and a new entity is made.
+struct EntityLinker {
+    let articleID: Int64
+    let ingestedAt: String
+
+    func entityID(for entity: Entity, in db: Database) throws -> Int64 {
+        let type = entity.type.rawValue
+        if let id = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM entities WHERE name = ? AND type = ?"), arguments: [entity.name, type])
+        {
+            return id
+        }
+        let knownAs = try Int64.fetchSet(db.cachedStatement(sql: """
+            SELECT entity_id FROM entity_aliases JOIN entities ON entities.id = entity_id
+             WHERE alias = ? AND type = ?
+            UNION
+            SELECT entity_id FROM article_entities JOIN entities ON entities.id = entity_id
+             WHERE article_entities.name = ? AND type = ?
+            """), arguments: [entity.name, type, entity.name, type])
+        let aliases = entity.aliases.filter { $0.caseInsensitiveCompare(entity.name) != .orderedSame }
+        var namedByAlias: Set<Int64> = []
+        if !aliases.isEmpty {
+            let placeholders = databaseQuestionMarks(count: aliases.count)
+            namedByAlias = try Int64.fetchSet(
+                db,
+                sql: "SELECT id FROM entities WHERE type = ? AND name IN (\(placeholders))",
+                arguments: StatementArguments([type] + aliases))
+        }
+        let candidates = knownAs.union(namedByAlias)
+        if candidates.count == 1, let id = candidates.first {
+            if namedByAlias.contains(id), !knownAs.contains(id) {
+                try adoptFullerName(entity.name, for: id, in: db)
+            }
+            return id
+        }
+        var row = EntityRow(id: nil, name: entity.name, type: type, firstSeenAt: ingestedAt, firstArticleId: articleID)
+        try row.insert(db)
+        return row.id!
+    }
+
+    /// Renames a shared entity to a longer canonical form that contains its current name.
+    private func adoptFullerName(_ name: String, for id: Int64, in db: Database) throws {
+        guard let current = try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = ?", arguments: [id]),
+            name.count > current.count,
+            name.localizedCaseInsensitiveContains(current)
+        else { return }
+        try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [name, id])
+    }
+}

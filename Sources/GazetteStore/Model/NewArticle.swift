@@ -1,0 +1,20 @@
+import Foundation
+import GazetteExtraction
+
+/// One article the intake has extracted and wants stored: the record plus what only the intake
+/// knows (the raw bytes, where and when the file arrived).
+public struct NewArticle: Sendable {
+    public var record: ExtractionRecord
+    /// The file's bytes exactly as received; kept so `gazette reprocess` can re-run the pipeline.
+    public var raw: [UInt8]
+    /// Where the file was found (inbox or work folder), for the operator's benefit.
+    public var receivedPath: String
+    public var receivedAt: Date
+
+    public init(record: ExtractionRecord, raw: [UInt8], receivedPath: String, receivedAt: Date) {
+        self.record = record
+        self.raw = raw
+        self.receivedPath = receivedPath
+        self.receivedAt = receivedAt
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+/// Why the store could not do what was asked. Descriptions are one readable sentence and never
+/// contain article text.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case cannotCreateDirectory(path: String, reason: String)
+    case cannotOpen(path: String, reason: String)
+    case migrationFailed(path: String, migration: String?, reason: String)
+    /// Another connection held the write lock for longer than the busy timeout.
+    case busy(path: String, operation: String)
+    case diskFull(path: String, operation: String)
+    case corrupt(path: String, reason: String)
+    case articleNotFound(id: Int64)
+    /// A stored value the current code does not understand (a newer Gazette wrote it, or the row
+    /// was edited by hand).
+    case invalidStoredValue(table: String, column: String, rowID: Int64, value: String)
+    case sqlite(operation: String, code: Int32, message: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotCreateDirectory(path, reason):
+            "The database folder \(path) cannot be created: \(reason)."
+        case let .cannotOpen(path, reason):
+            "The database file \(path) cannot be opened: \(reason)."
+        case let .migrationFailed(path, migration, reason):
+            if let migration {
+                "The database \(path) cannot be upgraded (migration \(migration)): \(reason)."
+            } else {
+                "The database \(path) cannot be upgraded: \(reason)."
+            }
+        case let .busy(path, operation):
+            "The database \(path) stayed locked by another process during \(operation); try again, or stop the other process."
+        case let .diskFull(path, operation):
+            "The disk holding \(path) is full; \(operation) was not saved."
+        case let .corrupt(path, reason):
+            "The database file \(path) is damaged or is not a Gazette database: \(reason)."
+        case let .articleNotFound(id):
+            "There is no article with id \(id)."
+        case let .invalidStoredValue(table, column, rowID, value):
+            "The stored value '\(value)' in \(table).\(column) (row \(rowID)) is not understood by this version of Gazette."
+        case let .sqlite(operation, code, message):
+            "The database failed during \(operation) (SQLite error \(code)): \(message)."
+        }
+    }
+
+    /// Translates an error thrown by GRDB into a ``StoreError``; store errors pass through.
+    static func wrapping(_ error: any Error, operation: String, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else {
+            return .sqlite(operation: operation, code: -1, message: String(describing: error))
+        }
+        let message = error.message ?? "unknown error"
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .busy(path: path, operation: operation)
+        case .SQLITE_FULL:
+            return .diskFull(path: path, operation: operation)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .corrupt(path: path, reason: message)
+        default:
+            return .sqlite(operation: operation, code: error.resultCode.rawValue, message: message)
+        }
+    }
+}

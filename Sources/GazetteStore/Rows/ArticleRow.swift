@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// A row of `articles`: the raw bytes, intake facts and every scalar field of the record.
+struct ArticleRow: IdentifiedStoreRow {
+    static let databaseTableName = "articles"
+
+    var id: Int64?
+    var sha256: String
+    var raw: Data?
+    var receivedPath: String
+    var receivedAt: String
+    var archivePath: String?
+    var ingestedAt: String
+    var processedAt: String
+    var recordSchema: Int
+    var sourcePath: String
+    var sourceFormat: String
+    var sourceEncoding: String
+    var sourceBytes: Int
+    var title: String?
+    var titleSource: String?
+    var authorRole: String?
+    var publicationId: Int64?
+    var publishedAt: String?
+    var publishedSource: String?
+    var language: String
+    var body: String
+    var wordCount: Int
+    var tone: Double
+    /// The SimHash's 64 bits as a signed integer (SQLite has no unsigned type).
+    var simhash: Int64
+    var simhashHex: String
+    var pipelineVersion: String
+    /// The summary sentences as a JSON array of strings.
+    var summary: String
+
+    enum Columns {
+        static let id = Column("id")
+        static let sha256 = Column("sha256")
+        static let archivePath = Column("archive_path")
+        static let ingestedAt = Column("ingested_at")
+        static let publishedAt = Column("published_at")
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import GazetteDaemon
+import GazetteDigest
+import GazetteStore
+
+/// `gazette digest`: build one digest now, with the same code as the scheduled ones.
+struct DigestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Build a digest of the articles ingested in a window and write it to the digest folder (or print it).",
+        discussion: """
+            Without a window option the digest covers the 24 hours ending now, so articles just ingested appear. \
+            --date covers one local calendar day (in the configured digest time zone) and writes DIGEST_DIR/YYYY-MM-DD.*; \
+            other windows are written as YYYY-MM-DD-HHMM.* after their local end time. The scheduler's record of the \
+            last scheduled digest is not changed.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: ArgumentHelp("A local calendar day, YYYY-MM-DD.", valueName: "DAY"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("Start of the window (ISO-8601, e.g. 2025-12-03T07:00:00Z).", valueName: "ISO"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("End of the window, excluded (ISO-8601; default now).", valueName: "ISO"))
+    var until: String?
+
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, json (default: the configured ones; md with --stdout).", valueName: "LIST"))
+    var format: String?
+
+    @Flag(name: .long, help: "Print the digest to standard output instead of writing files (one format).")
+    var stdout = false
+
+    func validate() throws {
+        if date != nil, since != nil || until != nil {
+            throw ValidationError("Use either --date or --since/--until, not both.")
+        }
+        if let date, date.count != 10 || DigestWindow.day(date, in: TimeZone(identifier: "UTC")!) == nil {
+            throw ValidationError("--date '\(date)' is not a day; write it as YYYY-MM-DD, e.g. 2025-12-03.")
+        }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, ISOTimestamp.parse(value) == nil {
+                throw ValidationError("\(name) '\(value)' is not an ISO-8601 time; write it like 2025-12-03T07:00:00Z.")
+            }
+        }
+        if let formats = try? parsedFormats(), stdout, formats.count > 1 {
+            throw ValidationError("--stdout prints one format; pick one with --format md, html or json.")
+        }
+        do {
+            _ = try parsedFormats()
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+
+    func run() async throws {
+        let settings = try await global.resolve()
+        var configuration = settings.digestConfiguration
+        if let formats = try parsedFormats() { configuration.formats = formats } else if stdout { configuration.formats = [.markdown] }
+        let zone: TimeZone
+        do {
+            zone = try configuration.resolvedTimeZone()
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let now = Date()
+        let window: DigestWindow
+        if let date {
+            window = DigestWindow.day(date, in: zone)!
+        } else {
+            let end = until.flatMap(ISOTimestamp.parse) ?? now
+            let start = since.flatMap(ISOTimestamp.parse) ?? end.addingTimeInterval(-TimeInterval(configuration.window.components.seconds))
+            guard start < end else { throw CommandFailure("The window is empty: --since must be before --until.") }
+            window = DigestWindow(since: start, until: end)
+        }
+        guard FileManager.default.fileExists(atPath: settings.databasePath) else {
+            throw CommandFailure("There is no database at \(settings.databasePath) yet; run `gazette run` or `gazette ingest` first, or check --state-dir.")
+        }
+        do {
+            let database = try GazetteDatabase(path: settings.databasePath)
+            let digest = try DigestBuilder(database: database, timeZone: zone).build(window)
+            let renderer = DigestRenderer(templates: try DigestTemplates(overrideDirectory: configuration.templateDirectory))
+            if stdout {
+                print(renderer.render(digest, as: configuration.formats[0]), terminator: "")
+                return
+            }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let stem = DigestFileName.stem(for: window, calendar: calendar, withTime: date == nil)
+            for path in try DigestWriter(configuration: configuration, renderer: renderer).write(digest, stem: stem) {
+                print(path)
+            }
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    private func parsedFormats() throws -> [DigestFormat]? {
+        guard let format else { return nil }
+        return try format.split(separator: ",").map { try DigestFormat(parsing: String($0)) }
+    }
+}
+
+extension GazetteConfiguration {
+    /// The digest part of the configuration, as the digest module takes it.
+    var digestConfiguration: DigestConfiguration {
+        var c = DigestConfiguration(directory: digestDirectory)
+        c.times = digest.times
+        c.timeZone = digest.timeZone
+        c.keep = digest.keep
+        c.formats = digest.formats.compactMap { try? DigestFormat(parsing: $0) }
+        c.templateDirectory = digest.templateDirectory
+        return c
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import GazetteDaemon
+import GazetteExtraction
+
+/// `gazette extract`: run the pipeline on files and print one JSON record per file.
+struct ExtractCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Run the extraction pipeline on files and print one JSON record per line (no database).",
+        discussion: "The record's fields are described in docs/extract-json.md. A file that cannot be read prints a record with an `error` field, and the command exits with status 1 after processing the others."
+    )
+
+    @Flag(name: .long, help: "Treat the files as already clean article text: no clean-up, title, byline or dateline detection.")
+    var raw = false
+
+    @Option(name: .customLong("published-at"), help: ArgumentHelp("The publication time to assume (ISO-8601); relative dates are resolved against it.", valueName: "ISO"))
+    var publishedAt: String?
+
+    @Flag(name: .long, help: "Pretty-print each record over several lines.")
+    var pretty = false
+
+    @Argument(help: ArgumentHelp("Article files to extract.", valueName: "FILE"))
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("Name at least one file to extract.") }
+        if let publishedAt, ISOTimestamp.parse(publishedAt) == nil {
+            throw ValidationError("--published-at '\(publishedAt)' is not an ISO-8601 time; write it like 2025-12-03T08:00:00Z or 2025-12-03.")
+        }
+    }
+
+    func run() async throws {
+        let extractor = Extractor()
+        let options = ExtractionOptions(raw: raw, publishedAt: publishedAt.flatMap(ISOTimestamp.parse))
+        let output = JSONLinesWriter(pretty: pretty)
+        var failures = 0
+        for path in files {
+            switch ArticleFile.read(path) {
+            case .failure(let error):
+                failures += 1
+                output.write(ExtractionFailureRecord(path: path, sha256: nil, error: error.description))
+            case .success(let file):
+                do {
+                    let record = try extractor.extract(SourceDocument(path: path, bytes: file.bytes, modified: file.modified), options: options)
+                    output.write(record)
+                } catch {
+                    failures += 1
+                    output.write(ExtractionFailureRecord(path: path, sha256: SHA256.hex(of: file.bytes), error: error.description))
+                }
+            }
+        }
+        if failures > 0 { throw ExitCode(1) }
+    }
+}
+
+/// What `extract` prints for a file it could not process.
+struct ExtractionFailureRecord: Encodable {
+    struct Source: Encodable {
+        var path: String
+        var sha256: String?
+    }
+
+    var source: Source
+    var error: String
+
+    init(path: String, sha256: String?, error: String) {
+        self.source = Source(path: path, sha256: sha256)
+        self.error = error
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import GazetteDaemon
+
+/// The `gazette` command: the daemon and the tools to look into what it stored.
+@main
+struct Gazette: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazette",
+        abstract: "Watch an inbox of news articles, extract what matters, store it in SQLite and write daily digests.",
+        version: GazetteVersion.string,
+        subcommands: [
+            RunCommand.self,
+            IngestCommand.self,
+            ExtractCommand.self,
+            StatusCommand.self,
+            DigestCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GazetteExtraction
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes one JSON document per line to standard output.
+struct JSONLinesWriter {
+    let encoder: JSONEncoder
+
+    init(pretty: Bool = false) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        self.encoder = encoder
+    }
+
+    func write(_ value: some Encodable) {
+        guard var data = try? encoder.encode(value) else { return }
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+}
+
+/// An article file read for a one-shot command, refusing what is not a regular file.
+struct ArticleFile {
+    var bytes: [UInt8]
+    var modified: Date
+
+    enum ReadError: Error, CustomStringConvertible {
+        case missing(String)
+        case notRegular(String)
+        case unreadable(String, String)
+
+        var description: String {
+            switch self {
+            case .missing(let path): "There is no file at \(path); check the path."
+            case .notRegular(let path): "\(path) is not a regular file (a directory, device or pipe); name an article file."
+            case .unreadable(let path, let why): "Could not read \(path): \(why)."
+            }
+        }
+    }
+
+    static func read(_ path: String) -> Result<ArticleFile, ReadError> {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return errno == ENOENT ? .failure(.missing(path)) : .failure(.unreadable(path, String(cString: strerror(errno))))
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular(path)) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.unreadable(path, "permission denied or I/O error"))
+        }
+        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
+        return .success(ArticleFile(bytes: [UInt8](data), modified: modified))
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the real `gazette run` binary on temporary folders.
+@Suite(.serialized) struct DaemonEndToEndTests {
+    /// A small, unique article: a headline, a blank line and two paragraphs.
+    static func article(_ n: Int) -> [UInt8] {
+        let cities = ["Paris", "Berlin", "Madrid", "Rome", "Vienna", "Lisbon", "Dublin", "Warsaw"]
+        let city = cities[n % cities.count]
+        return Array("""
+            Council approves budget plan number \(n)
+
+            The city council in \(city) approved spending plan \(n) on Tuesday after a long debate about schools, \
+            roads and housing. The mayor said the vote showed that the city could still agree on its priorities.
+
+            Opposition members said the plan left too little for repairs, and promised to raise the matter again \
+            next month when the council meets to review item \(n * 7 + 3).
+            """.utf8)
+    }
+
+    static func status(_ sandbox: DaemonSandbox) throws -> [String: Any] {
+        let result = try GazetteBinary.run(["status", "--json"] + sandbox.arguments)
+        guard result.status == 0, let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {
+            throw POSIXError(.EIO)
+        }
+        return object
+    }
+
+    @Test(.timeLimit(.minutes(5))) func threeHundredMixedFilesEachEndInTheRightPlace() throws {
+        let sandbox = try DaemonSandbox()
+        defer { sandbox.remove() }
+        let socket = try NotifySocket()
+        let fm = FileManager.default
+        let outside = sandbox.root + "/outside.txt"
+        fm.createFile(atPath: outside, contents: Data(Self.article(99_999)))
+
+        var expectStored = 0, expectDuplicates = 0, expectFailed = 0
+        // Half the good files are there before the daemon starts (startup scan), half arrive later.
+        for n in 0..<115 { try sandbox.drop("early-\(n).txt", Self.article(n)); expectStored += 1 }
+
+        let daemon = try DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_INTAKE_MAX_FILE_SIZE": "1MiB"])
+        let ready = socket.receive { $0.contains { $0.contains("READY=1") } }
+        #expect(ready.contains { $0.contains("READY=1") }, "no READY=1; log: \(daemon.log)")
+
+        for n in 115..<230 { try sandbox.drop("late-\(n).md", Self.article(n)); expectStored += 1 }
+        for n in 0..<20 { try sandbox.drop("again-\(n).txt", Self.article(n * 3)); expectDuplicates += 1 }
+        for n in 0..<10 { try sandbox.drop("empty-\(n).txt", []); expectFailed += 1 }
+        for n in 0..<10 { try sandbox.drop("binary-\(n).bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 0, 0, 0] + Array(repeating: UInt8(n), count: 64)); expectFailed += 1 }
+        for n in 0..<5 {
+            try sandbox.drop("huge-\(n).txt", Array(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024 + n))
+            expectFailed += 1
+        }
+        for n in 0..<5 { #expect(symlink(outside, sandbox.inbox + "/link-\(n).txt") == 0); expectFailed += 1 }
+        for n in 0..<2 { #expect(mkfifo(sandbox.inbox + "/pipe-\(n).txt", 0o644) == 0); expectFailed += 1 }
+        for n in 0..<10 {
+            // Windows-1252 / Latin-1: "café" and a pound sign as single bytes.
+            try sandbox.drop("latin1-\(n).txt", Array("Prices rise again in caf".utf8) + [0xE9] + Array(" number \(n)\n\nA coffee now costs ".utf8) + [0xA3] + Array("\(n + 3) in the capital's cafés, traders said on Monday.".utf8))
+            expectStored += 1
+        }
+        // A partial download is left alone until it is renamed into place.
+        fm.createFile(atPath: sandbox.inbox + "/late.txt.part", contents: Data(Self.article(5_000)))
+        fm.createFile(atPath: sandbox.inbox + "/.hidden.txt", contents: Data(Self.article(5_001)))
+
+        let settled = eventually(timeout: 180) {
+            let names = (try? fm.contentsOfDirectory(atPath: sandbox.inbox)) ?? []
+            return Set(names) == ["late.txt.part", ".hidden.txt"] && sandbox.files(in: sandbox.work).isEmpty
+        }
+        #expect(settled, "inbox never drained; log tail: \(daemon.log.suffix(2000))")
+
+        #expect(rename(sandbox.inbox + "/late.txt.part", sandbox.inbox + "/late.txt") == 0)
+        expectStored += 1
+        #expect(eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/late.txt") })
+
+        let archived = sandbox.files(in: sandbox.archive)
+        #expect(archived.count == expectStored + expectDuplicates)
+        let failed = sandbox.files(in: sandbox.failed)
+        #expect(failed.filter { $0.hasSuffix(".error.json") }.count == expectFailed)
+        #expect(failed.count == 2 * expectFailed)
+        for name in failed where name.hasSuffix(".error.json") {
+            let data = try #require(fm.contents(atPath: sandbox.failed + "/" + name))
+            let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect((report["reason"] as? String)?.isEmpty == false, "\(name) has no reason")
+            #expect(report["stage"] is String)
+        }
+        #expect(fm.fileExists(atPath: sandbox.inbox + "/.hidden.txt"))
+        #expect(fm.fileExists(atPath: outside), "a symlink's target must never be touched")
+
+        let status = try Self.status(sandbox)
+        #expect(status["articles"] as? Int == expectStored)
+        #expect(status["failed"] as? Int == expectFailed)
+        #expect(status["duplicates"] as? Int == expectDuplicates)
+        #expect(status["pending"] as? Int == 0)
+
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0, "log tail: \(daemon.log.suffix(2000))")
+        let rest = socket.receive { $0.contains { $0.contains("STOPPING=1") } }
+        let all = ready + rest
+        let readyIndex = all.firstIndex { $0.contains("READY=1") }
+        let stoppingIndex = all.firstIndex { $0.contains("STOPPING=1") }
+        #expect(readyIndex != nil && stoppingIndex != nil && readyIndex! < stoppingIndex!, "notify messages: \(all)")
+        #expect(all.contains { $0.hasPrefix("STATUS=") || $0.contains("\nSTATUS=") })
+    }
+
+    @Test(.timeLimit(.minutes(5))) func survivesRepeatedSIGKILLWithEveryFileStoredOnce() throws {
+        let sandbox = try DaemonSandbox()
+        defer { sandbox.remove() }
+        let fm = FileManager.default
+        let total = 150
+        for n in 0..<total { try sandbox.drop("article-\(n).txt", Self.article(10_000 + n)) }
+
+        // Deterministic "random" kill points.
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func nextDelay() -> useconds_t {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return useconds_t(50_000 + (seed >> 33) % 400_000)
+        }
+        for _ in 0..<6 {
+            let daemon = try DaemonProcess(sandbox)
+            usleep(nextDelay())
+            daemon.signal(SIGKILL)
+            _ = daemon.waitForExit()
+        }
+        let daemon = try DaemonProcess(sandbox)
+        let drained = eventually(timeout: 180) {
+            ((try? fm.contentsOfDirectory(atPath: sandbox.inbox)) ?? []).isEmpty && sandbox.files(in: sandbox.work).isEmpty
+                && sandbox.files(in: sandbox.archive).count >= total
+        }
+        #expect(drained, "log tail: \(daemon.log.suffix(2000))")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+
+        #expect(sandbox.files(in: sandbox.archive).count == total)
+        #expect(sandbox.files(in: sandbox.failed).isEmpty)
+        let status = try Self.status(sandbox)
+        #expect(status["articles"] as? Int == total)
+        #expect(status["failed"] as? Int == 0)
+    }
+
+    @Test(.timeLimit(.minutes(2))) func sigtermExitsCleanlyAndSIGINTToo() throws {
+        for signal in [SIGTERM, SIGINT] {
+            let sandbox = try DaemonSandbox()
+            defer { sandbox.remove() }
+            let socket = try NotifySocket()
+            let daemon = try DaemonProcess(sandbox, notifySocket: socket.path)
+            _ = socket.receive { $0.contains { $0.contains("READY=1") } }
+            daemon.signal(signal)
+            #expect(daemon.waitForExit() == 0, "log: \(daemon.log)")
+        }
+    }
+
+    @Test func badConfigurationFailsAtStartupNamingTheKey() throws {
+        let sandbox = try DaemonSandbox()
+        defer { sandbox.remove() }
+        let result = try GazetteBinary.run(["run"] + sandbox.arguments, environment: ["GAZETTE_INTAKE_CONCURRENCY": "zero"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("intake.concurrency"))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+}

@@ -1,0 +1,37 @@
+/// Seeded random article-like text for invariant tests of the keyphrase, summary and tone
+/// stages: words, names, punctuation, quotes, emoji, control characters and mixed scripts.
+struct NoisyText {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    /// SplitMix64.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+
+    static let pieces = [
+        "the", "war", "Ukraine", "peace", "talks", "not", "very", "good", "bad", "NATO", "Nato", "said", "“", "”",
+        "\"", "'", "’s", ".", ",", "!", "?", "–", "-", "\n", "\n\n", "  ", "£253bn", "1945", "U.S.", "Mr.",
+        "😀", "👍🏽", "\u{0}", "\u{7}", "\u{200B}", "é", "e\u{301}", "Привет", "東京", "مرحبا", "don't", "isn’t",
+        "coalition", "of", "willing", "GREAT", "terrible", "but", "least", ":)", "#", "…", "(", ")", "[", "]",
+    ]
+
+    /// A text of about `count` pieces joined by spaces (sometimes by nothing).
+    mutating func text(pieces count: Int) -> String {
+        var out = ""
+        for _ in 0..<count {
+            out += pick(Self.pieces)
+            if next() % 4 != 0 { out += " " }
+        }
+        return out
+    }
+}

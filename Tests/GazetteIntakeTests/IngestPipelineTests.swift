@@ -1,0 +1,147 @@
+import Foundation
+import GazetteExtraction
+import GazetteIntake
+import GazetteStore
+import GazetteTestSupport
+import Testing
+
+/// One file at a time through `ingest(file:keepOriginal:)`: the daemon's pipeline without the watcher.
+@Suite struct IngestPipelineTests {
+    @Test func goodFileIsStoredThenArchived() async throws {
+        let fixture = try IntakeFixture()
+        let path = try fixture.drop("council.txt", articleText(1))
+        let outcome = await fixture.service().ingest(file: path, keepOriginal: false)
+        guard case .stored(let id, let archived?) = outcome else {
+            Issue.record("expected stored and archived, got \(outcome)")
+            return
+        }
+        #expect(archived.hasPrefix(fixture.configuration.archiveDirectory + "/"))
+        #expect(archived.hasSuffix("/council.txt"))
+        #expect(FileManager.default.contents(atPath: archived) == Data(articleText(1).utf8))
+        #expect(fixture.entries("inbox").isEmpty)
+        #expect(fixture.entries("work").isEmpty)
+        let record = try #require(try fixture.database.record(id: id))
+        #expect(record.body.contains("cycle lanes"))
+        #expect(try fixture.database.status().articles == 1)
+    }
+
+    @Test func archiveFolderIsTheUTCDay() async throws {
+        let fixture = try IntakeFixture()
+        let path = try fixture.drop("council.txt", articleText(1))
+        _ = await fixture.service().ingest(file: path, keepOriginal: false)
+        let entry = try #require(fixture.entries("archive").first)
+        let parts = entry.split(separator: "/")
+        #expect(parts.count == 4)
+        #expect(parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2)
+    }
+
+    @Test func latin1FileIsDecodedAndStored() async throws {
+        let fixture = try IntakeFixture()
+        let text = articleText(2) + "\nThe café owner in Zürich said the plan was “très bien”, naïve or not.\n"
+        let bytes = try #require(text.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"")
+            .data(using: .isoLatin1))
+        #expect(String(data: bytes, encoding: .utf8) == nil)
+        let path = try fixture.drop("latin1.txt", Array(bytes))
+        let outcome = await fixture.service().ingest(file: path, keepOriginal: false)
+        guard case .stored(let id, _) = outcome else {
+            Issue.record("expected stored, got \(outcome)")
+            return
+        }
+        let record = try #require(try fixture.database.record(id: id))
+        #expect(record.body.contains("café owner in Zürich"))
+        #expect(record.source.encoding != "utf-8")
+    }
+
+    @Test func duplicateBytesMakeOneArticleAndASighting() async throws {
+        let fixture = try IntakeFixture()
+        let service = fixture.service()
+        let first = await service.ingest(file: try fixture.drop("first.txt", articleText(3)), keepOriginal: false)
+        let second = await service.ingest(file: try fixture.drop("second.txt", articleText(3)), keepOriginal: false)
+        guard case .stored(let id, _) = first, case .duplicate(let same, _) = second else {
+            Issue.record("expected stored then duplicate, got \(first), \(second)")
+            return
+        }
+        #expect(id == same)
+        let status = try fixture.database.status()
+        #expect(status.articles == 1)
+        #expect(status.duplicates == 1)
+        #expect(fixture.names("archive") == ["first.txt", "second.txt"])
+        #expect(service.counters.ingested == 1)
+        #expect(service.counters.duplicates == 1)
+    }
+
+    @Test func archiveNameCollisionsAreNumbered() async throws {
+        let fixture = try IntakeFixture()
+        let service = fixture.service()
+        for seed in 4...6 {
+            _ = await service.ingest(file: try fixture.drop("report.txt", articleText(seed)), keepOriginal: false)
+        }
+        #expect(fixture.names("archive") == ["report (1).txt", "report (2).txt", "report.txt"])
+        #expect(try fixture.database.status().articles == 3)
+    }
+
+    @Test func deleteModeRemovesTheOriginalAfterCommit() async throws {
+        let fixture = try IntakeFixture { $0.afterIngest = .delete }
+        let outcome = await fixture.service().ingest(file: try fixture.drop("a.txt", articleText(7)), keepOriginal: false)
+        guard case .stored(let id, nil) = outcome else {
+            Issue.record("expected stored without archive path, got \(outcome)")
+            return
+        }
+        #expect(fixture.entries("archive").isEmpty)
+        #expect(fixture.entries("inbox").isEmpty)
+        #expect(try fixture.database.rawBytes(id: id) == Array(articleText(7).utf8))
+    }
+
+    @Test func keepOriginalLeavesTheUsersFile() async throws {
+        let fixture = try IntakeFixture()
+        let path = try fixture.drop("mine.txt", articleText(8), in: "documents")
+        let outcome = await fixture.service().ingest(file: path, keepOriginal: true)
+        guard case .stored(_, nil) = outcome else {
+            Issue.record("expected stored in place, got \(outcome)")
+            return
+        }
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(fixture.entries("archive").isEmpty)
+
+        let empty = try fixture.drop("empty.txt", "", in: "documents")
+        guard case .failed(.empty, nil) = await fixture.service().ingest(file: empty, keepOriginal: true) else {
+            Issue.record("expected a refusal left in place")
+            return
+        }
+        #expect(FileManager.default.fileExists(atPath: empty))
+        #expect(try fixture.database.status().failed == 1)
+    }
+
+    @Test func missingFileIsReported() async throws {
+        let fixture = try IntakeFixture()
+        let outcome = await fixture.service().ingest(file: fixture.folder.path("nope.txt"), keepOriginal: false)
+        guard case .failed(.unreadable, nil) = outcome else {
+            Issue.record("expected unreadable, got \(outcome)")
+            return
+        }
+    }
+
+    @Test func storeFailureLeavesTheFileInWork() async throws {
+        let fixture = try IntakeFixture()
+        let service = IngestService(
+            configuration: fixture.configuration, store: FailingStore(), extractor: Extractor(),
+            logger: IntakeFixture.logger, clock: ContinuousClock())
+        let outcome = await service.ingest(file: try fixture.drop("a.txt", articleText(9)), keepOriginal: false)
+        guard case .deferred = outcome else {
+            Issue.record("expected deferred, got \(outcome)")
+            return
+        }
+        #expect(fixture.entries("work") == ["a.txt"])
+        #expect(fixture.entries("archive").isEmpty)
+    }
+}
+
+/// A store whose disk is always full.
+struct FailingStore: IntakeStore {
+    struct DiskFull: Error {}
+    func ingest(_ article: NewArticle) throws -> IngestOutcome { throw DiskFull() }
+    func articleID(sha256: String) throws -> Int64? { nil }
+    func recordSighting(articleID: Int64, path: String, at date: Date) throws { throw DiskFull() }
+    func setArchivePath(articleID: Int64, path: String?) throws { throw DiskFull() }
+    func recordFailure(_ failure: IngestFailure) throws { throw DiskFull() }
+}

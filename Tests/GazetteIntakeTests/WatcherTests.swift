@@ -1,0 +1,65 @@
+import Foundation
+import GazetteIntake
+import GazetteStore
+import Testing
+
+/// The running service notices files as they arrive, with inotify or by polling.
+@Suite struct WatcherTests {
+    @Test(.timeLimit(.minutes(1))) func inotifyPicksUpAFileWrittenAfterStart() async throws {
+        let fixture = try IntakeFixture()
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let service = fixture.service { readyContinuation.yield() }
+        try await fixture.whileRunning(service) {
+            for await _ in ready { break }
+            try fixture.drop("late.txt", articleText(30))
+            #expect(await IntakeFixture.eventually { service.counters.ingested == 1 })
+        }
+        #expect(fixture.names("archive") == ["late.txt"])
+        #expect(fixture.entries("inbox").isEmpty)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func partialFileIsIgnoredUntilRenamed() async throws {
+        let fixture = try IntakeFixture()
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let service = fixture.service { readyContinuation.yield() }
+        try await fixture.whileRunning(service) {
+            for await _ in ready { break }
+            let partial = try fixture.drop("download.txt.part", articleText(31))
+            // A file written after the partial one is done, so the partial one was seen and skipped.
+            try fixture.drop("marker.txt", articleText(32))
+            #expect(await IntakeFixture.eventually { service.counters.ingested == 1 })
+            #expect(fixture.entries("inbox") == ["download.txt.part"])
+            try FileManager.default.moveItem(atPath: partial, toPath: fixture.configuration.inbox + "/download.txt")
+            #expect(await IntakeFixture.eventually { service.counters.ingested == 2 })
+        }
+        #expect(fixture.names("archive") == ["download.txt", "marker.txt"])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func subfoldersAreWatchedWhenRecursive() async throws {
+        let fixture = try IntakeFixture { $0.recursive = true }
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let service = fixture.service { readyContinuation.yield() }
+        try await fixture.whileRunning(service) {
+            for await _ in ready { break }
+            try fixture.drop("nested.txt", articleText(33), in: "inbox/world/europe")
+            #expect(await IntakeFixture.eventually { service.counters.ingested == 1 })
+        }
+        #expect(fixture.names("archive") == ["nested.txt"])
+        #expect(fixture.names("failed").isEmpty)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func pollingPicksUpASettledFile() async throws {
+        let fixture = try IntakeFixture {
+            $0.watchMode = .poll
+            $0.pollInterval = .milliseconds(20)
+        }
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let service = fixture.service { readyContinuation.yield() }
+        try await fixture.whileRunning(service) {
+            for await _ in ready { break }
+            try fixture.drop("polled.txt", articleText(34))
+            #expect(await IntakeFixture.eventually { service.counters.ingested == 1 })
+        }
+        #expect(fixture.names("archive") == ["polled.txt"])
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import GazetteStore
+import GazetteTestSupport
+import Testing
+
+@Suite("Full-text search")
+struct SearchTests {
+    @Test("a body word finds its article, with a highlighted snippet")
+    func bodyWord() throws {
+        let database = try GazetteDatabase.inMemory()
+        let id = try database.ingest(SampleArticles.article()).id
+        _ = try database.ingest(SampleArticles.article(SampleArticles.record(title: "Other", body: "Nothing to see here.", entities: [])))
+        let hits = try database.search("trillion")
+        #expect(hits.map(\.id) == [id])
+        #expect(hits.first?.snippet.contains("[trillion]") == true)
+        #expect(hits.first?.title == "Putin and Rubio meet in Moscow")
+    }
+
+    @Test("words are stemmed, case and accents ignored; every word must match")
+    func matching() throws {
+        let database = try GazetteDatabase.inMemory()
+        let id = try database.ingest(SampleArticles.article()).id
+        #expect(try database.search("AGREEING voter").map(\.id) == [id])
+        #expect(try database.search("Moscow Kyiv").isEmpty)
+        #expect(try database.search("Mosców").map(\.id) == [id])
+    }
+
+    @Test("FTS syntax in user text is taken as words, never as a query")
+    func syntaxIsInert() throws {
+        let database = try GazetteDatabase.inMemory()
+        _ = try database.ingest(SampleArticles.article())
+        #expect(try database.search("\"unbalanced AND (").isEmpty)
+        #expect(try database.search("* - ^").isEmpty)
+        #expect(try database.search("").isEmpty)
+    }
+
+    @Test("updating another column leaves the index entry in place")
+    func indexInSync() throws {
+        let database = try GazetteDatabase.inMemory()
+        let id = try database.ingest(SampleArticles.article()).id
+        try database.setArchivePath(articleID: id, path: "archive/x.txt")
+        #expect(try database.search("summit").map(\.id) == [id])
+    }
+}
