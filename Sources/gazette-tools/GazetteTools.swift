@@ -8,6 +8,9 @@ struct GazetteTools: AsyncParsableCommand {
         abstract: "Developer tools for Gazette: training, benchmarks, synthetic data.",
         subcommands: [
             TrainNER.self,
+            SyntheticStore.self,
+            DigestBench.self,
+            Bench.self,
         ]
     )
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GazetteExtraction
 
 /// Reads token-per-line BIO files into documents of sentences. A file without `-DOCSTART-`

@@ -14,6 +14,12 @@ struct Gazette: AsyncParsableCommand {
             ExtractCommand.self,
             StatusCommand.self,
             DigestCommand.self,
+            SearchCommand.self,
+            ShowCommand.self,
+            EntitiesCommand.self,
+            QuotesCommand.self,
+            ExportCommand.self,
+            ReprocessCommand.self,
         ]
     )
 }

@@ -39,7 +39,7 @@ import Testing
             """) { path in
             let c = try await ConfigurationLoader(environment: [:]).load(file: path)
             #expect(c.inbox == "/tmp/in")
-            #expect(c.logLevel == .debug)
+            #expect("\(c.logLevel)" == "debug")
             #expect(c.intake.maxFileSize == 1 << 20)
             #expect(c.intake.include == ["*.txt", "*.md"])
             #expect(c.intake.afterIngest == .delete)
@@ -79,8 +79,8 @@ import Testing
                 _ = try await ConfigurationLoader(environment: [:]).load(file: path)
                 Issue.record("expected an error")
             } catch {
-                #expect(error.description.contains("intake.concurrency"))
-                #expect(error.description.contains("whole number"))
+                #expect("\(error)".contains("intake.concurrency"))
+                #expect("\(error)".contains("whole number"))
             }
         }
         await #expect(throws: ConfigurationError.self) {
@@ -93,8 +93,8 @@ import Testing
             _ = try await ConfigurationLoader(environment: [:]).load(file: "/nonexistent/gazette.yaml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.contains("/nonexistent/gazette.yaml"))
-            #expect(error.description.contains("no such file"))
+            #expect("\(error)".contains("/nonexistent/gazette.yaml"))
+            #expect("\(error)".contains("no such file"))
         }
     }
 

@@ -73,7 +73,10 @@ import Glibc
 
         #expect(rename(sandbox.inbox + "/late.txt.part", sandbox.inbox + "/late.txt") == 0)
         expectStored += 1
-        #expect(eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/late.txt") })
+        #expect(eventually(timeout: 60) {
+            !fm.fileExists(atPath: sandbox.inbox + "/late.txt") && sandbox.files(in: sandbox.work).isEmpty
+                && sandbox.files(in: sandbox.archive).contains { $0.hasSuffix("/late.txt") }
+        })
 
         let archived = sandbox.files(in: sandbox.archive)
         #expect(archived.count == expectStored + expectDuplicates)
@@ -150,6 +153,34 @@ import Glibc
             daemon.signal(signal)
             #expect(daemon.waitForExit() == 0, "log: \(daemon.log)")
         }
+    }
+
+    @Test(.timeLimit(.minutes(2))) func sighupReloadsTheConfiguration() throws {
+        let sandbox = try DaemonSandbox()
+        defer { sandbox.remove() }
+        let fm = FileManager.default
+        let config = sandbox.root + "/gazette.yaml"
+        try "intake:\n  include: [\"*.md\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let socket = try NotifySocket()
+        let daemon = try DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
+        _ = socket.receive { $0.contains { $0.contains("READY=1") } }
+        try sandbox.drop("note.txt", Self.article(1))
+        try sandbox.drop("story.md", Self.article(2))
+        #expect(eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/story.md") })
+        #expect(fm.fileExists(atPath: sandbox.inbox + "/note.txt"), "*.txt is not included yet")
+
+        // An invalid file is refused and the running configuration kept.
+        try "intake:\n  include: 7\n  bogus: 1\n".write(toFile: config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(eventually(timeout: 30) { daemon.log.contains("configuration reload failed") })
+        #expect(fm.fileExists(atPath: sandbox.inbox + "/note.txt"))
+
+        try "intake:\n  include: [\"*.md\", \"*.txt\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/note.txt") }, "log: \(daemon.log)")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        #expect(try Self.status(sandbox)["articles"] as? Int == 2)
     }
 
     @Test func badConfigurationFailsAtStartupNamingTheKey() throws {

@@ -32,7 +32,7 @@ final class IntakeFixture: Sendable {
             clock: ContinuousClock(), onReady: onReady)
     }
 
-    /// Writes `text` (UTF-8) into the inbox, or `folder` relative to the temporary folder.
+    /// Writes `text` (UTF-8) into the inbox, or into `subfolder` of the temporary folder.
     @discardableResult
     func drop(_ name: String, _ text: String, in subfolder: String = "inbox") throws -> String {
         try drop(name, Array(text.utf8), in: subfolder)

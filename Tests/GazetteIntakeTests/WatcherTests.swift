@@ -63,3 +63,20 @@ import Testing
         #expect(fixture.names("archive") == ["polled.txt"])
     }
 }
+
+extension WatcherTests {
+    /// A scraper that always writes the same name: each new file is a new article.
+    @Test(.timeLimit(.minutes(1))) func sameNameArrivingAgainIsIngestedAgain() async throws {
+        let fixture = try IntakeFixture()
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let service = fixture.service { readyContinuation.yield() }
+        try await fixture.whileRunning(service) {
+            for await _ in ready { break }
+            for n in 0..<3 {
+                try fixture.drop("latest.txt", articleText(50 + n))
+                #expect(await IntakeFixture.eventually { service.counters.ingested == n + 1 })
+            }
+        }
+        #expect(fixture.names("archive") == ["latest (1).txt", "latest (2).txt", "latest.txt"])
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteExtraction
 import GazetteStore
 import GazetteTestSupport
 import Testing
@@ -21,18 +22,23 @@ struct ConcurrencyTests {
             }
             return stored
         }.value
-        async let observed: [Int] = Task.detached {
+        async let observed: (counts: [Int], incomplete: Int) = Task.detached {
             var counts: [Int] = []
+            var incomplete = 0
             while counts.last != total {
                 counts.append(try reader.status().articles)
-                _ = try reader.articleSummaries(limit: 5)
+                // An article is visible whole or not at all.
+                if let newest = try reader.articleSummaries(limit: 1).first {
+                    incomplete += try reader.record(id: newest.id)?.entities.count == SampleArticles.entities.count ? 0 : 1
+                }
                 await Task.yield()
             }
-            return counts
+            return (counts, incomplete)
         }.value
 
         #expect(try await written == total)
-        let counts = try await observed
+        let (counts, incomplete) = try await observed
+        #expect(incomplete == 0)
         #expect(counts == counts.sorted(), "a reader never sees the count go back")
         #expect(counts.last == total)
     }

@@ -103,4 +103,12 @@ struct EntityLinkingTests {
         #expect(rows.map { $0["first_seen_at"] as String } == ["1970-01-01T01:00:00.000Z", "1970-01-01T00:00:00.000Z"])
         #expect(rows.last?["first_article_id"] == first)
     }
+
+    @Test("names differing only in case are one entity")
+    func caseInsensitive() throws {
+        let database = try GazetteDatabase.inMemory()
+        _ = try ingest(database, title: "First", body: "NATO met.", [Stub("NATO", .organization)])
+        _ = try ingest(database, title: "Second", body: "Nato met.", [Stub("Nato", .organization)])
+        #expect(try sharedEntities(database) == ["NATO": 2])
+    }
 }

@@ -120,4 +120,29 @@ struct IngestTests {
         }
         #expect(speakers == ["Vladimir Putin", nil])
     }
+
+    @Test("a failure part-way through an ingest leaves nothing behind")
+    func atomic() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("gazette.sqlite")
+        let database = try GazetteDatabase(path: path)
+        // A second connection plants a trigger that makes the last step of an ingest fail.
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER fail_keyphrases BEFORE INSERT ON keyphrases
+                BEGIN SELECT RAISE(ABORT, 'planted failure'); END
+                """)
+        }
+        #expect {
+            _ = try database.ingest(SampleArticles.article())
+        } throws: { error in
+            (error as? StoreError)?.description == "The database failed during ingest (SQLite error 19): planted failure."
+        }
+        let leftovers = try database.read("test") { db in
+            try ["articles", "entities", "article_entities", "mentions", "quotes", "publications", "authors", "article_fts"]
+                .map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+        }
+        #expect(leftovers == Array(repeating: 0, count: 8))
+        #expect(try database.search("trillion").isEmpty)
+    }
 }

@@ -14,6 +14,7 @@ struct DigestState: Codable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try? decoder.decode(DigestState.self, from: data)
     }
 

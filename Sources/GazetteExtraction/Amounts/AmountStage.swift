@@ -120,6 +120,9 @@ struct AmountScanner {
             currency = code
             cursor = tokens[i + 1].kind == .number ? i + 1 : i + 2
         }
+        if currency == nil, t.kind == .number, let pence = glued(pence: i) {
+            return (make(i, i, value: pence, currency: "GBP", unit: nil), i + 1)
+        }
         guard let (value, afterNumber) = number(at: cursor) else { return nil }
         if currency != nil {
             return (make(start, afterNumber - 1, value: value, currency: currency, unit: nil), afterNumber)
@@ -141,8 +144,8 @@ struct AmountScanner {
             return (make(start, afterNumber + 1, value: value, currency: nil, unit: "percentage point"), afterNumber + 2)
         }
         if let (code, factor) = Self.suffixWords[w] {
-            // `p` only glued (`50p`); `pounds` could be weight: only after a magnitude or with `sterling`.
-            if w == "p", !glued(afterNumber - 1, afterNumber) { return nil }
+            // `pounds` could be weight: only after a magnitude or with `sterling`.
+            if w == "p" { return nil }
             var end = afterNumber
             if w == "pounds" || w == "pound" {
                 let magnitude = afterNumber - cursor > 1
@@ -153,6 +156,13 @@ struct AmountScanner {
             return (make(start, end, value: value * factor, currency: code, unit: nil), end + 1)
         }
         return nil
+    }
+
+    /// `50p`: pence glued to the number, in pounds.
+    func glued(pence i: Int) -> Double? {
+        let s = text.text(of: tokens[i])
+        guard s.hasSuffix("p"), let v = NumberWords.digits(s.dropLast()) else { return nil }
+        return v / 100
     }
 
     func make(_ first: Int, _ last: Int, value: Double, currency: String?, unit: String?) -> Amount {

@@ -22,7 +22,7 @@ enum DateLexicon {
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night"]
 
     /// Words before a date that sharpen it without changing its value (`early December`).
-    static let modifiers: Set<String> = ["early", "late", "mid", "earlier", "later", "around", "since", "until"]
+    static let modifiers: Set<String> = ["early", "late", "mid", "earlier", "later"]
 
     /// Words that make a sentence speak of the future (`will`, `next`).
     static let future: Set<String> = [

@@ -16,6 +16,12 @@ enum EntityLexicon {
         "well", "oh", "perhaps", "maybe", "unless", "because", "despite", "given", "asked", "said", "says",
     ]
 
+    /// Day and month names: never the edge of a name.
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
     /// Spellings that name one entity: lower-cased, periods removed → canonical name and type.
     static let aliases: [String: (name: String, type: EntityType)] = [
         "us": ("United States", .location), "usa": ("United States", .location),

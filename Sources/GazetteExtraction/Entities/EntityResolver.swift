@@ -1,5 +1,5 @@
 /// Joins the mentions of one article into distinct entities: exact and alias spellings
-/// (`US`/`U.S.`/`United States`, `Nato`/`NATO`) share a key; shorter person names join the
+/// (`US`/`U.S.`/`United States`, `Nato`/`NATO`) of one type share a key; shorter person names join the
 /// fullest name that contains them (`Putin`, `Mr Putin` → `Vladimir Putin`).
 struct EntityResolver {
     struct Mention {
@@ -41,7 +41,8 @@ struct EntityResolver {
             let surface = text.text(text.tokens[m.tokens.lowerBound].start..<text.tokens[m.tokens.upperBound - 1].end)
             let norm = Self.normalise(surface)
             let alias = EntityLexicon.aliases[norm]
-            let key = alias.map { "=" + $0.name } ?? norm
+            // The same spelling with two types is two entities (`Philadelphia` the city and the team).
+            let key = alias.map { "=" + $0.name } ?? norm + "|" + m.type.rawValue
             let group: Group
             if let g = byKey[key] {
                 group = g
@@ -82,13 +83,34 @@ struct EntityResolver {
 
     /// Lower case, curly apostrophes straightened, periods of abbreviations dropped.
     static func normalise(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
-            if c == "." { continue }
-            if c == "\u{2019}" { out.unicodeScalars.append("'"); continue }
-            out.unicodeScalars.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+        // Runs of white space (a name broken over a line) become one space.
+        var out = String.UnicodeScalarView()
+        var space = false
+        for c in fold(s.unicodeScalars, dropPeriods: true).unicodeScalars {
+            if Tokenizer.isSpace(c) {
+                space = !out.isEmpty
+                continue
+            }
+            if space { out.append(" "); space = false }
+            out.append(c)
         }
-        return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return String(out)
+    }
+
+    /// Lower-cases scalars with an ASCII fast path and straightens curly apostrophes.
+    static func fold(_ scalars: some Sequence<Unicode.Scalar>, dropPeriods: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        for c in scalars {
+            if c.value < 128 {
+                if c == ".", dropPeriods { continue }
+                out.append(c.value >= 65 && c.value <= 90 ? Unicode.Scalar(UInt8(c.value + 32)) : c)
+            } else if c == "\u{2019}" {
+                out.append("'")
+            } else {
+                out.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(out)
     }
 
     /// The fullest surface form: most words, then all-capitals acronyms (`NATO` over `Nato`),

@@ -37,15 +37,20 @@ public struct EntityStage: AnalysisStage {
     func clean(_ m: NERTagger.Mention, text: AnalyzedText, gazetteer: Gazetteer) -> EntityResolver.Mention? {
         var lo = m.tokens.lowerBound
         var hi = m.tokens.upperBound
-        func lower(_ i: Int) -> String { text.text(of: text.tokens[i]).lowercased().replacingOccurrences(of: "\u{2019}", with: "'") }
+        func lower(_ i: Int) -> String { EntityResolver.fold(text.scalars[text.tokens[i].range]) }
         while hi > lo, text.tokens[hi - 1].kind != .word || lower(hi - 1) == "'s" { hi -= 1 }
-        while hi - lo > 1, ["the"].contains(lower(lo)) || (m.kind == .person && EntityLexicon.titles.contains(lower(lo).replacingOccurrences(of: ".", with: ""))) {
+        while hi - lo > 1, ["the"].contains(lower(lo)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
             lo += 1
         }
         while lo < hi, text.tokens[lo].kind == .punctuation { lo += 1 }
+        // Days and months glued to a name (`Waziristan Sunday`, `Tuesday Putin`).
+        while hi - lo > 1, EntityLexicon.calendarWords.contains(lower(hi - 1)) { hi -= 1 }
+        while hi - lo > 1, EntityLexicon.calendarWords.contains(lower(lo)) { lo += 1 }
         guard lo < hi else { return nil }
+        // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
+        while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, isInitials(lo - 1, text: text) { lo -= 1 }
         if hi - lo == 1, EntityLexicon.neverAlone.contains(lower(lo)) { return nil }
-        guard text.scalars[text.tokens[lo].start].properties.isUppercase || Tokenizer.isDigit(text.scalars[text.tokens[lo].start]) else { return nil }
+        guard TokenFeatures.isUppercase(text.scalars[text.tokens[lo].start]) || Tokenizer.isDigit(text.scalars[text.tokens[lo].start]) else { return nil }
         let type: EntityType
         switch m.kind {
         case .person: type = .person
@@ -54,6 +59,16 @@ public struct EntityStage: AnalysisStage {
         case .misc: type = gazetteer.contains(lo..<hi, of: text, in: .demonym) ? .norp : .misc
         }
         return EntityResolver.Mention(tokens: lo..<hi, type: type)
+    }
+
+    /// A capitalised one-to-three-letter word right before the next token (`JD`, `J.`), not a
+    /// place abbreviation (`US`).
+    private func isInitials(_ i: Int, text: AnalyzedText) -> Bool {
+        let t = text.tokens[i]
+        guard t.kind == .word, t.end + 1 == text.tokens[i + 1].start, t.end - t.start <= 3 else { return false }
+        let word = text.text(of: t)
+        guard word.unicodeScalars.allSatisfy({ TokenFeatures.isUppercase($0) || $0 == "." }) else { return false }
+        return EntityLexicon.aliases[EntityResolver.normalise(word)] == nil
     }
 
     /// Adds untagged occurrences of names tagged elsewhere in the article (same spelling,
@@ -71,7 +86,7 @@ public struct EntityStage: AnalysisStage {
         var out = mentions
         var i = 0
         while i < text.tokens.count {
-            guard !covered[i], text.tokens[i].kind == .word, text.scalars[text.tokens[i].start].properties.isUppercase,
+            guard !covered[i], text.tokens[i].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[i].start]),
                   let candidates = known[text.text(of: text.tokens[i])] else { i += 1; continue }
             var matched = 0
             var type = EntityType.misc
@@ -80,7 +95,7 @@ public struct EntityStage: AnalysisStage {
                 // The span must not continue into another capitalised word (`Washington Post`).
                 let next = i + c.words.count
                 let open = next < text.tokens.count && text.tokens[next].kind == .word && text.tokens[next].start == text.tokens[next - 1].end + 1
-                    && text.scalars[text.tokens[next].start].properties.isUppercase
+                    && TokenFeatures.isUppercase(text.scalars[text.tokens[next].start])
                 if ok && !open { matched = c.words.count; type = c.type }
             }
             if matched > 0 {

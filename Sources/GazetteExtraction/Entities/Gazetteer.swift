@@ -23,8 +23,10 @@ public struct Gazetteer: Sendable {
         var bit: UInt8 { 1 << UInt8(rawValue) }
     }
 
-    /// Phrase hash → bit set of the lists that contain the phrase.
+    /// Phrase hash → bit set of the lists that contain the phrase, plus ``prefixBit``.
     private var phrases: [UInt64: UInt8] = [:]
+    /// Marks the hash of the first words of a longer phrase.
+    static let prefixBit: UInt8 = 0x80
     /// Longest phrase, in tokens.
     private(set) var maxLength = 0
 
@@ -37,7 +39,11 @@ public struct Gazetteer: Sendable {
             let tokens = Tokenizer.tokenize(scalars)
             guard !tokens.isEmpty else { continue }
             var h = FeatureHash.seed
-            for t in tokens { h = FeatureHash.combine(h, TokenFeatures(scalars, t.range).lower) }
+            for (k, t) in tokens.enumerated() {
+                h = FeatureHash.combine(h, TokenFeatures(scalars, t.range).lower)
+                // Every proper prefix is marked so that matching stops as soon as none continues.
+                if k + 1 < tokens.count { phrases[h, default: 0] |= Gazetteer.prefixBit }
+            }
             phrases[h, default: 0] |= list.bit
             maxLength = max(maxLength, tokens.count)
         }
@@ -58,7 +64,7 @@ public struct Gazetteer: Sendable {
     func lists(ofPhrase words: some Sequence<UInt64>) -> UInt8 {
         var h = FeatureHash.seed
         for w in words { h = FeatureHash.combine(h, w) }
-        return phrases[h] ?? 0
+        return (phrases[h] ?? 0) & ~Gazetteer.prefixBit
     }
 
     /// Whether the token sequence `tokens` of `text` is exactly a phrase of `list`.
@@ -83,10 +89,13 @@ public struct Gazetteer: Sendable {
             while len < maxLength && i + len < n {
                 h = FeatureHash.combine(h, words[i + len].lower)
                 len += 1
-                if let bits = phrases[h] {
+                guard let found = phrases[h] else { break }
+                let bits = found & ~Gazetteer.prefixBit
+                if bits != 0 {
                     begin[i] |= bits
                     for k in (i + 1)..<(i + len) { inside[k] |= bits }
                 }
+                if found & Gazetteer.prefixBit == 0 { break }
             }
         }
     }

@@ -2,8 +2,8 @@
 /// the float weights being trained.
 protocol NERWeightTable {
     var mask: UInt32 { get }
-    /// Adds the weights of feature bucket `row` to `scores[0..<NERLabel.count]`.
-    func add(row: UInt32, to scores: UnsafeMutablePointer<Float>)
+    /// Writes the summed weights of feature buckets `rows` to `scores[0..<NERLabel.count]`.
+    func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>)
 }
 
 /// Greedy left-to-right decoding under the BIO constraint, with previous-tag and
@@ -28,23 +28,19 @@ enum NERDecoder {
                 let base = all.baseAddress!
                 let s = scores.baseAddress!
                 for i in 0..<words.count {
-                    for k in 0..<NERLabel.count { s[k] = 0 }
                     let f = i * NERFeatures.staticCount
-                    for k in 0..<NERFeatures.staticCount {
-                        let row = features[f + k]
-                        base[k] = row
-                        weights.add(row: row, to: s)
-                    }
+                    for k in 0..<NERFeatures.staticCount { base[k] = features[f + k] }
                     NERFeatures.dynamic(
                         words[i], previous: previous, beforePrevious: beforePrevious,
                         history: history.feature(for: words[i]), mask: weights.mask,
                         into: base + NERFeatures.staticCount)
-                    for k in NERFeatures.staticCount..<total { weights.add(row: base[k], to: s) }
+                    weights.score(UnsafeBufferPointer(all), into: s)
                     var best = NERLabel.outside
                     var bestScore = -Float.infinity
-                    for label in NERLabel.allCases where label.canFollow(previous) {
-                        let v = s[Int(label.rawValue)]
-                        if v > bestScore { bestScore = v; best = label }
+                    for raw in 0..<UInt8(NERLabel.count) {
+                        let label = NERLabel(rawValue: raw)!
+                        let v = s[Int(raw)]
+                        if v > bestScore, label.canFollow(previous) { bestScore = v; best = label }
                     }
                     labels[i] = best
                     learn?(i, best, UnsafeBufferPointer(all))

@@ -21,10 +21,11 @@ public struct NERTagger: Sendable {
     /// The model and gazetteers shipped in the module's `Resources/ner/`, loaded on first use.
     /// A missing or damaged model leaves a tagger that finds nothing rather than failing.
     public static let shared: NERTagger = {
-        guard let dir = Bundle.module.resourceURL?.appendingPathComponent("Resources/ner") else {
+        guard let url = Bundle.module.url(forResource: "ner", withExtension: "model", subdirectory: "Resources/ner") else {
             return NERTagger(model: nil, gazetteer: Gazetteer())
         }
-        let model = (try? Data(contentsOf: dir.appendingPathComponent("ner.model"))).flatMap { try? NERModel(data: $0) }
+        let dir = url.deletingLastPathComponent()
+        let model = (try? Data(contentsOf: url)).flatMap { try? NERModel(data: $0) }
         return NERTagger(model: model, gazetteer: Gazetteer.load(from: dir))
     }()
 
@@ -35,6 +36,7 @@ public struct NERTagger: Sendable {
         var history = DocumentHistory()
         let longest = text.sentences.reduce(0) { max($0, $1.tokens.count) }
         guard longest > 0 else { return [] }
+        let all = text.tokens.map { TokenFeatures(text.scalars, $0.range) }
         var words = [TokenFeatures](repeating: TokenFeatures(), count: longest)
         var begin = [UInt8](repeating: 0, count: longest)
         var inside = [UInt8](repeating: 0, count: longest)
@@ -42,7 +44,7 @@ public struct NERTagger: Sendable {
         var labels = [NERLabel](repeating: .outside, count: longest)
         for sentence in text.sentences {
             let n = sentence.tokens.count
-            for (k, t) in sentence.tokens.enumerated() { words[k] = TokenFeatures(text.scalars, text.tokens[t].range) }
+            for (k, t) in sentence.tokens.enumerated() { words[k] = all[t] }
             tag(model, count: n, words: &words, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
             collect(labels[0..<n], offset: sentence.tokens.lowerBound, into: &out)
         }

@@ -88,8 +88,7 @@ public struct NERTrainer {
         var buffers = Buffers(capacity: 1)
         for doc in documents {
             var history = DocumentHistory()
-            for sentence in doc {
-                let s = Prepared(sentence)
+            for s in doc.map(Prepared.init) {
                 buffers.load(s)
                 tagger.tag(
                     model, count: s.words.count, words: &buffers.words, begin: &buffers.begin, inside: &buffers.inside,
@@ -168,9 +167,12 @@ public struct NERTrainer {
             totals = Array(repeating: 0, count: weights.count)
         }
 
-        func add(row: UInt32, to scores: UnsafeMutablePointer<Float>) {
-            let base = Int(row) * NERLabel.count
-            for k in 0..<NERLabel.count { scores[k] += weights[base + k] }
+        func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
+            for k in 0..<NERLabel.count { scores[k] = 0 }
+            for row in rows {
+                let base = Int(row) * NERLabel.count
+                for k in 0..<NERLabel.count { scores[k] += weights[base + k] }
+            }
         }
 
         func tick() { clock += 1 }

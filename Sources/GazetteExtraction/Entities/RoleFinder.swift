@@ -23,7 +23,7 @@ struct RoleFinder {
 
     private func word(_ i: Int) -> String { text.text(of: text.tokens[i]) }
 
-    private func lower(_ i: Int) -> String { word(i).lowercased().replacingOccurrences(of: "\u{2019}", with: "'") }
+    private func lower(_ i: Int) -> String { EntityResolver.fold(text.scalars[text.tokens[i].range]) }
 
     private func isWordToken(_ i: Int) -> Bool { text.tokens[i].kind == .word }
 
@@ -34,7 +34,7 @@ struct RoleFinder {
         if EntityLexicon.roleStops.contains(l) || l == "'s" || l == "'" { return false }
         let w = word(i)
         guard let first = w.unicodeScalars.first else { return false }
-        if first.properties.isUppercase {
+        if TokenFeatures.isUppercase(first) {
             // Capitalised: a place or organisation (`US`), a hyphenated modifier (`London-based`)
             // or a capitalised title (`Prime Minister`).
             return inEntity[i] || w.contains("-") || EntityLexicon.roleHeads.contains(l) || EntityLexicon.titles.contains(l)

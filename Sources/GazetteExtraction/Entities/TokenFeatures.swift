@@ -67,4 +67,9 @@ struct TokenFeatures {
             i -= 1
         }
     }
+
+    /// `properties.isUppercase` with an ASCII fast path (the property lookup is slow).
+    @inline(__always) static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? (c.value >= 65 && c.value <= 90) : c.properties.isUppercase
+    }
 }

@@ -5,14 +5,16 @@ import Foundation
 /// appears early, is frequent, occurs in many sentences but not in too many different
 /// contexts (function-word-like words have many neighbours). A phrase of one to three words
 /// combines its words' scores; phrases that start or end with a stop word are never
-/// candidates. Phrases that name an entity found by the entity stage are boosted.
+/// candidates. Phrases that name an entity found by the entity stage are boosted; the
+/// ranked list then drops name fragments and verb-glued phrases (``KeyphraseFilter``) and
+/// near variants (``KeyphraseVariants``, and two names of one entity).
 public struct KeyphraseStage: AnalysisStage {
     /// The most keyphrases to return.
     public var limit: Int
     /// Multiplies the YAKE score (lower is better) of a phrase that names an entity.
     public var entityBoost: Double
 
-    public init(limit: Int = 10, entityBoost: Double = 0.5) {
+    public init(limit: Int = 10, entityBoost: Double = 0.7) {
         self.limit = limit
         self.entityBoost = entityBoost
     }
@@ -31,7 +33,7 @@ public struct KeyphraseStage: AnalysisStage {
         ranked.reserveCapacity(stats.candidates.count)
         for (index, candidate) in stats.candidates.enumerated() {
             var score = candidateScore(candidate, stats: stats, h: h)
-            if !named.isEmpty, named.contains(phraseKey(candidate, stats: stats)) { score *= entityBoost }
+            if !named.isEmpty, named[phraseKey(candidate, stats: stats)] != nil { score *= entityBoost }
             ranked.append((score, index))
         }
         ranked.sort { a, b in
@@ -39,12 +41,15 @@ public struct KeyphraseStage: AnalysisStage {
         }
         var chosen: [Keyphrase] = []
         var forms: [[UInt32]] = []
+        // `Trump` after `Donald Trump`: two names of one entity are variants too.
+        var entitiesTaken: Set<Int> = []
         var best = 0.0
         for (score, index) in ranked {
             let candidate = stats.candidates[index]
             guard KeyphraseFilter.accepts(candidate, stats: stats, text: text) else { continue }
             let form = KeyphraseVariants.form(candidate, text: text)
             if forms.contains(where: { KeyphraseVariants.areVariants($0, form) }) { continue }
+            if let entity = named[phraseKey(candidate, stats: stats)], !entitiesTaken.insert(entity).inserted { continue }
             forms.append(form)
             if chosen.isEmpty { best = max(score, .leastNormalMagnitude) }
             let relative = (best / max(score, .leastNormalMagnitude) * 10_000).rounded() / 10_000
@@ -114,10 +119,11 @@ public struct KeyphraseStage: AnalysisStage {
     @inline(__always)
     static func combine(_ phrase: UInt64, _ word: UInt64) -> UInt64 { (phrase ^ word) &* WordKey.prime }
 
-    /// Phrase keys of the entities' names and aliases, computed like ``phraseKey(_:stats:)``.
-    func entityPhraseKeys(_ entities: [Entity]) -> Set<UInt64> {
-        var keys: Set<UInt64> = []
-        for entity in entities {
+    /// The entity index of each phrase key of the entities' names and aliases, computed like
+    /// ``phraseKey(_:stats:)``.
+    func entityPhraseKeys(_ entities: [Entity]) -> [UInt64: Int] {
+        var keys: [UInt64: Int] = [:]
+        for (index, entity) in entities.enumerated() {
             for name in [entity.name] + entity.aliases {
                 let words = name.split(whereSeparator: { $0.isWhitespace })
                 guard (1...TermStatistics.maxWords).contains(words.count) else { continue }
@@ -128,23 +134,23 @@ public struct KeyphraseStage: AnalysisStage {
                     let termKey = TermStatistics.termKey(WordKey.of(word), shape).key
                     key = Self.combine(key, termKey)
                 }
-                keys.insert(key)
+                keys[key] = keys[key] ?? index
             }
         }
         return keys
     }
 
-    /// The phrase as written at its first occurrence, words joined by one space; lower-cased
-    /// when none of its words is ever capitalised mid-sentence (so a sentence-initial `War`
-    /// reads `war`).
+    /// The phrase as written at its first occurrence, words joined by one space. A phrase of
+    /// otherwise lower-case words loses the capital of a word never capitalised mid-sentence
+    /// (a sentence-initial `Young book fans` reads `young book fans`; `Orange Prize` stays).
     func surface(_ c: TermStatistics.Candidate, stats: TermStatistics, text: AnalyzedText) -> String {
-        let proper = (0..<Int(c.length)).contains {
-            stats.tfCapitalised[Int(c.term($0))] + stats.tfAcronym[Int(c.term($0))] > 0
-        }
+        let first = Int(c.firstToken)
+        let named = (1..<max(1, Int(c.length))).contains { TermStatistics.isUppercase(text.scalars[text.tokens[first + $0].start]) }
         var words: [String] = []
         for k in 0..<Int(c.length) {
-            let word = text.text(of: text.tokens[Int(c.firstToken) + k])
-            words.append(proper ? word : word.lowercased())
+            let term = Int(c.term(k))
+            let word = text.text(of: text.tokens[first + k])
+            words.append(named || stats.tfCapitalised[term] + stats.tfAcronym[term] > 0 ? word : word.lowercased())
         }
         return words.joined(separator: " ")
     }

@@ -21,7 +21,7 @@ struct TermStatistics {
     /// Term ids are packed 21 bits each into a candidate key.
     static let maxTerms = (1 << 21) - 2
 
-    var termIndex: [UInt64: Int32] = [:]
+    var termIndex: KeyTable
     /// The ``WordKey`` of each term (adjusted for acronyms, see ``termKey(_:_:)``).
     var keys: [UInt64] = []
     var tf: [Int32] = []
@@ -37,16 +37,17 @@ struct TermStatistics {
     var rightDistinct: [Int32] = []
     var rightTotal: [Int32] = []
     /// Co-occurrence counts of adjacent terms, keyed `left << 32 | right`.
-    var pairs: [UInt64: Int32] = [:]
-    var candidateIndex: [UInt64: Int32] = [:]
+    var pairs: KeyTable
+    var candidateIndex: KeyTable
     var candidates: [Candidate] = []
     var sentences = 0
 
     init(_ text: AnalyzedText) {
         let s = text.scalars
         let tokens = text.tokens
-        termIndex.reserveCapacity(tokens.count / 3)
-        candidateIndex.reserveCapacity(tokens.count)
+        termIndex = KeyTable(minimumCapacity: tokens.count / 3)
+        pairs = KeyTable(minimumCapacity: tokens.count / 2)
+        candidateIndex = KeyTable(minimumCapacity: tokens.count)
         var chunk: [Int32] = []
         chunk.reserveCapacity(64)
         for (sentenceNumber, sentence) in text.sentences.enumerated() {
@@ -81,6 +82,11 @@ struct TermStatistics {
 
     enum Shape { case lower, capitalised, acronym }
 
+    @inline(__always)
+    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        c.value < 128 ? c.value &- 65 < 26 : c.properties.isUppercase
+    }
+
     /// A word's term key and whether it is a stop word: `US` and `IT` are names, not the stop
     /// words `us` and `it`, so an all-capitals stop word gets a key of its own.
     @inline(__always)
@@ -90,19 +96,18 @@ struct TermStatistics {
     }
 
     static func shape(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Shape {
-        guard s[range.lowerBound].properties.isUppercase else { return .lower }
+        guard isUppercase(s[range.lowerBound]) else { return .lower }
         var letters = 0
         for i in range where Tokenizer.isLetter(s[i]) {
-            if !s[i].properties.isUppercase { return .capitalised }
+            if !isUppercase(s[i]) { return .capitalised }
             letters += 1
         }
         return letters > 1 ? .acronym : .capitalised
     }
 
     private mutating func term(for key: UInt64, stop: Bool) -> Int32 {
-        if let id = termIndex[key] { return id }
-        let id = Int32(tf.count)
-        termIndex[key] = id
+        let (id, inserted) = termIndex.value(for: key, inserting: Int32(tf.count))
+        guard inserted else { return id }
         keys.append(key)
         tf.append(0)
         tfCapitalised.append(0)
@@ -119,9 +124,7 @@ struct TermStatistics {
 
     private mutating func addPair(_ left: Int32, _ right: Int32) {
         let key = UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))
-        let seen = pairs[key, default: 0]
-        pairs[key] = seen + 1
-        if seen == 0 {
+        if pairs.add(1, to: key) == 0 {
             rightDistinct[Int(left)] += 1
             leftDistinct[Int(right)] += 1
         }
@@ -143,10 +146,10 @@ struct TermStatistics {
             i -= 1
             guard !isStop[Int(term)] else { continue }
             // Every slot holds a term id + 1, never 0, so keys of different lengths differ.
-            if let c = candidateIndex[key] {
+            let (c, inserted) = candidateIndex.value(for: key, inserting: Int32(candidates.count))
+            if !inserted {
                 candidates[Int(c)].count += 1
             } else {
-                candidateIndex[key] = Int32(candidates.count)
                 let first = i + 1
                 candidates.append(Candidate(
                     terms: (chunk[first], length > 1 ? chunk[first + 1] : -1, length > 2 ? chunk[first + 2] : -1),
@@ -176,6 +179,6 @@ struct TermStatistics {
     }
 
     func pairCount(_ left: Int32, _ right: Int32) -> Int32 {
-        pairs[UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))] ?? 0
+        pairs.value(for: UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))) ?? 0
     }
 }

@@ -43,7 +43,7 @@ struct ArticleCleaner {
                     metadata.publishedSource = .text
                 }
                 lines[i] = ""
-            } else if edge.contains(i), let byline = BylineParser.parse(line) {
+            } else if edge.contains(i), let byline = BylineParser.parse(line) ?? nameBeforeDate(line, at: i, in: lines) {
                 for author in byline.authors where !metadata.authors.contains(author) { metadata.authors.append(author) }
                 metadata.authorRole = metadata.authorRole ?? byline.role
                 metadata.publication = metadata.publication ?? byline.publication
@@ -59,6 +59,16 @@ struct ArticleCleaner {
             lines[last] = ""
         }
         return metadata
+    }
+
+    /// A line of only a name, directly above a dateline or timestamp: how many pages print
+    /// the byline (`Martin Kettle` / `Wed 3 Dec 2025 05.00 GMT`).
+    func nameBeforeDate(_ line: String, at index: Int, in lines: [String]) -> BylineParser.Byline? {
+        guard line.count <= 80, let next = lines[(index + 1)...].first(where: { !$0.isEmpty }),
+              Self.dateline(next) != nil || RelativeTimestamp.parse(next) != nil else { return nil }
+        let names = BylineParser.splitNames(line).compactMap(BylineParser.name)
+        guard !names.isEmpty, names.count == BylineParser.splitNames(line).count else { return nil }
+        return BylineParser.Byline(authors: names, role: nil, publication: nil)
     }
 
     /// A line that is only a date, with the date it gives.

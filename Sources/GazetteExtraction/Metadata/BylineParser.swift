@@ -69,9 +69,13 @@ enum BylineParser {
             guard let range = text.range(of: verb) else { continue }
             let names = splitNames(String(text[..<range.lowerBound])).compactMap(name)
             guard !names.isEmpty, names.count == splitNames(String(text[..<range.lowerBound])).count else { return nil }
+            // An author note names a role right after an article (`is a Guardian columnist`)
+            // or at once (`is technology correspondent for …`).
             var role = String(text[range.upperBound...])
-            for article in ["a ", "an ", "the "] where role.hasPrefix(article) { role = String(role.dropFirst(article.count)); break }
-            guard Roles.mentionsRole(role) else { return nil }
+            let article = ["a ", "an ", "the "].first { role.hasPrefix($0) }
+            role = String(role.dropFirst(article?.count ?? 0))
+            let lead = role.split(separator: " ").prefix(article == nil ? 2 : 4).joined(separator: " ")
+            guard Roles.mentionsRole(lead), role.split(separator: " ").count <= 16 else { return nil }
             return Byline(authors: names, role: role, publication: Publications.find(in: role))
         }
         return nil

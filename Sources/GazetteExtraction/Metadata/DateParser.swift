@@ -64,7 +64,7 @@ enum DateParser {
             }
         }
         if !current.isEmpty { result.append(current) }
-        return result.map { $0.hasSuffix(".") && !$0.dropLast().contains(".") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty && $0 != "." }
+        return result.map { $0.trimmingCharacters(in: [".", ":"]) }.filter { !$0.isEmpty }
     }
 
     static func parseWritten(_ text: String) -> Match? {

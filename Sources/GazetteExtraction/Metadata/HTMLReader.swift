@@ -5,7 +5,7 @@ import Foundation
 /// navigation and other furniture dropped and block elements as paragraph breaks.
 enum HTMLReader {
     /// Elements whose whole content is skipped.
-    static let skipped: Set<String> = ["script", "style", "noscript", "svg", "head", "nav", "footer", "aside", "form", "iframe", "template", "button", "select", "figure", "figcaption"]
+    static let skipped: Set<String> = ["script", "style", "noscript", "svg", "head", "nav", "footer", "aside", "iframe", "template", "button", "select", "figure", "figcaption"]
     /// Elements that start a new paragraph.
     static let blocks: Set<String> = ["p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "hr", "address"]
 
@@ -17,7 +17,9 @@ enum HTMLReader {
            let end = html.range(of: "</article>", options: [.caseInsensitive, .backwards]), start.upperBound <= end.lowerBound {
             region = html[start.lowerBound..<end.upperBound]
         }
-        let text = decodeEntities(strip(region))
+        var text = decodeEntities(strip(region))
+        // A page whose <article> holds only a teaser: read the whole page instead.
+        if region.count < html.count, text.filter(\.isLetter).count < 200 { text = decodeEntities(strip(Substring(html))) }
         draft.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         }

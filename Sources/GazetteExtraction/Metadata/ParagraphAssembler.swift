@@ -8,6 +8,16 @@ enum ParagraphAssembler {
     static let wrapLength = 120
 
     static func paragraphs(_ lines: [String]) -> [String] {
+        let blocks = blocks(lines)
+        if isHardWrapped(blocks) { return blocks.map { $0.joined(separator: " ") } }
+        return blocks.flatMap { $0 }
+    }
+
+    /// Whether newlines inside blocks of `lines` are hard wraps.
+    static func isHardWrapped(_ lines: [String]) -> Bool { isHardWrapped(blocks(lines)) }
+
+    /// Runs of non-empty lines.
+    static func blocks(_ lines: [String]) -> [[String]] {
         var blocks: [[String]] = [[]]
         for line in lines {
             if line.isEmpty {
@@ -17,8 +27,7 @@ enum ParagraphAssembler {
             }
         }
         blocks.removeAll { $0.isEmpty }
-        if isHardWrapped(blocks) { return blocks.map { $0.joined(separator: " ") } }
-        return blocks.flatMap { $0 }
+        return blocks
     }
 
     static func isHardWrapped(_ blocks: [[String]]) -> Bool {

@@ -8,12 +8,15 @@ enum TitleFinder {
     static let ledeLength = 120
 
     /// Index of the first non-empty line when it is a headline: short, without a final period
-    /// and followed by body text.
-    static func headlineIndex(_ lines: [String]) -> Int? {
+    /// and followed by body text. In hard-wrapped text it must also stand alone in its block,
+    /// or it is only the first line of a paragraph.
+    static func headlineIndex(_ lines: [String], hardWrapped: Bool) -> Int? {
         guard let first = lines.firstIndex(where: { !$0.isEmpty }) else { return nil }
+        if hardWrapped, first + 1 < lines.count, !lines[first + 1].isEmpty { return nil }
         let line = lines[first]
         guard line.count <= maximumLength, line.split(separator: " ").count <= maximumWords,
-              line.contains(where: \.isLetter), let last = line.last, !".,;:".contains(last) else { return nil }
+              line.contains(where: \.isLetter), let last = line.last, !",;:".contains(last),
+              last != "." || line.hasSuffix("...") else { return nil }
         let following = lines[(first + 1)...].reduce(0) { $0 + $1.count }
         return following > line.count ? first : nil
     }

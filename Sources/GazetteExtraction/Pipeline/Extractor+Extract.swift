@@ -71,7 +71,7 @@ extension Extractor {
             if let first = draft.lines.firstIndex(where: { !$0.isEmpty }), draft.lines[first].lowercased() == title.lowercased() {
                 draft.lines[first] = ""
             }
-        } else if let index = TitleFinder.headlineIndex(draft.lines) {
+        } else if let index = TitleFinder.headlineIndex(draft.lines, hardWrapped: ParagraphAssembler.isHardWrapped(draft.lines)) {
             metadata.title = draft.lines[index]
             metadata.titleSource = .heading
             draft.lines[index] = ""

@@ -13,6 +13,7 @@ public struct Extractor: Sendable {
 
     public init() {
         self.stages = [
+            EntityStage(),
             KeyphraseStage(),
             SummaryStage(),
             ToneStage(),

@@ -146,6 +146,8 @@ struct AttributionReader {
             }
             if QuoteLexicon.speechVerbs.contains(w) || QuoteLexicon.namingVerbs.contains(w) {
                 if v == e || (v >= e - 2 && introduces) { introduces = true }
+                // `…, saying, “…”`: a participle's subject is the sentence's, found by salience.
+                if w.hasSuffix("ing") { return (.pronoun("he"), v, introduces) }
                 return (subjectBefore(v, floor: floor) ?? objectOfVerb(v + 1, limit: end + 1), v, introduces)
             }
             if q.endsSentence(v) || q.isQuoteMark(v) { return nil }

@@ -105,8 +105,8 @@ struct QuoteFinder {
                 speaker = resolver.canonical(n)
                 resolver.learn(speaker!)
             case let .pronoun(p) where QuoteLexicon.personPronouns.contains(p):
-                speaker = lastSpeakerIfRecent(lastSpeaker, paragraph) ?? resolver.resolvePronoun(at: attributionOffset)
-                if let resolved = resolver.resolvePronoun(at: attributionOffset) { speaker = resolved }
+                speaker = lastSpeakerIfUnchallenged(lastSpeaker, paragraph, before: g.open)
+                    ?? resolver.resolvePronoun(at: attributionOffset)
             default:
                 speaker = nil
             }
@@ -116,9 +116,16 @@ struct QuoteFinder {
         return out
     }
 
-    func lastSpeakerIfRecent(_ last: (name: String?, paragraph: Int, segment: Int)?, _ paragraph: Int) -> String? {
-        guard let last, paragraph - last.paragraph <= 1 else { return nil }
-        return last.name
+    /// The last speaker, when their quote is in this paragraph or the one before and no other
+    /// person is named in a sentence between it and `offset`: `“A,” he said. “B,” he added.`
+    func lastSpeakerIfUnchallenged(_ last: (name: String?, paragraph: Int, segment: Int)?, _ paragraph: Int, before offset: Int) -> String? {
+        guard let last, let name = last.name, paragraph - last.paragraph <= 1 else { return nil }
+        // Names in the rest of the last quote's own sentence (`he said before the talks with
+        // Witkoff`) are its attribution's, not new subjects.
+        let close = segments[last.segment].close
+        let from = q.text.sentences.first { $0.end > close }?.end ?? close
+        let other = resolver.people.contains { $0.offset > from && $0.offset < offset && $0.name != name }
+        return other ? nil : name
     }
 
     func make(_ g: QuoteSegmenter.Segment, speaker: String?, kind: Quote.Kind) -> Quote {

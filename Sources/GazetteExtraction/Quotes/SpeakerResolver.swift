@@ -88,6 +88,14 @@ struct SpeakerResolver {
         return name
     }
 
+    /// A mention followed by `’s` (`Carson’s mangling`) is not the sentence's subject.
+    func isPossessive(_ offset: Int) -> Bool {
+        let k = q.token(atOrAfter: offset)
+        guard let run = q.runStarting(at: k) else { return false }
+        let next = q.word(run.upperBound + 1)
+        return next == "’s" || next == "'s" || next == "’" || next == "'"
+    }
+
     /// The person a `he`/`she` at `offset` most likely refers to: the first person named in
     /// the nearest sentence (up to four back) before it; nil when none is found.
     func resolvePronoun(at offset: Int) -> String? {
@@ -102,7 +110,7 @@ struct SpeakerResolver {
         var looked = 0
         while s >= 0, looked < 5 {
             let sentence = sentences[s]
-            let first = people.first { $0.offset >= sentence.start && $0.offset < min(sentence.end, offset) }
+            let first = people.first { $0.offset >= sentence.start && $0.offset < min(sentence.end, offset) && !isPossessive($0.offset) }
             if let first { return first.name }
             s -= 1
             looked += 1

@@ -8,26 +8,33 @@ struct SentenceBags {
     var bounds: [Int] = [0]
     /// Word tokens per sentence (content or not).
     var lengths: [Int] = []
+    /// Whether the sentence's quotation marks pair up (a sentence cut inside a quote does not).
+    var balanced: [Bool] = []
 
     var count: Int { lengths.count }
 
     init(_ text: AnalyzedText, count: Int) {
-        var ids: [UInt64: Int32] = [:]
-        ids.reserveCapacity(count * 8)
+        var ids = KeyTable(minimumCapacity: count * 8)
         let s = text.scalars
         for sentence in text.sentences.prefix(count) {
             let start = words.count
             var length = 0
+            var quotes = 0, opening = 0, closing = 0
             for t in sentence.tokens {
                 let token = text.tokens[t]
+                if token.kind == .punctuation {
+                    switch s[token.start] {
+                    case "\"": quotes += 1
+                    case "\u{201C}": opening += 1
+                    case "\u{201D}": closing += 1
+                    default: break
+                    }
+                }
                 guard token.kind == .word, Tokenizer.isLetter(s[token.start]) else { continue }
                 length += 1
                 let key = WordKey.of(s, token.range)
                 guard token.end - token.start > 1, !StopWords.contains(key) else { continue }
-                let next = Int32(ids.count)
-                let id = ids[key, default: next]
-                if id == next { ids[key] = id }
-                words.append(id)
+                words.append(ids.value(for: key, inserting: Int32(ids.count)).value)
             }
             words[start...].sort()
             var unique = start
@@ -38,6 +45,7 @@ struct SentenceBags {
             words.removeLast(words.count - unique)
             bounds.append(words.count)
             lengths.append(length)
+            balanced.append(quotes % 2 == 0 && opening == closing)
         }
     }
 
@@ -75,9 +83,11 @@ struct SentenceBags {
         return smaller == 0 ? 1 : Double(shared(i, j)) / Double(smaller)
     }
 
-    /// Down-weights sentences too short or too long to stand alone in a summary.
+    /// Down-weights sentences too short or too long to stand alone in a summary, and sentences
+    /// cut inside a quotation.
     func fitness(_ i: Int) -> Double {
-        switch lengths[i] {
+        guard balanced[i] else { return 0.3 }
+        return switch lengths[i] {
         case ..<4: 0.1
         case ..<8: 0.6
         case ...60: 1

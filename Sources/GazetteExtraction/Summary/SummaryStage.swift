@@ -31,8 +31,11 @@ public struct SummaryStage: AnalysisStage {
         guard n > 0, wanted > 0 else { return [] }
         let bags = SentenceBags(text, count: n)
         let rank = pageRank(bags)
+        // The lead sentence of a news story is its best single-sentence summary more often
+        // than any other, so it gets a bonus on top of the prior.
+        func score(_ i: Int) -> Double { rank[i] * bags.fitness(i) * (i == 0 ? 1.5 : 1) }
         let order = (0..<n).sorted { a, b in
-            let (sa, sb) = (rank[a] * bags.fitness(a), rank[b] * bags.fitness(b))
+            let (sa, sb) = (score(a), score(b))
             return sa != sb ? sa > sb : a < b
         }
         var chosen: [Int] = []
@@ -48,7 +51,7 @@ public struct SummaryStage: AnalysisStage {
     /// Personalised PageRank over the similarity graph; the jump vector decays with position.
     func pageRank(_ bags: SentenceBags) -> [Double] {
         let n = bags.count
-        var prior = (0..<n).map { 1 / (Double($0) + 2).squareRoot() }
+        var prior = (0..<n).map { 1 / (Double($0) + 1) }
         let priorSum = prior.reduce(0, +)
         for i in prior.indices { prior[i] /= priorSum }
         var edges: [[(to: Int, weight: Double)]] = Array(repeating: [], count: n)

@@ -48,7 +48,7 @@ public struct AnalyzedText: Sendable {
                     i = j
                     continue
                 }
-            } else if !c.properties.isWhitespace {
+            } else if !Tokenizer.isSpace(c) {
                 if start == nil { start = i }
                 lastNonSpace = i + 1
             }

@@ -1,5 +1,5 @@
 /// Splits a token stream into sentences at `.`, `!`, `?` (plus closing quotes and brackets),
-/// and at paragraph breaks, without splitting after common abbreviations and initials.
+/// and at paragraph and line breaks, without splitting after common abbreviations and initials.
 public enum SentenceSplitter {
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "col", "lt", "sgt", "capt",
@@ -19,11 +19,16 @@ public enum SentenceSplitter {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
-            // Paragraph or line break between this token and the next ends the sentence.
+            // A paragraph break ends the sentence; so does a line break unless the next line
+            // goes on in lower case (hard-wrapped text). Headlines and datelines stand alone.
             if i + 1 < tokens.count {
                 var newlines = 0
                 for k in t.end..<tokens[i + 1].start where s[k] == "\n" { newlines += 1 }
-                if newlines >= 2 { close(i); i += 1; continue }
+                if newlines >= 2 || (newlines == 1 && !s[tokens[i + 1].start].properties.isLowercase) {
+                    close(i)
+                    i += 1
+                    continue
+                }
             }
             if t.end - t.start == 1, t.kind == .punctuation, s[t.start] == "." || s[t.start] == "!" || s[t.start] == "?" {
                 if s[t.start] == ".", i > 0, isAbbreviation(tokens[i - 1], s: s), t.start == tokens[i - 1].end {

@@ -1,7 +1,7 @@
 /// Splits text into word, number, punctuation and symbol tokens.
 ///
-/// Words keep internal apostrophes, hyphens and periods of abbreviations (`U.S.`, `don't`,
-/// `well-established`); numbers keep decimal points and thousands separators (`1,200.5`).
+/// Words keep internal apostrophes, hyphens and periods of abbreviations and initials (`U.S.`,
+/// `J.`, `don't`, `well-established`); numbers keep decimal points and thousands separators (`1,200.5`).
 /// Possessive `'s` / `’s` becomes its own token so that `Trump’s` yields `Trump`.
 public enum Tokenizer {
     public static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
@@ -40,8 +40,11 @@ public enum Tokenizer {
                     }
                     break
                 }
-                // Trailing period of an abbreviation like `U.S.` (single-letter pattern).
+                // Trailing period of an abbreviation like `U.S.` (single-letter pattern), or of an
+                // initial before a capitalised word (`J. Smith`, `B. Young`).
                 if i < n, s[i] == ".", i - start >= 3, s[i - 2] == "." { i += 1 }
+                else if i - start == 1, i + 2 < n, s[i] == ".", s[i + 1] == " ", s[start].properties.isUppercase,
+                        s[i + 2].properties.isUppercase { i += 1 }
                 tokens.append(Token(start: start, end: i, kind: .word))
             } else if isApostrophe(c), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S", i + 2 >= n || !isLetter(s[i + 2]), i > 0, isLetter(s[i - 1]) {
                 i += 2

@@ -12,38 +12,44 @@ public struct ToneLexicon: Sendable {
         var negation = false
     }
 
-    var entries: [UInt64: Entry]
+    /// Entry index by word key.
+    var index: KeyTable
+    var entries: [Entry]
 
     /// The lexicon shipped with Gazette; empty (every text neutral) if the resource is missing.
     public static let shared: ToneLexicon = {
         guard let url = Bundle.module.url(forResource: "vader", withExtension: "tsv", subdirectory: "Resources/tone"),
               let data = try? Data(contentsOf: url)
-        else { return ToneLexicon(entries: [:]) }
+        else { return ToneLexicon(tsv: []) }
         return ToneLexicon(tsv: Array(data))
     }()
 
-    init(entries: [UInt64: Entry]) {
-        self.entries = entries
-    }
-
     /// Parses the `w word valence`, `b word delta`, `n word` lines of `vader.tsv`.
     init(tsv bytes: [UInt8]) {
-        var entries: [UInt64: Entry] = [:]
-        entries.reserveCapacity(8_000)
+        var index = KeyTable(minimumCapacity: 8_000)
+        var entries: [Entry] = []
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             guard fields.count >= 2, fields[0].count == 1 else { continue }
-            let key = WordKey.of(bytes: fields[1])
+            let kind = fields[0].first
+            guard kind == UInt8(ascii: "w") || kind == UInt8(ascii: "b") || kind == UInt8(ascii: "n") else { continue }
+            let (i, inserted) = index.value(for: WordKey.of(bytes: fields[1]), inserting: Int32(entries.count))
+            if inserted { entries.append(Entry()) }
             let number = fields.count > 2 ? Float(String(decoding: fields[2], as: UTF8.self)) ?? 0 : 0
-            switch fields[0].first {
-            case UInt8(ascii: "w"): entries[key, default: Entry()].valence = number
-            case UInt8(ascii: "b"): entries[key, default: Entry()].booster = number
-            case UInt8(ascii: "n"): entries[key, default: Entry()].negation = true
-            default: continue
+            switch kind {
+            case UInt8(ascii: "w"): entries[Int(i)].valence = number
+            case UInt8(ascii: "b"): entries[Int(i)].booster = number
+            default: entries[Int(i)].negation = true
             }
         }
+        self.index = index
         self.entries = entries
     }
 
     var isEmpty: Bool { entries.isEmpty }
+
+    @inline(__always)
+    func entry(_ key: UInt64) -> Entry? {
+        index.value(for: key).map { entries[Int($0)] }
+    }
 }

@@ -60,7 +60,7 @@ public struct ToneStage: AnalysisStage {
             }
             guard token.kind == .word, token.end - token.start > 1 else { continue }
             let key = WordKey.of(s, token.range)
-            let entry = lexicon.entries[key] ?? ToneLexicon.Entry()
+            let entry = lexicon.entry(key) ?? ToneLexicon.Entry()
             let capitals = Self.isAllCapitals(s, token.range)
             if capitals { capitalWords += 1 }
             if entry.valence != 0 { hasSentiment = true }
@@ -111,7 +111,7 @@ public struct ToneStage: AnalysisStage {
     }
 
     static func isAllCapitals(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        for i in range where Tokenizer.isLetter(s[i]) && !s[i].properties.isUppercase { return false }
+        for i in range where Tokenizer.isLetter(s[i]) && !TermStatistics.isUppercase(s[i]) { return false }
         return true
     }
 

@@ -40,6 +40,9 @@ public struct IntakeConfiguration: Sendable, Equatable {
     public var pollInterval: Duration = .seconds(2)
     /// A full rescan of the inbox as a safety net against missed events.
     public var rescanInterval: Duration = .seconds(300)
+    /// A rescan leaves alone files modified more recently than this: they may still be being
+    /// written (inotify reports them when closed; the rescan looks again after this delay).
+    public var settleTime: Duration = .seconds(1)
     /// Whether files in subfolders of the inbox are taken too.
     public var recursive: Bool = false
     /// File names waiting for a worker; beyond it producers wait (watcher events turn into a
@@ -56,4 +59,12 @@ public struct IntakeConfiguration: Sendable, Equatable {
     public var workDirectory: String { stateDirectory + "/work" }
     public var archiveDirectory: String { stateDirectory + "/archive" }
     public var failedDirectory: String { stateDirectory + "/failed" }
+}
+
+extension Duration {
+    /// The duration in seconds, with its fraction.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
 }

@@ -7,6 +7,9 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
     case differentFilesystems(inbox: String, stateDirectory: String)
     /// The inbox cannot be listed.
     case cannotListDirectory(path: String, reason: String)
+    /// A file's article is stored but the file could not be archived (or deleted); it stays in
+    /// `work/` and is archived at the next start.
+    case cannotFileAway(path: String, destination: String?, reason: String)
     /// inotify could not be set up (e.g. the per-user limit of instances or watches is reached).
     case cannotWatch(path: String, reason: String)
 
@@ -19,6 +22,10 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "Gazette claims files by an atomic rename, so put both on the same filesystem"
         case .cannotListDirectory(let path, let reason):
             "cannot list the folder \(path): \(reason)"
+        case .cannotFileAway(let path, let destination?, let reason):
+            "cannot move \(path) into \(destination): \(reason)"
+        case .cannotFileAway(let path, nil, let reason):
+            "cannot delete \(path): \(reason)"
         case .cannotWatch(let path, let reason):
             "cannot watch \(path) with inotify: \(reason); set the watch mode to poll or raise fs.inotify limits"
         }

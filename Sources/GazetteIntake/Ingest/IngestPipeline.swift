@@ -69,34 +69,33 @@ struct IngestPipeline: Sendable {
         case claimed
         /// Found in `work/` at startup: its processing was interrupted.
         case recovered
-        /// A user's file ingested where it is (`gazette ingest --keep`): never moved.
+        /// A user's file ingested where it is (one-shot `keepOriginal`): never moved.
         case inPlace
     }
 
     /// Processes one file: `path` is in `work/`, or anywhere for ``Origin/inPlace``.
     func process(_ path: String, receivedPath: String, origin: Origin) -> FileOutcome {
-        let workPath = path
         let recovered = origin == .recovered
         let name = Self.fileName(receivedPath)
         let receivedAt = now()
         let contents: FileContents
         do throws(ReadRefusal) {
-            contents = try FileReader.read(workPath, limit: configuration.maxFileSize)
+            contents = try FileReader.read(path, limit: configuration.maxFileSize)
         } catch {
             return quarantine(
-                workPath, name: name, error.refusal, size: error.size, sha256: nil, at: receivedAt, origin: origin)
+                path, name: name, error.refusal, size: error.size, sha256: nil, at: receivedAt, origin: origin)
         }
         let sha256 = SHA256.hex(of: contents.bytes)
 
         do {
             if let id = try store.articleID(sha256: sha256) {
                 if !recovered { try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt) }
-                let path = try finish(
-                    workPath, name: name, articleID: id, at: receivedAt, updateArticle: recovered, origin: origin)
-                return recovered ? .recovered(articleID: id, path: path) : .duplicate(articleID: id, path: path)
+                let archived = try finish(
+                    path, name: name, articleID: id, at: receivedAt, updateArticle: recovered, origin: origin)
+                return recovered ? .recovered(articleID: id, path: archived) : .duplicate(articleID: id, path: archived)
             }
         } catch {
-            return postpone(workPath, error)
+            return postpone(path, error)
         }
 
         let record: ExtractionRecord
@@ -104,7 +103,7 @@ struct IngestPipeline: Sendable {
             record = try extractor.extract(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
         } catch {
             return quarantine(
-                workPath, name: name, error, size: contents.bytes.count, sha256: sha256, at: receivedAt,
+                path, name: name, error, size: contents.bytes.count, sha256: sha256, at: receivedAt,
                 origin: origin)
         }
 
@@ -113,49 +112,52 @@ struct IngestPipeline: Sendable {
                 record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
             switch try store.ingest(article) {
             case .stored(let id):
-                let path = try finish(
-                    workPath, name: name, articleID: id, at: receivedAt, updateArticle: true, origin: origin)
+                let archived = try finish(
+                    path, name: name, articleID: id, at: receivedAt, updateArticle: true, origin: origin)
                 logger.debug("ingested", metadata: ["file": "\(name)", "article.id": "\(id)"])
-                return .stored(articleID: id, path: path)
+                return .stored(articleID: id, path: archived)
             case .duplicate(let id):
                 // Stored by another worker between the look-up and the insert; the store has
                 // recorded the sighting in the same transaction.
-                let path = try finish(
-                    workPath, name: name, articleID: id, at: receivedAt, updateArticle: false, origin: origin)
-                return .duplicate(articleID: id, path: path)
+                let archived = try finish(
+                    path, name: name, articleID: id, at: receivedAt, updateArticle: false, origin: origin)
+                logger.debug("duplicate", metadata: ["file": "\(name)", "article.id": "\(id)"])
+                return .duplicate(articleID: id, path: archived)
             }
         } catch {
-            return postpone(workPath, error)
+            return postpone(path, error)
         }
     }
 
-    /// After the commit: archives or deletes the original and records where it went.
+    /// After the commit: archives or deletes the original and records where it went. If this
+    /// throws, the file stays in `work/` and the next start archives it (its hash is stored).
     private func finish(
-        _ workPath: String, name: String, articleID: Int64, at date: Date, updateArticle: Bool, origin: Origin
+        _ path: String, name: String, articleID: Int64, at date: Date, updateArticle: Bool, origin: Origin
     ) throws -> String? {
         guard origin != .inPlace else { return nil }
-        let path: String?
+        let archived: String?
         switch configuration.afterIngest {
         case .archive:
             let day = try folders.archiveDay(for: date)
             do throws(FileMoveError) {
-                path = try FileMover.move(workPath, into: day, name: name)
+                archived = try FileMover.move(path, into: day, name: name)
             } catch {
-                throw IntakeError.cannotCreateDirectory(path: day, reason: error.description)
+                throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
             }
         case .delete:
-            if unlink(workPath) != 0, errno != ENOENT {
-                throw IntakeError.cannotCreateDirectory(path: workPath, reason: systemMessage(errno))
+            if unlink(path) != 0, errno != ENOENT {
+                throw IntakeError.cannotFileAway(path: path, destination: nil, reason: systemMessage(errno))
             }
-            path = nil
+            archived = nil
         }
-        if updateArticle { try store.setArchivePath(articleID: articleID, path: path) }
-        return path
+        if updateArticle { try store.setArchivePath(articleID: articleID, path: archived) }
+        return archived
     }
 
-    /// Leaves the file in `work/` for the next start: the failure is the store's, not the file's.
-    private func postpone(_ workPath: String, _ error: any Error) -> FileOutcome {
-        logger.error("cannot store file", metadata: ["file": "\(workPath)", "error": "\(error)"])
+    /// Leaves the file in `work/` for the next start: the failure is the store's or the
+    /// disk's, not the file's.
+    private func postpone(_ path: String, _ error: any Error) -> FileOutcome {
+        logger.error("cannot finish file", metadata: ["file": "\(path)", "error": "\(error)"])
         return .deferred(reason: "\(error)")
     }
 

@@ -4,8 +4,9 @@ import Synchronization
 /// The bounded hand-over between the producers (startup scan, watcher, rescans) and the
 /// ingest workers.
 ///
-/// A path already waiting or being worked on is not queued again, so a file reported by both a
-/// rescan and the watcher is processed once. When the queue is full, ``push(_:)`` waits and
+/// A path already waiting is not queued again, so a file reported by both a rescan and the
+/// watcher is claimed once. A path a worker has taken can be queued again: a new file may
+/// arrive under the same name while the first is being ingested. When the queue is full, ``push(_:)`` waits and
 /// ``offer(_:)`` declines, so memory stays flat however many files arrive at once.
 final class IngestQueue: Sendable {
     enum Item: Hashable, Sendable {
@@ -27,8 +28,8 @@ final class IngestQueue: Sendable {
 
     private struct State {
         var items = Deque<Item>()
-        /// Paths waiting or in progress.
-        var known = Set<String>()
+        /// Paths waiting.
+        var waiting = Set<String>()
         var consumers = Deque<(id: UInt64, continuation: CheckedContinuation<Item?, Never>)>()
         var producers = Deque<(id: UInt64, continuation: CheckedContinuation<Void, Never>)>()
         var nextID: UInt64 = 0
@@ -49,14 +50,11 @@ final class IngestQueue: Sendable {
     func offer(_ item: Item) -> OfferResult {
         let (result, consumer) = state.withLock { state -> (OfferResult, CheckedContinuation<Item?, Never>?) in
             if state.finished { return (.finished, nil) }
-            if state.known.contains(item.path) { return (.alreadyQueued, nil) }
-            if let consumer = state.consumers.popFirst() {
-                state.known.insert(item.path)
-                return (.added, consumer.continuation)
-            }
+            if state.waiting.contains(item.path) { return (.alreadyQueued, nil) }
+            if let consumer = state.consumers.popFirst() { return (.added, consumer.continuation) }
             if state.items.count >= capacity { return (.full, nil) }
             state.items.append(item)
-            state.known.insert(item.path)
+            state.waiting.insert(item.path)
             return (.added, nil)
         }
         consumer?.resume(returning: item)
@@ -85,7 +83,10 @@ final class IngestQueue: Sendable {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Item?, Never>) in
                 let (item, producer) = state.withLock { state -> (Item??, CheckedContinuation<Void, Never>?) in
-                    if let item = state.items.popFirst() { return (item, state.producers.popFirst()?.continuation) }
+                    if let item = state.items.popFirst() {
+                        state.waiting.remove(item.path)
+                        return (item, state.producers.popFirst()?.continuation)
+                    }
                     if state.finished || Task.isCancelled { return (.some(nil), nil) }
                     state.consumers.append((id, continuation))
                     return (nil, nil)
@@ -101,18 +102,13 @@ final class IngestQueue: Sendable {
         }
     }
 
-    /// Marks `item` as finished with, so the same path can be queued again later.
-    func done(_ item: Item) {
-        _ = state.withLock { $0.known.remove(item.path) }
-    }
-
     /// Stops the queue: waiting items are dropped (they are still in the inbox or `work/` and
     /// are found again at the next start), waiting workers and producers return.
     func finish() {
         let (consumers, producers) = state.withLock { state in
             state.finished = true
-            for item in state.items { state.known.remove(item.path) }
             state.items.removeAll()
+            state.waiting.removeAll()
             defer {
                 state.consumers.removeAll()
                 state.producers.removeAll()

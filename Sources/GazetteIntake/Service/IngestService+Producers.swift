@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Logging
 import Synchronization
@@ -6,13 +9,19 @@ extension IngestService {
     /// Recovery, the startup scan, then the watcher, rescans and the rescan timer, until cancelled.
     func produce(into queue: IngestQueue, watcher: InotifyWatcher? = nil) async {
         await recover(into: queue)
-        await scan(into: queue)
+        let unsettled = await scan(into: queue)
         markReady()
 
         let (rescans, requestRescan) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        if unsettled { requestRescan.yield() }
         await withDiscardingTaskGroup { group in
             group.addTask {
-                for await _ in rescans { await self.scan(into: queue) }
+                for await _ in rescans {
+                    // Look again while files are still settling, so none waits for the slow timer.
+                    while await self.scan(into: queue) {
+                        guard (try? await self.clock.sleep(for: self.configuration.settleTime)) != nil else { return }
+                    }
+                }
             }
             group.addTask {
                 while (try? await self.clock.sleep(for: self.configuration.rescanInterval)) != nil {
@@ -72,27 +81,42 @@ extension IngestService {
         }
     }
 
-    /// Queues every file in the inbox, waiting while the queue is full.
-    func scan(into queue: IngestQueue) async {
+    /// Queues every settled file in the inbox, waiting while the queue is full. Returns whether
+    /// it left files alone because they were modified within the settle time.
+    func scan(into queue: IngestQueue) async -> Bool {
         let entries: [DirectoryListing.Entry]
         do throws(IntakeError) {
             entries = try listing.entries()
         } catch {
             logger.error("cannot scan inbox", metadata: ["error": "\(error)"])
-            return
+            return false
         }
         logger.debug("inbox scanned", metadata: ["files": "\(entries.count)"])
+        let settledBefore = Date().timeIntervalSince1970 - configuration.settleTime.seconds
+        var unsettled = false
         for entry in entries {
+            if let modified = Self.modificationTime(ofRegularFile: entry.path), modified > settledBefore {
+                unsettled = true
+                continue
+            }
             switch queue.offer(.inbox(path: entry.path)) {
             case .added, .alreadyQueued: continue
-            case .finished: return
+            case .finished: return false
             case .full:
                 // The startup scan fills the queue long before 20,000 files are listed: the
                 // daemon is ready as soon as work is flowing.
                 markReady()
-                guard await queue.push(.inbox(path: entry.path)) else { return }
+                guard await queue.push(.inbox(path: entry.path)) else { return false }
             }
         }
+        return unsettled
+    }
+
+    /// Seconds since 1970 of the last change of `path`, when it is a regular file.
+    private static func modificationTime(ofRegularFile path: String) -> Double? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 
     func markReady() {

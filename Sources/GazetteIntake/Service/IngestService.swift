@@ -103,7 +103,6 @@ public final class IngestService<C: Clock>: Service where C.Duration == Duration
                     path, receivedPath: configuration.inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
             }
             state.withLock { $0.counters.count(outcome) }
-            queue.done(item)
         }
     }
 }

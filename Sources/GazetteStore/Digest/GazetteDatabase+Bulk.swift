@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GazetteExtraction
 
 extension GazetteDatabase {
     /// Stores many new articles in one transaction, each with its own ingest time; for building

@@ -58,6 +58,7 @@ struct ArticleWriter {
         var entityIDs: [String: Int64] = [:]
         for (position, entity) in record.entities.enumerated() {
             let entityID = try linker.entityID(for: entity, in: db)
+            try linker.remember(entity, as: entityID, in: db)
             entityIDs[entity.name] = entityIDs[entity.name] ?? entityID
             var link = ArticleEntityRow(id: nil, articleId: articleID, entityId: entityID, position: position, name: entity.name)
             try link.insert(db)

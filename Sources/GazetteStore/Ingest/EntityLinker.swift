@@ -25,12 +25,9 @@ struct EntityLinker {
             return id
         }
         let knownAs = try Int64.fetchSet(db.cachedStatement(sql: """
-            SELECT entity_id FROM entity_aliases JOIN entities ON entities.id = entity_id
-             WHERE alias = ? AND type = ?
-            UNION
-            SELECT entity_id FROM article_entities JOIN entities ON entities.id = entity_id
-             WHERE article_entities.name = ? AND type = ?
-            """), arguments: [entity.name, type, entity.name, type])
+            SELECT entity_id FROM entity_names JOIN entities ON entities.id = entity_id
+             WHERE entity_names.name = ? AND type = ?
+            """), arguments: [entity.name, type])
         let aliases = entity.aliases.filter { $0.caseInsensitiveCompare(entity.name) != .orderedSame }
         var namedByAlias: Set<Int64> = []
         if !aliases.isEmpty {
@@ -52,6 +49,14 @@ struct EntityLinker {
         return row.id!
     }
 
+    /// Records that the entity is known under the record's name and aliases.
+    func remember(_ entity: Entity, as id: Int64, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)")
+        for name in [entity.name] + entity.aliases {
+            try statement.execute(arguments: [name, id])
+        }
+    }
+
     /// Renames a shared entity to a longer canonical form that contains its current name.
     private func adoptFullerName(_ name: String, for id: Int64, in db: Database) throws {
         guard let current = try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = ?", arguments: [id]),
@@ -59,5 +64,6 @@ struct EntityLinker {
             name.localizedCaseInsensitiveContains(current)
         else { return }
         try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [name, id])
+        try db.execute(sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)", arguments: [name, id])
     }
 }

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v1-facts", migrate: createFacts)
         migrator.registerMigration("v1-intake", migrate: createIntake)
         migrator.registerMigration("v1-search", migrate: createSearch)
+        migrator.registerMigration("v2-entity-names", migrate: createEntityNames)
         return migrator
     }
 
@@ -226,6 +227,24 @@ enum Schema {
                 INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
                 INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
             END;
+            """)
+    }
+
+    /// Every name each entity is known under (canonical names, articles' names, aliases), each
+    /// once, so that linking a new article looks a name up without scanning every article that
+    /// ever used it.
+    private static func createEntityNames(_ db: Database) throws {
+        try db.create(table: "entity_names", options: .withoutRowID) { t in
+            t.column("name", .text).notNull().collate(.nocase)
+            t.column("entity_id", .integer).notNull().references("entities", onDelete: .cascade)
+            t.primaryKey(["name", "entity_id"])
+        }
+        try db.create(index: "entity_names_on_entity_id", on: "entity_names", columns: ["entity_id"])
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO entity_names (name, entity_id)
+            SELECT name, id FROM entities
+            UNION SELECT name, entity_id FROM article_entities
+            UNION SELECT alias, entity_id FROM entity_aliases
             """)
     }
 }

@@ -60,6 +60,9 @@ struct DigestCommand: AsyncParsableCommand {
         let settings = try await global.resolve()
         var configuration = settings.digestConfiguration
         if let formats = try parsedFormats() { configuration.formats = formats } else if stdout { configuration.formats = [.markdown] }
+        guard !configuration.formats.isEmpty else {
+            throw CommandFailure("No digest format is configured; set digest.formats to some of md, html, json, or pass --format.")
+        }
         let zone: TimeZone
         do {
             zone = try configuration.resolvedTimeZone()

@@ -16,8 +16,8 @@ import Testing
         "coalition of the willing", "zelenskyy",
     ]
 
-    func keyphrases(_ body: String, entities: [Entity] = []) -> [Keyphrase] {
-        KeyphraseStage().keyphrases(in: AnalyzedText(body: body), entities: entities)
+    func keyphrases(_ body: String, entities: [Entity] = [], limit: Int = 10) -> [Keyphrase] {
+        KeyphraseStage(limit: limit).keyphrases(in: AnalyzedText(body: body), entities: entities)
     }
 
     @Test func findsTheColumnsSubjects() {
@@ -38,9 +38,11 @@ import Testing
         let body = "It is what it is. It is raining in London and it is cold in Paris. London is wet, it is said, and Paris is cold."
         let phrases = keyphrases(Self.column + "\n\n" + body)
         for phrase in phrases {
-            let words = phrase.text.lowercased().split(separator: " ").map(String.init)
-            #expect(!StopWords.words.contains(words.first!), "\(phrase.text)")
-            #expect(!StopWords.words.contains(words.last!), "\(phrase.text)")
+            let words = phrase.text.split(separator: " ").map(String.init)
+            // An acronym such as `US` is a name even when its lower case is a stop word.
+            let isStop = { (word: String) in word != word.uppercased() && StopWords.words.contains(word.lowercased()) }
+            #expect(!isStop(words.first!), "\(phrase.text)")
+            #expect(!isStop(words.last!), "\(phrase.text)")
             #expect((1...3).contains(words.count))
         }
         #expect(!phrases.contains { $0.text.lowercased() == "it is" })
@@ -62,12 +64,21 @@ import Testing
 
     @Test func entitiesAreBoosted() {
         let body = Self.column
-        let plain = keyphrases(body).map(\.text)
+        let plain = keyphrases(body, limit: 100).map(\.text)
         let moscow = Entity(name: "Moscow", type: .location)
-        let boosted = keyphrases(body, entities: [moscow]).map(\.text)
+        let boosted = keyphrases(body, entities: [moscow], limit: 100).map(\.text)
+        #expect(plain.contains("Moscow"))
         let before = plain.firstIndex(of: "Moscow") ?? plain.count
         let after = boosted.firstIndex(of: "Moscow") ?? boosted.count
         #expect(after < before)
+    }
+
+    @Test func oneEntityOneKeyphrase() {
+        let putin = Entity(name: "Vladimir Putin", type: .person, aliases: ["Putin"])
+        let trump = Entity(name: "Donald Trump", type: .person, aliases: ["Trump"])
+        let texts = keyphrases(Self.column, entities: [putin, trump], limit: 100).map(\.text)
+        #expect(texts.filter { $0 == "Putin" || $0 == "Vladimir Putin" }.count == 1, "\(texts)")
+        #expect(texts.filter { $0 == "Trump" || $0 == "Donald Trump" }.count == 1, "\(texts)")
     }
 
     @Test func emptyAndPunctuationOnlyTexts() {
@@ -86,5 +97,11 @@ import Testing
             #expect(first.allSatisfy { !$0.text.isEmpty && $0.score.isFinite && $0.score > 0 })
             #expect(first == keyphrases(body))
         }
+    }
+
+    @Test(arguments: NoisyText.pathological.indices)
+    func pathologicalInput(_ index: Int) {
+        let body = NoisyText.pathological[index]
+        #expect(keyphrases(body) == keyphrases(body))
     }
 }

@@ -25,6 +25,19 @@ struct NoisyText {
         "coalition", "of", "willing", "GREAT", "terrible", "but", "least", ":)", "#", "…", "(", ")", "[", "]",
     ]
 
+    /// Inputs that have broken text code before: thousands of quotation marks, one enormous
+    /// paragraph, emoji only, control characters, lone combining marks.
+    static let pathological: [String] = [
+        String(repeating: "\"", count: 10_000),
+        String(repeating: "“", count: 10_000) + " word",
+        String(repeating: "The war goes on and on ", count: 20_000),
+        String(repeating: "😀👍🏽 ", count: 5_000),
+        String(repeating: "\u{0}\u{1}\u{7}\u{1B}[0m\r", count: 2_000),
+        String(repeating: "\u{301}", count: 1_000),
+        String(repeating: ". ! ? ", count: 5_000),
+        String(repeating: "Mr. U.S. e.g. ", count: 5_000),
+    ]
+
     /// A text of about `count` pieces joined by spaces (sometimes by nothing).
     mutating func text(pieces count: Int) -> String {
         var out = ""

@@ -67,4 +67,10 @@ import Testing
             #expect(sentences == summary(body))
         }
     }
+
+    @Test(arguments: NoisyText.pathological.indices)
+    func pathologicalInput(_ index: Int) {
+        let body = NoisyText.pathological[index]
+        #expect(summary(body) == summary(body))
+    }
 }

@@ -68,4 +68,10 @@ import Testing
             #expect(value == tone(body))
         }
     }
+
+    @Test(arguments: NoisyText.pathological.indices)
+    func pathologicalInput(_ index: Int) {
+        let body = NoisyText.pathological[index]
+        #expect(tone(body) == tone(body))
+    }
 }

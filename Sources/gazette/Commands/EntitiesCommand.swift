@@ -1,0 +1,61 @@
+import ArgumentParser
+import GazetteDaemon
+import GazetteExtraction
+import GazetteStore
+
+/// `gazette entities`: the people, organisations and places the articles name most.
+struct EntitiesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "List the most mentioned people, organisations, places and other names, with aliases and roles."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var window: WindowOptions
+
+    @Option(help: ArgumentHelp("Only names of this type: \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "TYPE"))
+    var type: String?
+
+    @Option(help: "How many names to list.")
+    var top = 20
+
+    @Flag(help: "Print the list as a JSON array.")
+    var json = false
+
+    func validate() throws {
+        if let type, Self.entityType(type) == nil {
+            throw ValidationError("--type '\(type)' is not a type; use one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if top < 1 { throw ValidationError("--top must be at least 1.") }
+    }
+
+    /// Accepts any case and the British spelling of ORGANIZATION.
+    static func entityType(_ text: String) -> EntityType? {
+        let name = text.uppercased()
+        return EntityType(rawValue: name == "ORGANISATION" ? "ORGANIZATION" : name)
+    }
+
+    func run() async throws {
+        let configuration = try await global.resolve()
+        let database = try StoreAccess.open(configuration)
+        let tallies = try StoreAccess.attempt {
+            try database.entityTallies(type: type.flatMap(Self.entityType), window: window.window, top: top)
+        }
+        if json {
+            try StoreAccess.printJSON(tallies)
+        } else if tallies.isEmpty {
+            print("No names found.")
+        } else {
+            let table = TableFormatter(columns: [
+                .init("name", flexible: true), .init("type"), .init("mentions", alignRight: true),
+                .init("articles", alignRight: true), .init("aliases", flexible: true), .init("roles", flexible: true),
+            ])
+            print(table.render(tallies.map { tally in
+                [
+                    tally.name, tally.type.rawValue, String(tally.mentions), String(tally.articles),
+                    tally.aliases.joined(separator: ", "), tally.roles.joined(separator: "; "),
+                ]
+            }))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GazetteDaemon
+import GazetteStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the browsing commands share: opening the store read for browsing, JSON output and
+/// highlight marks.
+enum StoreAccess {
+    /// The configured database, which must already exist: browsing never creates one.
+    static func open(_ configuration: GazetteConfiguration) throws -> GazetteDatabase {
+        let path = configuration.databasePath
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure("No database at \(path); run `gazette run` or `gazette ingest` first.")
+        }
+        do {
+            return try GazetteDatabase(path: path)
+        } catch {
+            throw CommandFailure(String(describing: error))
+        }
+    }
+
+    /// Runs a store call, reporting its errors (which are sentences already) as command failures.
+    static func attempt<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CommandFailure {
+            throw error
+        } catch {
+            throw CommandFailure(String(describing: error))
+        }
+    }
+
+    /// Prints `value` as pretty JSON with sorted keys and ISO-8601 times.
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        FileHandle.standardOutput.write(data)
+    }
+
+    /// Bold on a colour terminal; `**` around matches otherwise (pipes, files, `NO_COLOR`).
+    static var highlight: (open: String, close: String) {
+        let environment = ProcessInfo.processInfo.environment
+        if isatty(STDOUT_FILENO) != 0, environment["NO_COLOR"] == nil, environment["TERM"] != "dumb" {
+            return ("\u{1B}[1m", "\u{1B}[22m")
+        }
+        return ("**", "**")
+    }
+
+    /// The date part of an ISO-8601 time, for narrow table columns.
+    static func day(_ timestamp: String?) -> String {
+        timestamp.map { String($0.prefix(10)) } ?? "-"
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import GazetteExtraction
+
+@Suite struct DateStageTests {
+    /// Wednesday 3 December 2025, 08:00 UTC.
+    static let published = Date(timeIntervalSince1970: 1_764_748_800)
+
+    func dates(_ body: String, publishedAt: Date? = DateStageTests.published) -> [DateMention] {
+        var analysis = Analysis(text: AnalyzedText(body: body), publishedAt: publishedAt)
+        DateStage().run(&analysis)
+        return analysis.dates
+    }
+
+    func value(_ body: String, _ text: String) -> String? {
+        dates(body).first { $0.text == text }?.value
+    }
+
+    @Test(arguments: [
+        ("From 12 February onwards, when Trump first talked to Putin, nothing changed.", "12 February", "2025-02-12"),
+        ("The deadline was 28 February 2025 for all parties.", "28 February 2025", "2025-02-28"),
+        ("It was signed on February 12, 2025 in Riyadh.", "February 12, 2025", "2025-02-12"),
+        ("The war ended in 1945 in Europe.", "1945", "1945"),
+        ("He re-entered the White House in January.", "January", "2025-01"),
+        ("The filing is dated 2025-02-12.", "2025-02-12", "2025-02-12"),
+        ("The Kremlin hinted yesterday that deals remained.", "yesterday", "2025-12-02"),
+        ("The talks end today.", "today", "2025-12-03"),
+        ("The envoy leaves tomorrow.", "tomorrow", "2025-12-04"),
+        ("Tuesday’s impasse may spur them on.", "Tuesday", "2025-12-02"),
+        ("The ministers will meet on Friday.", "Friday", "2025-12-05"),
+        ("It happened last Tuesday.", "last Tuesday", "2025-12-02"),
+        ("The talks this week failed.", "this week", "2025-W49"),
+        ("Prices rose last month.", "last month", "2025-11"),
+        ("Elections are due next year.", "next year", "2026"),
+        ("The strike came 14 hours ago.", "14 hours ago", "2025-12-02T18:00:00Z"),
+        ("The offer was made two weeks ago.", "two weeks ago", "2025-W47"),
+        ("Profits fell in the third quarter.", "the third quarter", "2025-07"),
+        ("Shares rose on Sept. 27, 1989 in New York.", "Sept. 27, 1989", "1989-09-27"),
+    ])
+    func resolvesAgainstPublication(_ body: String, _ text: String, _ expected: String) {
+        #expect(value(body, text) == expected)
+    }
+
+    @Test func granularities() {
+        let found = dates("On 12 February 2025, this week, in March 2025, in 1945 and 14 hours ago.")
+        #expect(found.map(\.granularity) == [.day, .week, .month, .year, .hour])
+    }
+
+    @Test func dayMonthInTheFutureTenseTakesTheNextOccurrence() {
+        #expect(value("The summit will open on 14 January in Geneva.", "14 January") == "2026-01-14")
+    }
+
+    @Test func withoutPublicationOnlyAbsoluteDatesRemain() {
+        let found = dates("Yesterday, on 12 February 2025, and last week.", publishedAt: nil)
+        #expect(found.map(\.text) == ["12 February 2025"])
+    }
+
+    @Test func mayAndMarchNeedContext() {
+        #expect(dates("Theresa May said we may march on.").isEmpty)
+        #expect(value("The vote was held in May.", "May") == "2025-05")
+    }
+
+    @Test func countsAndMoneyAreNotYears() {
+        #expect(dates("They sent 1500 troops and paid $2000.").isEmpty)
+    }
+
+    @Test func spansMatchText() {
+        let body = "Early December, the end of 1998 and nearly two weeks ago."
+        let scalars = Array(body.unicodeScalars)
+        for d in dates(body) {
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[d.start..<d.end])
+            #expect(String(s) == d.text)
+        }
+        #expect(dates(body).map(\.text) == ["Early December", "the end of 1998", "nearly two weeks ago"])
+    }
+}

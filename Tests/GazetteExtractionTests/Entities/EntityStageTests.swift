@@ -1,0 +1,68 @@
+import Testing
+@testable import GazetteExtraction
+
+@Suite struct EntityStageTests {
+    func entities(_ body: String) -> [Entity] {
+        var analysis = Analysis(text: AnalyzedText(body: body), publishedAt: nil)
+        EntityStage().run(&analysis)
+        return analysis.entities
+    }
+
+    func entity(_ name: String, in list: [Entity]) -> Entity? { list.first { $0.name == name } }
+
+    @Test func shippedTaggerFindsPeoplePlacesAndOrganisations() {
+        let e = entities("German Chancellor Angela Merkel met executives of Microsoft Corp in Berlin on Tuesday.")
+        #expect(entity("Angela Merkel", in: e)?.type == .person)
+        #expect(entity("Berlin", in: e)?.type == .location)
+        #expect(entity("Microsoft Corp", in: e)?.type == .organization)
+        #expect(entity("German", in: e)?.type == .norp)
+    }
+
+    @Test func shortNamesJoinTheFullestForm() {
+        let e = entities("Russian President Vladimir Putin spoke in Moscow. Mr Putin said Russia would not fight. Putin left.")
+        let putin = entity("Vladimir Putin", in: e)
+        #expect(putin?.type == .person)
+        #expect(putin?.aliases == ["Putin"])
+        #expect(putin?.mentions.count == 3)
+        #expect(e.filter { $0.name.contains("Putin") }.count == 1)
+    }
+
+    @Test func aliasesAndAcronymsAreOneEntity() {
+        let e = entities("Nato leaders met in Brussels. The US wants more. NATO agreed, and the United States signed. "
+            + "U.S. officials cheered.\n\nThe alliance said Nato would respond.")
+        let nato = entity("NATO", in: e)
+        #expect(nato?.type == .organization)
+        #expect(nato?.aliases == ["Nato"])
+        #expect(e.filter { $0.name.lowercased() == "nato" }.count == 1)
+        let us = entity("United States", in: e)
+        #expect(us?.type == .location)
+        #expect(Set(us?.aliases ?? []) == ["US", "U.S."])
+    }
+
+    @Test(arguments: [
+        ("The talks stalled after US secretary of state Marco Rubio left.", "Marco Rubio", "secretary of state"),
+        ("Keir Starmer's national security adviser, Jonathan Powell, flew in.", "Jonathan Powell", "national security adviser"),
+        ("The London-based historian Georgios Varouxakis disagrees.", "Georgios Varouxakis", "historian"),
+        ("Donald Trump's envoy Steve Witkoff arrived on Friday.", "Steve Witkoff", "envoy"),
+        ("Officials met John Smith, the finance minister, on Monday.", "John Smith", "finance minister"),
+    ])
+    func rolesFromPremodifiersAndAppositions(_ body: String, _ name: String, _ role: String) {
+        let roles = entity(name, in: entities(body))?.roles ?? []
+        #expect(roles.contains { $0.contains(role) }, "\(roles)")
+    }
+
+    @Test func sentenceInitialFunctionWordsAreNeverEntities() {
+        let body = "The deal failed. Either way, Europe pays. Instead, Ukraine waits. Indeed, nobody knows. Yet Kyiv holds. "
+            + "Some fear more. Hugging Zelenskyy, he smiled. Tuesday was quiet. February will be colder."
+        let names = Set(entities(body).flatMap { [$0.name] + $0.aliases })
+        for word in ["The", "Either", "Instead", "Indeed", "Yet", "Some", "Hugging", "Hugging Zelenskyy", "Tuesday", "February"] {
+            #expect(!names.contains(word), "\(word)")
+        }
+    }
+
+    @Test func emptyAndEntityFreeTextGiveNothing() {
+        #expect(entities("").isEmpty)
+        #expect(entities("   \n\n ").isEmpty)
+        #expect(entities("it was a quiet day and nothing happened at all.").isEmpty)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import GazetteExtraction
+
+/// Seeded random and hostile inputs for the quote, date and amount stages: no crash, spans
+/// inside the body, `text` equal to the body slice, and the same output twice.
+@Suite struct StageInvariantTests {
+    /// SplitMix64: a small deterministic generator for reproducible inputs.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let pieces = [
+        "“", "”", "\"", "«", "»", "„", "‘", "’", " ", " ", "\n", "\n\n", ",", ".", ":", "—", "―", "$", "£", "€",
+        "%", "said", "he", "she", "Putin", "Mr.", "Sen.", "according to", "so-called", "12", "2025", "1945",
+        "February", "Feb.", "May", "Tuesday", "last", "next", "week", "ago", "two", "bn", "million", "per cent",
+        "-", "😀", "👩‍👩‍👧", "\u{0}", "\u{7}", "\u{1B}", "\r", "\u{202E}", "é", "e\u{301}", "中文", "العربية", "Q3", "third-quarter",
+    ]
+
+    static func randomBody(seed: UInt64, length: Int) -> String {
+        var rng = SplitMix(state: seed)
+        var s = ""
+        for _ in 0..<length { s += pieces.randomElement(using: &rng)! }
+        return s
+    }
+
+    static let published = Date(timeIntervalSince1970: 1_764_748_800)
+
+    func run(_ body: String) -> Analysis {
+        var analysis = Analysis(text: AnalyzedText(body: body), publishedAt: Self.published)
+        QuoteStage().run(&analysis)
+        DateStage().run(&analysis)
+        AmountStage().run(&analysis)
+        return analysis
+    }
+
+    func check(_ body: String) {
+        let a = run(body)
+        let n = a.text.scalars.count
+        let spans = a.quotes.map { ($0.start, $0.end, $0.text) } + a.dates.map { ($0.start, $0.end, $0.text) }
+            + a.amounts.map { ($0.start, $0.end, $0.text) }
+        for (start, end, text) in spans {
+            #expect(0 <= start && start < end && end <= n)
+            if 0 <= start, start < end, end <= n { #expect(a.text.text(start..<end) == text) }
+        }
+        let b = run(body)
+        #expect(a.quotes == b.quotes && a.dates == b.dates && a.amounts == b.amounts)
+    }
+
+    @Test func seededRandomInputs() {
+        for seed in UInt64(1)...200 { check(Self.randomBody(seed: seed, length: Int(seed % 97) + 1)) }
+    }
+
+    @Test func hostileInputs() {
+        check("")
+        check(String(repeating: "“", count: 10_000))
+        check(String(repeating: "\"", count: 10_001))
+        check(String(repeating: "“a,” he said. ", count: 2_000))
+        check(String(repeating: "word ", count: 50_000))
+        check("“unbalanced\n\n” closing first “ and ” again \"")
+        check("\u{0}\u{1}\u{2}“\u{7F}”\u{85}\u{2028}said\u{2029}")
+    }
+}
