@@ -1,9 +1,11 @@
 import Foundation
+import GazetteDigest
 import GazetteExtraction
 import GazetteIntake
 import GazetteStore
 import Logging
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// `gazette run`: the intake, the systemd heartbeat and the configuration reloader under one
@@ -38,20 +40,22 @@ public struct Daemon: Sendable {
         let notifier = SystemdNotifier()
         let logger = self.logger
 
-        let intake = IntakeSupervisor(
-            configuration: configuration.intakeConfiguration,
-            logger: logger,
-            onReady: {
-                logger.info("ready", metadata: ["inbox": "\(configuration.inbox)"])
-                notifier.ready(status: "Watching \(configuration.inbox)")
-            },
-            makeService: { intakeConfiguration, onReady in
-                IngestService(
-                    configuration: intakeConfiguration, store: database, extractor: extractor,
-                    logger: logger, clock: ContinuousClock(), onReady: onReady)
-            })
+        let counters = IntakeCounterBoard()
+        let readiness = Readiness(notifier: notifier, inbox: configuration.inbox, logger: logger)
+        let intake = RestartingService(name: "intake", settings: configuration.intakeConfiguration, logger: logger) { settings in
+            let service = IngestService(
+                configuration: settings, store: database, extractor: extractor,
+                logger: logger, clock: ContinuousClock(), onReady: readiness.signal)
+            counters.running(service)
+            defer { counters.finished(service) }
+            try await service.run()
+        }
+        let digests = RestartingService(name: "digest", settings: configuration.digestConfiguration, logger: logger) { settings in
+            let scheduler = DigestScheduler(configuration: settings, database: database, logger: logger, clock: ContinuousClock())
+            try await cancelWhenGracefulShutdown { try await scheduler.run() }
+        }
         let heartbeat = SystemdHeartbeat(notifier: notifier, clock: ContinuousClock()) {
-            Self.statusLine(intake.counters)
+            Self.statusLine(counters.total)
         }
         let logLevel = self.logLevel
         let reloader = ConfigurationReloader(
@@ -59,6 +63,7 @@ public struct Daemon: Sendable {
             apply: { newConfiguration in
                 logLevel.value = newConfiguration.logLevel
                 intake.update(newConfiguration.intakeConfiguration)
+                digests.update(newConfiguration.digestConfiguration)
             },
             notifier: notifier,
             logger: logger)
@@ -66,6 +71,7 @@ public struct Daemon: Sendable {
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
                 .init(service: intake),
+                .init(service: digests),
                 .init(service: heartbeat),
                 .init(service: reloader),
             ],
@@ -74,11 +80,32 @@ public struct Daemon: Sendable {
         groupConfiguration.maximumGracefulShutdownDuration = Self.gracefulShutdownLimit
         let group = ServiceGroup(configuration: groupConfiguration)
         try await group.run()
-        logger.info("stopped", metadata: ["ingested": "\(intake.counters.ingested)"])
+        logger.info("stopped", metadata: ["ingested": "\(counters.total.ingested)"])
     }
 
     static func statusLine(_ counters: IntakeCounters) -> String {
         "\(counters.ingested) ingested, \(counters.duplicates) duplicates, \(counters.failed) failed, \(counters.queued) queued"
+    }
+}
+
+/// Tells systemd `READY=1` the first time the intake has queued its startup scan; later
+/// intake restarts (after a reload) do not repeat it.
+final class Readiness: Sendable {
+    private let notifier: SystemdNotifier
+    private let inbox: String
+    private let logger: Logger
+    private let sent = Mutex(false)
+
+    init(notifier: SystemdNotifier, inbox: String, logger: Logger) {
+        self.notifier = notifier
+        self.inbox = inbox
+        self.logger = logger
+    }
+
+    @Sendable func signal() {
+        guard sent.withLock({ sent in defer { sent = true }; return !sent }) else { return }
+        logger.info("ready", metadata: ["inbox": "\(inbox)"])
+        notifier.ready(status: "Watching \(inbox)")
     }
 }
 

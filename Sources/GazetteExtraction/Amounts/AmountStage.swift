@@ -42,11 +42,7 @@ struct AmountScanner {
     ]
 
     func word(_ i: Int) -> String {
-        lower(text.text(of: tokens[i]))
-    }
-
-    func lower(_ s: String) -> String {
-        s.lowercased()
+        text.text(of: tokens[i]).lowercased()
     }
 
     /// True when token `j` starts right where token `i` ends (no space between).

@@ -51,6 +51,9 @@ enum DateLexicon {
     /// The month number of a month word, abbreviations included.
     static func month(_ w: String) -> Int? { months[w] }
 
+    /// A month written in full (`May`, `September`), not abbreviated (`Sept`).
+    static func isFullMonthName(_ w: String) -> Bool { w.count >= 5 || w == "may" || w == "june" || w == "july" }
+
     /// `12`, `12th`, `1st`, `twelfth` → 12, when a plausible day of month.
     static func dayNumber(_ w: String) -> Int? {
         if let o = ordinals[w] { return o }

@@ -129,8 +129,7 @@ struct DateScanner {
     func month(at i: Int) -> (month: Int, last: Int)? {
         let w = word(i)
         guard let m = DateLexicon.month(w), isCapitalized(i) else { return nil }
-        let full = w.count >= 5 || w == "may" || w == "june" || w == "july"
-        if !full {
+        if !DateLexicon.isFullMonthName(w) {
             if isPunct(i + 1, "."), glued(i, i + 1) { return (m, i + 1) }
             guard tokens.count > i + 1, tokens[i + 1].kind == .number else { return nil }
         }
@@ -219,7 +218,7 @@ struct DateScanner {
         if let wd = DateLexicon.weekdays[v] { return Match(meaning: .weekday(wd, pick), first: i, last: j) }
         if v == "weekend" { return Match(meaning: .weekend(pick), first: i, last: j) }
         if v == "quarter" { return Match(meaning: .relativeQuarter(step), first: i, last: j) }
-        if let m = DateLexicon.month(v), v.count >= 3, isCapitalized(j), DateLexicon.month(at: v) {
+        if let m = DateLexicon.month(v), isCapitalized(j), DateLexicon.isFullMonthName(v) {
             return Match(meaning: .month(m, pick), first: i, last: j)
         }
         if v == "week" || v == "month" || v == "year", let unit = DateLexicon.unit(v) {
@@ -262,9 +261,4 @@ struct DateScanner {
               word(i + 2) == "ago" else { return nil }
         return Match(meaning: .relative(unit, -Int(count)), first: i, last: i + 2)
     }
-}
-
-extension DateLexicon {
-    /// Full month names only (`last May`, not `last Mar`).
-    static func month(at w: String) -> Bool { w.count >= 5 || w == "may" || w == "june" || w == "july" }
 }
