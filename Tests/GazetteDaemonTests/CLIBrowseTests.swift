@@ -24,7 +24,8 @@ struct CLIBrowseTests {
         }
 
         func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-            try GazetteBinary.run(arguments + ["--state-dir", state], environment: ["NO_COLOR": "1"])
+            try GazetteBinary.run(
+                [arguments[0], "--state-dir", state] + arguments.dropFirst(), environment: ["NO_COLOR": "1"])
         }
     }
 
@@ -67,7 +68,7 @@ struct CLIBrowseTests {
         #expect(result.stderr.contains("The quotation mark at character 7 is never closed"))
         #expect(!result.stderr.localizedCaseInsensitiveContains("sqlite"))
         #expect(!result.stderr.localizedCaseInsensitiveContains("fts5"))
-        #expect(try store.run(["search", "-steel"]).stderr.contains("only excludes words"))
+        #expect(try store.run(["search", "--", "-steel"]).stderr.contains("only excludes words"))
     }
 
     @Test("show --json is the extraction record plus the stored facts")

@@ -101,8 +101,11 @@ extension SearchPattern {
                     if hasWordCharacters(phrase) {
                         tokens.append(Token(kind: .text(phrase, prefix: prefix), position: position))
                     }
+                } else if delimiters.contains(character) {
+                    // A closing quote with no opening one: punctuation, like any other.
+                    index += 1
                 } else {
-                    var end = index
+                    var end = index + 1
                     while end < characters.count, !characters[end].isWhitespace, !delimiters.contains(characters[end]) {
                         end += 1
                     }

@@ -11,7 +11,8 @@ struct SearchCommand: AsyncParsableCommand {
         discussion: """
             Words must all appear (stemmed; case and accents ignored). "quoted phrases" must appear in order; \
             OR gives alternatives; -word or NOT word excludes; word* matches any word starting so; parentheses \
-            group, e.g. `gazette search '(tariff OR duty) steel -china'`. Matches in snippets are shown in bold \
+            group, e.g. `gazette search '(tariff OR duty) steel -china'`. A query that starts with - follows \
+            `--`: `gazette search -- -football election`. Matches in snippets are shown in bold \
             on a terminal and between ** otherwise.
             """
     )
