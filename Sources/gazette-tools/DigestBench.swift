@@ -39,9 +39,14 @@ struct DigestBench: ParsableCommand {
             renderTimes.append(clock.now - built_)
             digest = built
         }
+        let clock = ContinuousClock()
+        let readStart = clock.now
+        _ = try database.digestSlice(from: window.since, to: window.until)
+        let readTime = clock.now - readStart
         let status = try database.status()
         print("store: \(status.articles) articles; window: \(digest?.articles.count ?? 0) articles, \(digest?.stories.count ?? 0) stories")
         print("build:  best \(Self.ms(buildTimes.min()!)) ms, median \(Self.ms(buildTimes.sorted()[buildTimes.count / 2])) ms")
+        print("  of which reading the window's rows: \(Self.ms(readTime)) ms")
         print("render: best \(Self.ms(renderTimes.min()!)) ms, median \(Self.ms(renderTimes.sorted()[renderTimes.count / 2])) ms (md, html, json)")
     }
 

@@ -62,3 +62,17 @@ import Testing
         #expect(!DigestFileName.isStem("latest"))
     }
 }
+
+@Suite struct DigestWindowTests {
+    @Test func localDays() {
+        let london = TimeZone(identifier: "Europe/London")!
+        let summer = DigestWindow.day("2026-07-02", in: london)
+        #expect(summer?.since == DigestFixtures.date("2026-07-01T23:00:00Z"))
+        #expect(summer?.duration == 86_400)
+        // The day the clocks go back is 25 hours long.
+        #expect(DigestWindow.day("2026-10-25", in: london).map { Int($0.duration.rounded()) } == 25 * 3600)
+        #expect(DigestWindow.day("2026-13-01", in: london) == nil)
+        #expect(DigestWindow.day("2026-02-30", in: london) == nil)
+        #expect(DigestWindow.day("yesterday", in: london) == nil)
+    }
+}

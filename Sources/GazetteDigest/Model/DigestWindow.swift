@@ -19,9 +19,8 @@ public struct DigestWindow: Sendable, Codable, Equatable, Hashable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let components = DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        guard calendar.date(from: components) != nil,
-            let start = calendar.date(from: components),
-            calendar.component(.day, from: start) == parts[2],
+        guard let start = calendar.date(from: components),
+            calendar.dateComponents([.year, .month, .day], from: start) == components,
             let end = calendar.date(byAdding: .day, value: 1, to: start)
         else { return nil }
         return DigestWindow(since: start, until: end)

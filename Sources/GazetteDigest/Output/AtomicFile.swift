@@ -21,7 +21,7 @@ enum AtomicFile {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                systemWrite(fd, buffer.baseAddress! + written, buffer.count - written)
             }
             if result < 0 {
                 if errno == EINTR { continue }
@@ -54,6 +54,15 @@ enum AtomicFile {
         guard fd >= 0 else { return }
         fsync(fd)
         close(fd)
+    }
+
+    /// `write(2)`, named apart from this type's own `write`.
+    private static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(fd, bytes, count)
+        #else
+        Darwin.write(fd, bytes, count)
+        #endif
     }
 
     private static func failure(_ path: String) -> DigestError {

@@ -42,7 +42,7 @@ struct AmountScanner {
     ]
 
     func word(_ i: Int) -> String {
-        text.text(of: tokens[i]).lowercased()
+        TokenWords.lowercased(text, tokens[i])
     }
 
     /// True when token `j` starts right where token `i` ends (no space between).
@@ -111,8 +111,9 @@ struct AmountScanner {
                 start = i - 1
             }
             if cursor < tokens.count, !glued(i, cursor), tokens[cursor].kind != .number { return nil }
-        } else if t.kind == .word, let code = Self.prefixWords[word(i)],
-                  i + 1 < tokens.count, tokens[i + 1].kind == .number || (tokens[i + 1].kind == .punctuation && i + 2 < tokens.count && tokens[i + 2].kind == .number) {
+        } else if t.kind == .word, t.end - t.start <= 3,
+                  i + 1 < tokens.count, tokens[i + 1].kind == .number || (tokens[i + 1].kind == .punctuation && i + 2 < tokens.count && tokens[i + 2].kind == .number),
+                  let code = Self.prefixWords[word(i)] {
             currency = code
             cursor = tokens[i + 1].kind == .number ? i + 1 : i + 2
         }

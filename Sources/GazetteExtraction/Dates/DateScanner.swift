@@ -8,7 +8,7 @@ struct DateScanner {
     init(text: AnalyzedText) {
         self.text = text
         self.tokens = text.tokens
-        self.words = text.tokens.map { text.text(of: $0).lowercased() }
+        self.words = TokenWords.all(text)
     }
 
     /// A match: its meaning and the first and last token it covers.

@@ -8,7 +8,7 @@ struct QuoteText {
     init(_ text: AnalyzedText) {
         self.text = text
         self.tokens = text.tokens
-        self.words = text.tokens.map { text.text(of: $0).lowercased() }
+        self.words = TokenWords.all(text)
     }
 
     func word(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }

@@ -21,16 +21,25 @@ extension GazetteDatabase {
                 conditions.append(
                     "a.publication_id IN (SELECT id FROM publications WHERE name = \(publication) COLLATE NOCASE)")
             }
+            // Ranks first, over the matches alone, and makes snippets only for the hits kept:
+            // SQLite would otherwise build a snippet for every match before sorting.
+            let joinArticles: SQL = conditions.count > 1 ? "JOIN articles a ON a.id = article_fts.rowid" : ""
             let request: SQL = """
+                WITH top AS (
+                    SELECT article_fts.rowid AS id, bm25(article_fts, \(Self.titleWeight), 1.0) AS rank
+                      FROM article_fts \(joinArticles)
+                     WHERE \(conditions.joined(separator: " AND "))
+                     ORDER BY rank, article_fts.rowid DESC
+                     LIMIT \(max(0, query.limit)))
                 SELECT a.id, a.title, p.name AS publication, a.published_at, a.ingested_at,
                        snippet(article_fts, 1, \(query.highlight.open), \(query.highlight.close), '…', 24) AS snippet,
-                       bm25(article_fts, \(Self.titleWeight), 1.0) AS rank
-                  FROM article_fts
-                  JOIN articles a ON a.id = article_fts.rowid
+                       top.rank
+                  FROM top
+                  JOIN article_fts ON article_fts.rowid = top.id
+                  JOIN articles a ON a.id = top.id
                   LEFT JOIN publications p ON p.id = a.publication_id
-                 WHERE \(conditions.joined(separator: " AND "))
-                 ORDER BY rank, a.id DESC
-                 LIMIT \(max(0, query.limit))
+                 WHERE article_fts MATCH \(pattern.expression)
+                 ORDER BY top.rank, a.id DESC
                 """
             return try Row.fetchAll(db, SQLRequest(literal: request)).map { row in
                 SearchHit(
