@@ -108,16 +108,3 @@ struct DigestCommand: AsyncParsableCommand {
         return try format.split(separator: ",").map { try DigestFormat(parsing: String($0)) }
     }
 }
-
-extension GazetteConfiguration {
-    /// The digest part of the configuration, as the digest module takes it.
-    var digestConfiguration: DigestConfiguration {
-        var c = DigestConfiguration(directory: digestDirectory)
-        c.times = digest.times
-        c.timeZone = digest.timeZone
-        c.keep = digest.keep
-        c.formats = digest.formats.compactMap { try? DigestFormat(parsing: $0) }
-        c.templateDirectory = digest.templateDirectory
-        return c
-    }
-}
