@@ -7,7 +7,7 @@ import GazetteStore
 struct DigestBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest-bench",
-        abstract: "Time the digest of the 24 hours ending at the newest article of a database.")
+        abstract: "Time the digest of the 24 hours ending at the newest article of a database, and a few searches.")
 
     @Option(help: "Database file (e.g. made by synth-store).")
     var db: String
@@ -17,6 +17,9 @@ struct DigestBench: ParsableCommand {
 
     @Option(help: "Hours in the window.")
     var hours = 24.0
+
+    @Option(name: .customLong("search"), help: "Search queries to time as `gazette search` runs them (repeatable).")
+    var searches: [String] = ["minister", "economy", "the"]
 
     func run() throws {
         let database = try GazetteDatabase(path: db)
@@ -47,6 +50,16 @@ struct DigestBench: ParsableCommand {
         print("store: \(status.articles) articles; window: \(digest?.articles.count ?? 0) articles, \(digest?.stories.count ?? 0) stories")
         print("build:  best \(Self.ms(buildTimes.min()!)) ms, median \(Self.ms(buildTimes.sorted()[buildTimes.count / 2])) ms")
         print("  of which reading the window's rows: \(Self.ms(readTime)) ms")
+        for text in searches {
+            var times: [Duration] = []
+            var hits = 0
+            for _ in 0..<max(1, runs) {
+                let start = clock.now
+                hits = try database.search(SearchQuery(text: text)).count
+                times.append(clock.now - start)
+            }
+            print("search \"\(text)\": best \(Self.ms(times.min()!)) ms, median \(Self.ms(times.sorted()[times.count / 2])) ms (\(hits) hits shown)")
+        }
         print("render: best \(Self.ms(renderTimes.min()!)) ms, median \(Self.ms(renderTimes.sorted()[renderTimes.count / 2])) ms (md, html, json)")
     }
 
