@@ -35,12 +35,7 @@ enum StoreAccess {
 
     /// Prints `value` as pretty JSON with sorted keys and ISO-8601 times.
     static func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        var data = try encoder.encode(value)
-        data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        try JSONLinesWriter(pretty: true).writeOrThrow(value)
     }
 
     /// Bold on a colour terminal; `**` around matches otherwise (pipes, files, `NO_COLOR`).

@@ -5,18 +5,24 @@ import GazetteExtraction
 import Glibc
 #endif
 
-/// Writes one JSON document per line to standard output.
+/// Writes one JSON document per line (or pretty-printed) to standard output: sorted keys,
+/// ISO-8601 times.
 struct JSONLinesWriter {
     let encoder: JSONEncoder
 
     init(pretty: Bool = false) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         self.encoder = encoder
     }
 
     func write(_ value: some Encodable) {
-        guard var data = try? encoder.encode(value) else { return }
+        try? writeOrThrow(value)
+    }
+
+    func writeOrThrow(_ value: some Encodable) throws {
+        var data = try encoder.encode(value)
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
     }

@@ -65,3 +65,12 @@ struct DirectoryListing {
         return names
     }
 }
+
+extension IntakeConfiguration {
+    /// Entries waiting in the inbox that the intake would take (or refuse with a reason);
+    /// 0 when the inbox cannot be listed. For `gazette status`.
+    public func pendingEntryCount() -> Int {
+        let listing = DirectoryListing(root: inbox, recursive: recursive, filter: FileNameFilter(self))
+        return (try? listing.entries().count) ?? 0
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteDaemon
+import GazetteIntake
 import GazetteStore
 
 /// `gazette status`: what is stored, what failed, what is waiting.
@@ -48,7 +49,7 @@ struct StatusReport: Encodable {
     }
 
     static func gather(_ configuration: GazetteConfiguration) throws -> StatusReport {
-        let pending = InboxCensus.pendingFiles(in: configuration.inbox, configuration: configuration.intakeConfiguration)
+        let pending = configuration.intakeConfiguration.pendingEntryCount()
         let path = configuration.databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             return StatusReport(articles: 0, failed: 0, duplicates: 0, pending: pending, databaseBytes: 0, database: path, inbox: configuration.inbox)
