@@ -1,5 +1,6 @@
 import Foundation
 import GazetteDaemon
+import GazetteDigest
 import Testing
 
 @Suite struct ConfigurationLoaderTests {
@@ -36,6 +37,8 @@ import Testing
             digest:
               times: ["06:30", "18:00"]
               time_zone: Europe/London
+              window: 7d
+              keep_days: 30
             """) { path in
             let c = try await ConfigurationLoader(environment: [:]).load(file: path)
             #expect(c.inbox == "/tmp/in")
@@ -46,6 +49,9 @@ import Testing
             #expect(c.intake.pollInterval == 0.5)
             #expect(c.digest.times == ["06:30", "18:00"])
             #expect(c.digest.timeZone == "Europe/London")
+            #expect(c.digest.window == 7 * 86_400)
+            #expect(c.digest.keepDays == 30)
+            #expect(c.digestConfiguration.window == .seconds(7 * 86_400))
         }
     }
 

@@ -50,6 +50,45 @@ import Testing
         #expect(try writer.stems() == ["2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"])
     }
 
+    @Test func retentionByAgeKeepsRecentDaysAndTheDigestJustWritten() throws {
+        let folder = try DigestFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var configuration = DigestConfiguration(directory: folder)
+        configuration.keep = 0
+        configuration.keepDays = 2
+        configuration.timeZone = "UTC"
+        configuration.formats = [.json]
+        let writer = DigestWriter(configuration: configuration, renderer: DigestRenderer(templates: try DigestTemplates()))
+        for day in 1...5 {
+            try writer.write(digest(until: "2026-03-0\(day)T07:00:00Z"), stem: "2026-03-0\(day)")
+        }
+        #expect(try writer.stems() == ["2026-03-03", "2026-03-04", "2026-03-05"])
+        // An old digest built on demand (`gazette digest --date`) is written and kept that time.
+        var old = digest(until: "2025-12-25T00:00:00Z")
+        old.generatedAt = DigestFixtures.date("2026-03-05T08:00:00Z")
+        try writer.write(old, stem: "2025-12-25")
+        #expect(try writer.stems() == ["2025-12-25", "2026-03-03", "2026-03-04", "2026-03-05"])
+    }
+
+    @Test func feedEntriesSummariseEachDigest() throws {
+        let folder = try DigestFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let writer = DigestWriter(
+            configuration: DigestConfiguration(directory: folder), renderer: DigestRenderer(templates: try DigestTemplates()))
+        var first = digest(until: "2026-03-01T07:00:00Z")
+        first.glance = .init(articles: 4, publications: 2, authors: 3, biggestStory: "The biggest story: “<script>alert(1)</script>”.")
+        try writer.write(first, stem: "2026-03-01")
+        var second = digest(until: "2026-03-02T07:00:00Z")
+        second.glance = .init(articles: 1, publications: 1, authors: 1, biggestStory: nil)
+        try writer.write(second, stem: "2026-03-02")
+
+        let feed = try String(contentsOfFile: folder + "/digests.atom", encoding: .utf8)
+        // The earlier entry's summary is read back from its JSON file; article text is escaped.
+        #expect(feed.contains("<summary type=\"text\">4 articles from 2 publications. The biggest story: “&lt;script&gt;alert(1)&lt;/script&gt;”.</summary>"))
+        #expect(feed.contains("<summary type=\"text\">1 article from 1 publication.</summary>"))
+        #expect(!feed.contains("<script>"))
+    }
+
     @Test func fileNames() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London")!

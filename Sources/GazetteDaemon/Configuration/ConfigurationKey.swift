@@ -124,9 +124,19 @@ struct ConfigurationKey: Sendable {
             c.digest.timeZone = text
             return true
         },
+        scalar("digest.window", "a duration such as 24h, 90m or 7d (at least 1m)") { text, c in
+            guard let seconds = ValueParsers.seconds(text), seconds >= 60 else { return false }
+            c.digest.window = seconds
+            return true
+        },
         scalar("digest.keep", "a whole number of digests to keep (0 keeps all)") { text, c in
             guard let n = Int(text), n >= 0 else { return false }
             c.digest.keep = n
+            return true
+        },
+        scalar("digest.keep_days", "a whole number of days (0 keeps digests whatever their age)") { text, c in
+            guard let n = Int(text), n >= 0 else { return false }
+            c.digest.keepDays = n
             return true
         },
         list("digest.formats", "a list drawn from md, html, json") { items, c in
@@ -156,10 +166,10 @@ enum ValueParsers {
         return Int(t)
     }
 
-    /// `2`, `2s`, `500ms`, `5m`, `1h`, in seconds.
+    /// `2`, `2s`, `500ms`, `5m`, `1h`, `7d`, in seconds.
     static func seconds(_ text: String) -> Double? {
         let t = text.lowercased().replacingOccurrences(of: " ", with: "")
-        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
             guard let n = Double(t.dropLast(suffix.count)), n >= 0 else { return nil }
             return n * factor

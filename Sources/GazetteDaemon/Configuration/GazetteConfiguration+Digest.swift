@@ -6,7 +6,9 @@ extension GazetteConfiguration {
         var c = DigestConfiguration(directory: digestDirectory)
         c.times = digest.times
         c.timeZone = digest.timeZone
+        c.window = .milliseconds(Int64((digest.window * 1000).rounded()))
         c.keep = digest.keep
+        c.keepDays = digest.keepDays
         c.formats = digest.formats.compactMap { try? DigestFormat(parsing: $0) }
         c.templateDirectory = digest.templateDirectory
         return c

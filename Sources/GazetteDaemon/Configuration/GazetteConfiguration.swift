@@ -54,8 +54,13 @@ public struct GazetteConfiguration: Sendable, Equatable {
         public var times = ["07:00"]
         /// IANA time zone for `times`; nil means the machine's zone.
         public var timeZone: String?
+        /// How far back a scheduled digest reaches when no earlier digest is known, and what
+        /// `gazette digest` covers without a window option, in seconds.
+        public var window: Double = 24 * 3600
         /// Number of digests kept on disk (older ones are removed); 0 keeps all.
         public var keep = 90
+        /// Digests older than this many days are removed; 0 keeps them whatever their age.
+        public var keepDays = 0
         /// Formats written: `md`, `html`, `json`.
         public var formats = ["md", "html", "json"]
         /// Folder with `digest.md.mustache` / `digest.html.mustache` overriding the built-in templates.

@@ -10,6 +10,19 @@ struct AtomFeed {
         var stem: String
         var file: String
         var updated: Date
+        /// Plain text: the digest's counts, biggest story and top headlines.
+        var summary: String?
+    }
+
+    /// "12 articles from 5 publications. The biggest story: “…”. Also: “…”; “…”."
+    static func summary(of digest: Digest) -> String {
+        let g = digest.glance
+        guard g.articles > 0 else { return "No articles were ingested in this window." }
+        var text = "\(g.articles) article\(g.articles == 1 ? "" : "s") from \(g.publications) publication\(g.publications == 1 ? "" : "s")."
+        if let biggest = g.biggestStory { text += " " + biggest }
+        let others = digest.stories.dropFirst().prefix(3).map { "“\($0.headline)”" }
+        if !others.isEmpty { text += " Also: " + others.joined(separator: "; ") + "." }
+        return text
     }
 
     static func render(_ entries: [Entry], updated: Date) -> String {
@@ -24,15 +37,13 @@ struct AtomFeed {
 
             """
         for entry in entries.prefix(entryLimit) {
-            xml += """
-                  <entry>
-                    <title>Gazette digest \(escape(entry.stem))</title>
-                    <id>urn:gazette:digest:\(escape(entry.stem))</id>
-                    <updated>\(format.format(entry.updated))</updated>
-                    <link rel="alternate" href="\(escape(entry.file))"/>
-                  </entry>
-
-                """
+            xml += "  <entry>\n"
+            xml += "    <title>Gazette digest \(escape(entry.stem))</title>\n"
+            xml += "    <id>urn:gazette:digest:\(escape(entry.stem))</id>\n"
+            xml += "    <updated>\(format.format(entry.updated))</updated>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(escape(entry.file))\"/>\n"
+            if let summary = entry.summary { xml += "    <summary type=\"text\">\(escape(summary))</summary>\n" }
+            xml += "  </entry>\n\n"
         }
         return xml + "</feed>\n"
     }

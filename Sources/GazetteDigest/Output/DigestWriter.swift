@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes a digest's files into the digest folder: `STEM.md|.html|.json` atomically,
-/// `latest.md`/`latest.html` when it is the newest, `digests.atom`, and removes the oldest
-/// digests beyond the configured count.
+/// `latest.md`/`latest.html` when it is the newest, `digests.atom`, and removes the digests
+/// beyond the configured count or older than the configured age.
 public struct DigestWriter: Sendable {
     public let configuration: DigestConfiguration
     public let renderer: DigestRenderer
@@ -32,8 +32,8 @@ public struct DigestWriter: Sendable {
                 try AtomicFile.write(text, to: self.path("latest.\(format.rawValue)"))
             }
         }
-        try removeOldDigests()
-        try writeFeed(updated: digest.generatedAt)
+        removeOldDigests(now: digest.generatedAt, keeping: stem)
+        try writeFeed(digest, stem: stem)
         return written
     }
 
@@ -48,25 +48,46 @@ public struct DigestWriter: Sendable {
         }).sorted()
     }
 
-    private func removeOldDigests() throws {
-        guard configuration.keep > 0 else { return }
-        let stems = try stems()
-        for stem in stems.dropLast(configuration.keep) {
+    /// Removes the oldest digests beyond `keep`, and those whose day is more than `keepDays`
+    /// days before `now`'s; never the digest just written (`current`).
+    private func removeOldDigests(now: Date, keeping current: String) {
+        let stems = (try? stems()) ?? []
+        var doomed = Set(configuration.keep > 0 ? stems.dropLast(configuration.keep) : [])
+        if configuration.keepDays > 0, let zone = try? configuration.resolvedTimeZone() {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            if let cutoff = calendar.date(byAdding: .day, value: -configuration.keepDays, to: calendar.startOfDay(for: now)) {
+                let day = calendar.dateComponents([.year, .month, .day], from: cutoff)
+                let oldest = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
+                doomed.formUnion(stems.filter { $0.prefix(10) < oldest })
+            }
+        }
+        doomed.remove(current)
+        for stem in doomed {
             for format in DigestFormat.allCases {
                 try? FileManager.default.removeItem(atPath: path("\(stem).\(format.rawValue)"))
             }
         }
     }
 
-    private func writeFeed(updated: Date) throws {
-        let entries = try stems().reversed().compactMap { stem -> AtomFeed.Entry? in
+    /// Rewrites `digests.atom` over the digests on disk. Each entry's summary comes from the
+    /// digest itself: `digest` for the one just written, the `.json` file for earlier ones.
+    private func writeFeed(_ digest: Digest, stem current: String) throws {
+        let entries = try stems().reversed().prefix(AtomFeed.entryLimit).compactMap { stem -> AtomFeed.Entry? in
             let file = [DigestFormat.html, .markdown, .json].map { "\(stem).\($0.rawValue)" }
                 .first { FileManager.default.fileExists(atPath: path($0)) }
             guard let file else { return nil }
             let modified = (try? FileManager.default.attributesOfItem(atPath: path(file))[.modificationDate]) as? Date
-            return AtomFeed.Entry(stem: stem, file: file, updated: modified ?? updated)
+            let summary = stem == current ? AtomFeed.summary(of: digest) : storedDigest(stem).map(AtomFeed.summary(of:))
+            return AtomFeed.Entry(stem: stem, file: file, updated: modified ?? digest.generatedAt, summary: summary)
         }
-        try AtomicFile.write(AtomFeed.render(entries, updated: updated), to: path(AtomFeed.fileName))
+        try AtomicFile.write(AtomFeed.render(entries, updated: digest.generatedAt), to: path(AtomFeed.fileName))
+    }
+
+    /// The digest saved as `STEM.json`, when that format is written and the file reads back.
+    private func storedDigest(_ stem: String) -> Digest? {
+        guard let data = FileManager.default.contents(atPath: path("\(stem).json")) else { return nil }
+        return try? DigestRenderer.jsonDecoder().decode(Digest.self, from: data)
     }
 
     private func path(_ name: String) -> String {

@@ -27,4 +27,12 @@ public struct DigestRenderer: Sendable {
         let data = (try? encoder.encode(digest)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// Reads back what ``json(_:)`` writes.
+    static func jsonDecoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
 }

@@ -8,11 +8,15 @@ public struct DigestConfiguration: Sendable, Equatable {
     public var times: [String] = ["07:00"]
     /// IANA zone of `times` and of the days digests are named after; nil is the machine's zone.
     public var timeZone: String?
-    /// How far back a scheduled digest reaches when no previous digest is known.
+    /// How far back a scheduled digest reaches when no previous digest is known, and what
+    /// `gazette digest` covers without a window option.
     public var window: Duration = .seconds(24 * 3600)
     public var formats: [DigestFormat] = DigestFormat.allCases
     /// Digests kept on disk, oldest removed first; 0 keeps all.
     public var keep = 90
+    /// Digests whose window ended more than this many days ago are removed; 0 keeps them
+    /// whatever their age.
+    public var keepDays = 0
     /// Folder whose `digest.md.mustache` / `digest.html.mustache` replace the built-in templates.
     public var templateDirectory: String?
 

@@ -10,7 +10,8 @@ struct DigestCommand: AsyncParsableCommand {
         commandName: "digest",
         abstract: "Build a digest of the articles ingested in a window and write it to the digest folder (or print it).",
         discussion: """
-            Without a window option the digest covers the 24 hours ending now, so articles just ingested appear. \
+            Without a window option the digest covers the configured window (digest.window, 24 hours by default) ending \
+            now, so articles just ingested appear. \
             --date covers one local calendar day (in the configured digest time zone) and writes DIGEST_DIR/YYYY-MM-DD.*; \
             other windows are written as YYYY-MM-DD-HHMM.* after their local end time. The scheduler's record of the \
             last scheduled digest is not changed.
