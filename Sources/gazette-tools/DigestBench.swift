@@ -51,14 +51,18 @@ struct DigestBench: ParsableCommand {
         print("build:  best \(Self.ms(buildTimes.min()!)) ms, median \(Self.ms(buildTimes.sorted()[buildTimes.count / 2])) ms")
         print("  of which reading the window's rows: \(Self.ms(readTime)) ms")
         for text in searches {
-            var times: [Duration] = []
-            var hits = 0
-            for _ in 0..<max(1, runs) {
-                let start = clock.now
-                hits = try database.search(SearchQuery(text: text)).count
-                times.append(clock.now - start)
+            for wholeArchive in [false, true] {
+                var query = SearchQuery(text: text)
+                if wholeArchive { query.recencyTiers = [] }
+                var times: [Duration] = []
+                var hits = 0
+                for _ in 0..<max(1, runs) {
+                    let start = clock.now
+                    hits = try database.search(query).count
+                    times.append(clock.now - start)
+                }
+                print("search \"\(text)\"\(wholeArchive ? " --whole-archive" : ""): best \(Self.ms(times.min()!)) ms, median \(Self.ms(times.sorted()[times.count / 2])) ms (\(hits) hits shown)")
             }
-            print("search \"\(text)\": best \(Self.ms(times.min()!)) ms, median \(Self.ms(times.sorted()[times.count / 2])) ms (\(hits) hits shown)")
         }
         print("render: best \(Self.ms(renderTimes.min()!)) ms, median \(Self.ms(renderTimes.sorted()[renderTimes.count / 2])) ms (md, html, json)")
     }

@@ -13,7 +13,9 @@ struct SearchCommand: AsyncParsableCommand {
             OR gives alternatives; -word or NOT word excludes; word* matches any word starting so; parentheses \
             group, e.g. `gazette search '(tariff OR duty) steel -china'`. A query that starts with - follows \
             `--`: `gazette search -- -football election`. Matches in snippets are shown in bold \
-            on a terminal and between ** otherwise.
+            on a terminal and between ** otherwise. When the newest 50,000 articles (then 500,000) alone hold \
+            a full page of matches, only they are ranked, which keeps searches fast on large archives; \
+            --whole-archive ranks every match.
             """
     )
 
@@ -29,6 +31,9 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "The most results to show.")
     var limit = 20
 
+    @Flag(help: "Rank every match in the archive, not only the newest articles when they fill the page (slower for common words).")
+    var wholeArchive = false
+
     @Flag(help: "Print the results as a JSON array.")
     var json = false
 
@@ -43,9 +48,10 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration)
-        let search = SearchQuery(
+        var search = SearchQuery(
             text: query.joined(separator: " "), window: window.window, entity: entity, publication: publication,
             limit: limit, highlight: json ? ("**", "**") : StoreAccess.highlight)
+        if wholeArchive { search.recencyTiers = [] }
         let hits = try StoreAccess.attempt { try database.search(search) }
         if json {
             try StoreAccess.printJSON(hits.map(Result.init))
