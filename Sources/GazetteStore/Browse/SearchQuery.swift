@@ -17,7 +17,7 @@ public struct SearchQuery: Sendable, Equatable {
     /// ranks the whole archive.
     public var recencyTiers: [Int] = SearchQuery.defaultRecencyTiers
 
-    public static let defaultRecencyTiers = [50_000, 500_000]
+    public static let defaultRecencyTiers = [20_000, 100_000, 500_000]
 
     public init(
         text: String,

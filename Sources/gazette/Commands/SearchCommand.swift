@@ -13,7 +13,7 @@ struct SearchCommand: AsyncParsableCommand {
             OR gives alternatives; -word or NOT word excludes; word* matches any word starting so; parentheses \
             group, e.g. `gazette search '(tariff OR duty) steel -china'`. A query that starts with - follows \
             `--`: `gazette search -- -football election`. Matches in snippets are shown in bold \
-            on a terminal and between ** otherwise. When the newest 50,000 articles (then 500,000) alone hold \
+            on a terminal and between ** otherwise. When the newest 20,000 articles (then 100,000, 500,000) alone hold \
             a full page of matches, only they are ranked, which keeps searches fast on large archives; \
             --whole-archive ranks every match.
             """
