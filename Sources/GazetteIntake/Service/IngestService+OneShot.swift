@@ -13,7 +13,7 @@ extension IngestService {
     /// file; with `keepOriginal` it is read where it is and never moved, and a refusal is only
     /// recorded in the store.
     public func ingest(file path: String, keepOriginal: Bool) async -> FileOutcome {
-        let outcome = ingestNow(path, keepOriginal: keepOriginal)
+        let outcome = await BlockingWork.run { [self] in ingestNow(path, keepOriginal: keepOriginal) }
         state.withLock { $0.counters.count(outcome) }
         return outcome
     }

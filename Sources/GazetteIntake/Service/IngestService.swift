@@ -95,12 +95,13 @@ public final class IngestService<C: Clock>: Service where C.Duration == Duration
     /// A worker: takes files from the queue until it is finished.
     private func work(_ queue: IngestQueue) async {
         while let item = await queue.next() {
-            let outcome = switch item {
-            case .inbox(let path):
-                pipeline.ingest(inboxPath: path)
-            case .recovered(let path):
-                pipeline.process(
-                    path, receivedPath: configuration.inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
+            let outcome = await BlockingWork.run { [pipeline, inbox = configuration.inbox] in
+                switch item {
+                case .inbox(let path):
+                    pipeline.ingest(inboxPath: path)
+                case .recovered(let path):
+                    pipeline.process(path, receivedPath: inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
+                }
             }
             state.withLock { $0.counters.count(outcome) }
         }
