@@ -42,7 +42,7 @@ struct AmountScanner {
     ]
 
     func word(_ i: Int) -> String {
-        TokenWords.lowercased(text, tokens[i])
+        text.words[i]
     }
 
     /// True when token `j` starts right where token `i` ends (no space between).

@@ -8,7 +8,7 @@ struct DateScanner {
     init(text: AnalyzedText) {
         self.text = text
         self.tokens = text.tokens
-        self.words = TokenWords.all(text)
+        self.words = text.words
     }
 
     /// A match: its meaning and the first and last token it covers.

@@ -64,7 +64,7 @@ struct ArticleCleaner {
     /// A line of only a name, directly above a dateline or timestamp: how many pages print
     /// the byline (`Martin Kettle` / `Wed 3 Dec 2025 05.00 GMT`).
     func nameBeforeDate(_ line: String, at index: Int, in lines: [String]) -> BylineParser.Byline? {
-        guard line.count <= 80, let next = lines[(index + 1)...].first(where: { !$0.isEmpty }),
+        guard line.hasAtMost(80), let next = lines[(index + 1)...].first(where: { !$0.isEmpty }),
               Self.dateline(next) != nil || RelativeTimestamp.parse(next) != nil else { return nil }
         let names = BylineParser.splitNames(line).compactMap(BylineParser.name)
         guard !names.isEmpty, names.count == BylineParser.splitNames(line).count else { return nil }
@@ -73,12 +73,13 @@ struct ArticleCleaner {
 
     /// A line that is only a date, with the date it gives.
     static func dateline(_ line: String) -> Date? {
-        guard line.count <= 100, let match = DateParser.parse(line) else { return nil }
+        guard line.hasAtMost(100), let match = DateParser.parse(line) else { return nil }
         return match.leftovers.allSatisfy { datelineWords.contains($0) } ? match.date : nil
     }
 
     /// The line with runs of spaces, tabs and no-break spaces as one space, trimmed.
     static func tidy(_ line: String) -> String {
+        if let ascii = tidyASCII(line) { return ascii }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         var pendingSpace = false
@@ -92,5 +93,28 @@ struct ArticleCleaner {
             }
         }
         return out
+    }
+
+    /// ``tidy(_:)`` for a line of ASCII bytes (where characters are bytes), nil for any other line.
+    private static func tidyASCII(_ line: String) -> String? {
+        var line = line
+        return line.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for b in bytes {
+                    if b == 0x20 || b == 0x09 {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { out[n] = 0x20; n += 1 }
+                        pendingSpace = false
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
     }
 }

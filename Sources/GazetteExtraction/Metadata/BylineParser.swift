@@ -21,7 +21,7 @@ enum BylineParser {
     ]
 
     static func parse(_ line: String) -> Byline? {
-        guard line.count <= 200 else { return nil }
+        guard line.hasAtMost(200) else { return nil }
         let wordCount = line.split(separator: " ").count
         guard wordCount <= 30 else { return nil }
         let lower = line.lowercased()
@@ -83,7 +83,7 @@ enum BylineParser {
 
     /// `Larry Elliott, economics editor` on a short line of its own.
     static func nameCommaRole(_ line: String) -> Byline? {
-        guard line.count <= 90, let comma = line.firstIndex(of: ","), !line.hasSuffix(".") else { return nil }
+        guard line.hasAtMost(90), let comma = line.firstIndex(of: ","), !line.hasSuffix(".") else { return nil }
         let role = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
         guard let author = name(String(line[..<comma])), Roles.mentionsRole(role), role.split(separator: " ").count <= 8 else { return nil }
         return Byline(authors: [author], role: role, publication: Publications.find(in: role))

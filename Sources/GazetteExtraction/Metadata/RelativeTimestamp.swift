@@ -15,7 +15,7 @@ enum RelativeTimestamp {
     static let prefixes = ["last updated", "first published", "updated", "published", "posted", "modified", "last modified"]
 
     static func parse(_ line: String) -> TimeInterval? {
-        guard line.count <= 40 else { return nil }
+        guard line.hasAtMost(40) else { return nil }
         var text = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .·•|"))
         for prefix in prefixes where text.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :"))

@@ -25,8 +25,16 @@ public struct Extractor: Sendable {
 
     /// Runs the analysis stages over an already clean body.
     public func analyze(body: String, publishedAt: Date?) -> Analysis {
-        var analysis = Analysis(text: AnalyzedText(body: body), publishedAt: publishedAt)
-        for stage in stages { stage.run(&analysis) }
+        var timings: StageTimings? = nil
+        return analyze(body: body, publishedAt: publishedAt, timings: &timings)
+    }
+
+    func analyze(body: String, publishedAt: Date?, timings: inout StageTimings?) -> Analysis {
+        let text = timings.measure("text") { AnalyzedText(body: body) }
+        var analysis = Analysis(text: text, publishedAt: publishedAt)
+        for stage in stages {
+            timings.measure(String(describing: type(of: stage))) { stage.run(&analysis) }
+        }
         return analysis
     }
 }

@@ -8,6 +8,9 @@ public struct AnalyzedText: Sendable {
     public let sentences: [Sentence]
     /// Paragraph spans (separated by blank lines in the body).
     public let paragraphs: [Span]
+    /// The lower-cased text of every token (`String.lowercased()`), made once for the stages
+    /// that compare words as strings.
+    public let words: [String]
 
     public init(body: String) {
         self.body = body
@@ -17,6 +20,7 @@ public struct AnalyzedText: Sendable {
         self.tokens = tokens
         self.sentences = SentenceSplitter.split(scalars: scalars, tokens: tokens)
         self.paragraphs = AnalyzedText.paragraphSpans(scalars)
+        self.words = tokens.map { TokenWords.lowercased(scalars, $0) }
     }
 
     /// The body text in `range` (scalar offsets).

@@ -7,15 +7,20 @@
 public enum SimHash {
     public static func hash(_ text: AnalyzedText) -> UInt64 {
         var words: [String] = []
-        for token in text.tokens where token.kind == .word || token.kind == .number {
-            words.append(text.text(of: token).lowercased())
+        words.reserveCapacity(text.tokens.count)
+        for (i, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .number {
+            words.append(text.words[i])
         }
         guard !words.isEmpty else { return 0 }
         var votes = [Int](repeating: 0, count: 64)
         let width = min(3, words.count)
         for start in 0...(words.count - width) {
-            let shingle = words[start..<(start + width)].joined(separator: " ")
-            let h = fnv1a(shingle)
+            // FNV-1a of the words joined by spaces, without building the joined string.
+            var h = fnv1a(words[start])
+            for k in (start + 1)..<(start + width) {
+                h = fnv1a(" ", from: h)
+                h = fnv1a(words[k], from: h)
+            }
             for bit in 0..<64 {
                 votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1
             }
@@ -31,8 +36,8 @@ public enum SimHash {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    static func fnv1a(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static func fnv1a(_ s: String, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+        var h = start
         for byte in s.utf8 {
             h ^= UInt64(byte)
             h = h &* 0x0000_0100_0000_01b3

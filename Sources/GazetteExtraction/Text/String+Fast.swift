@@ -1,0 +1,29 @@
+import Foundation
+
+extension StringProtocol {
+    /// `count <= limit` without counting a long string to its end: grapheme breaking is costly
+    /// and most lines checked this way are paragraphs far over the limit.
+    @inline(__always)
+    func hasAtMost(_ limit: Int) -> Bool {
+        if utf8.count <= limit { return true }
+        return index(startIndex, offsetBy: limit, limitedBy: endIndex).map { $0 == endIndex } ?? true
+    }
+
+    /// Whether the UTF-8 bytes of `needle` occur in the string's: an exact byte search, much
+    /// cheaper than Foundation's `contains` (which also compares canonical equivalents), for
+    /// ASCII needles where the two agree.
+    func containsBytes(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = pattern.first else { return true }
+            guard bytes.count >= pattern.count else { return false }
+            var i = 0
+            while i <= bytes.count - pattern.count {
+                if bytes[i] == first, memcmp(bytes.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 { return true }
+                i += 1
+            }
+            return false
+        }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+}
