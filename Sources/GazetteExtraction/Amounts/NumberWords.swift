@@ -29,6 +29,7 @@ enum NumberWords {
     static func word(_ w: String) -> Double? {
         if w == "a" || w == "an" { return nil }
         if let v = units[w] { return v }
+        guard w.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = w.split(separator: "-")
         if parts.count == 2, let tens = units[String(parts[0])], tens >= 20, tens < 100,
            let one = units[String(parts[1])], one < 10, one > 0 {

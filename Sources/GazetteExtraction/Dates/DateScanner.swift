@@ -237,7 +237,7 @@ struct DateScanner {
         } else if let o = DateLexicon.ordinals[w], word(i + 1) == "quarter" {
             q = o
             last = i + 1
-        } else if w.count == 2, w.hasPrefix("q"), let n = Int(w.dropFirst()) {
+        } else if w.hasPrefix("q"), w.count == 2, let n = Int(w.dropFirst()) {
             q = n
         }
         guard let quarter = q, (1...4).contains(quarter) else { return nil }
@@ -254,11 +254,11 @@ struct DateScanner {
 
     /// `14 hours ago`, `two weeks ago`, `a year ago`.
     func ago(_ i: Int) -> Match? {
+        guard word(i + 2) == "ago", let unit = DateLexicon.unit(word(i + 1)) else { return nil }
         let w = word(i)
         let n: Double?
         if tokens[i].kind == .number { n = NumberWords.digits(Substring(w)) } else { n = NumberWords.wordOrArticle(w) }
-        guard let count = n, count < 10_000, count == count.rounded(), let unit = DateLexicon.unit(word(i + 1)),
-              word(i + 2) == "ago" else { return nil }
+        guard let count = n, count < 10_000, count == count.rounded() else { return nil }
         return Match(meaning: .relative(unit, -Int(count)), first: i, last: i + 2)
     }
 }
