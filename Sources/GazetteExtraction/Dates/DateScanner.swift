@@ -49,6 +49,7 @@ struct DateScanner {
     func matchWithModifiers(_ i: Int) -> Match? {
         if let m = core(i) { return m }
         let w = word(i)
+        guard Self.modifierWords.contains(w) else { return nil }
         if DateLexicon.modifiers.contains(w) || ["nearly", "almost", "about", "some", "roughly", "just", "over"].contains(w),
            var m = core(i + 1), m.first == i + 1 {
             m.first = i
@@ -67,6 +68,18 @@ struct DateScanner {
         return nil
     }
 
+    /// Words before a core expression that `matchWithModifiers` looks at.
+    static let modifierWords: Set<String> = DateLexicon.modifiers.union([
+        "nearly", "almost", "about", "some", "roughly", "just", "over", "end", "beginning", "start", "middle",
+    ])
+
+    /// Every word that can begin a core expression by itself, whatever follows; `core` asks the
+    /// few words that are not here (`-quarter`, `Q3`, `mid-`, `… ago`) apart, so that most
+    /// tokens cost one look-up.
+    static let coreWords: Set<String> = Set(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.ordinals.keys)
+        .union(["today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "nineteen", "twenty", "fiscal", "the",
+                "this", "last", "past", "previous", "next", "coming"])
+
     func core(_ i: Int) -> Match? {
         let w = word(i)
         let t = tokens[i]
@@ -78,6 +91,9 @@ struct DateScanner {
             return ago(i)
         }
         guard t.kind == .word else { return nil }
+        guard Self.coreWords.contains(w) || w.hasPrefix("q") || w.hasPrefix("mid-") || w.hasSuffix("-quarter") || word(i + 2) == "ago" else {
+            return nil
+        }
         if let m = monthFirst(i) { return m }
         if let wd = DateLexicon.weekdays[w], isCapitalized(i) {
             return Match(meaning: .weekday(wd, .bare), first: i, last: DateLexicon.dayParts.contains(word(i + 1)) ? i + 1 : i)

@@ -20,13 +20,17 @@ struct EntityResolver {
             self.canonical = canonical
         }
 
-        /// The type most mentions have; ties go to the earliest mention's type.
-        var type: EntityType {
-            var votes: [EntityType: Int] = [:]
-            for m in mentions { votes[m.type, default: 0] += 1 }
+        /// The type most mentions have; ties go to the earliest mention's type. Set by
+        /// ``settleType()`` once every mention is in.
+        private(set) var type = EntityType.misc
+
+        func settleType() {
+            var votes = [Int](repeating: 0, count: EntityType.allCases.count)
+            func index(_ t: EntityType) -> Int { EntityType.allCases.firstIndex(of: t)! }
+            for m in mentions { votes[index(m.type)] += 1 }
             var best = mentions[0].type
-            for m in mentions where votes[m.type]! > votes[best]! { best = m.type }
-            return best
+            for m in mentions where votes[index(m.type)] > votes[index(best)] { best = m.type }
+            type = best
         }
 
         var root: Group { joined?.root ?? self }
@@ -53,22 +57,27 @@ struct EntityResolver {
             }
             group.mentions.append((m.tokens, alias?.type ?? m.type, surface))
         }
+        for g in groups { g.settleType() }
         // Shorter names join the longest person name containing all their words.
         let people = groups.filter { $0.type == .person && $0.words.count > 1 && $0.canonical == nil }
         for g in groups where g.canonical == nil {
             guard g.type == .person || g.words.count == 1 else { continue }
             var best: Group? = nil
-            for p in people where p !== g && p.words.count > g.words.count && Set(g.words).isSubset(of: p.words) {
+            let words = Set(g.words)
+            for p in people where p !== g && p.words.count > g.words.count && words.isSubset(of: p.words) {
                 // A single word of another type joins only as the person's last name.
                 if g.type != .person, p.words.last != g.words.first { continue }
                 if best == nil || p.mentions.count > best!.mentions.count { best = p }
             }
             if let best { g.joined = best.root }
         }
+        // The groups joined to each root, in order.
+        var members: [ObjectIdentifier: [Group]] = [:]
+        for other in groups where other.joined != nil { members[ObjectIdentifier(other.root), default: []].append(other) }
         var entities: [Entity] = []
         for g in groups where g.joined == nil {
             var all = g.mentions
-            for other in groups where other !== g && other.root === g { all += other.mentions }
+            for other in members[ObjectIdentifier(g)] ?? [] { all += other.mentions }
             all.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
             let type = g.type
             let name = g.canonical ?? Self.fullest(g.mentions.map(\.surface))

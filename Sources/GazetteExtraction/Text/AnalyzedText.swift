@@ -25,9 +25,20 @@ public struct AnalyzedText: Sendable {
 
     /// The body text in `range` (scalar offsets).
     public func text(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        // Encoded straight into the string's storage: appending scalars one by one to a
+        // `UnicodeScalarView` costs several times more, and stages call this per token.
+        var bytes = 0
+        for i in range { bytes += UTF8.width(scalars[i]) }
+        return String(unsafeUninitializedCapacity: bytes) { out in
+            var n = 0
+            for i in range {
+                UTF8.encode(scalars[i]) { byte in
+                    out[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     public func text(of token: Token) -> String { text(token.range) }
