@@ -69,16 +69,16 @@ struct DateScanner {
     }
 
     /// Words before a core expression that `matchWithModifiers` looks at.
-    static let modifierWords: Set<String> = DateLexicon.modifiers.union([
+    static let modifierWords = WordTable(DateLexicon.modifiers.union([
         "nearly", "almost", "about", "some", "roughly", "just", "over", "end", "beginning", "start", "middle",
-    ])
+    ]))
 
     /// Every word that can begin a core expression by itself, whatever follows; `core` asks the
     /// few words that are not here (`-quarter`, `Q3`, `mid-`, `… ago`) apart, so that most
     /// tokens cost one look-up.
-    static let coreWords: Set<String> = Set(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.ordinals.keys)
+    static let coreWords = WordTable(Set(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.ordinals.keys)
         .union(["today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "nineteen", "twenty", "fiscal", "the",
-                "this", "last", "past", "previous", "next", "coming"])
+                "this", "last", "past", "previous", "next", "coming"]))
 
     func core(_ i: Int) -> Match? {
         let w = word(i)
@@ -187,10 +187,10 @@ struct DateScanner {
         return Match(meaning: .dayMonth(month: m, day: d), first: first, last: last)
     }
 
-    static let monthPrepositions: Set<String> = [
+    static let monthPrepositions = WordTable([
         "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "during",
         "from", "before", "after", "through", "to", "between", "and", "or", "on", "that", "previous", "past",
-    ]
+    ])
 
     /// A month name alone is a date unless it is a name (`April Ryan`) or a word (`may`, `march`).
     func monthAloneIsDate(_ i: Int, last: Int) -> Bool {

@@ -89,7 +89,7 @@ extension Extractor {
             let format = FormatDetector.detect(path: path, text: text)
             let draft: ArticleDraft
             switch format {
-            case .text: draft = ArticleDraft(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            case .text: draft = ArticleDraft(lines: text.lines())
             case .markdown: draft = MarkdownReader.read(text)
             case .html: draft = HTMLReader.read(text)
             case .email: draft = EmailReader.read(text)

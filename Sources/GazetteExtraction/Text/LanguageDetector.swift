@@ -13,7 +13,7 @@ public enum LanguageDetector {
     ]
 
     /// How many profiles hold each word, to share its vote, and which (bit `i` for profile `i`).
-    static let membership: [String: (count: Int, profiles: UInt8)] = {
+    static let membership: WordTable<(count: Int, profiles: UInt8)> = {
         var table: [String: (count: Int, profiles: UInt8)] = [:]
         for (i, profile) in profiles.enumerated() {
             for word in profile.words {
@@ -21,7 +21,7 @@ public enum LanguageDetector {
                 table[word] = (entry.count + 1, entry.profiles | 1 << i)
             }
         }
-        return table
+        return WordTable(table)
     }()
 
     /// The best-scoring language, or `en` when the text has no function words at all.

@@ -6,20 +6,24 @@
 /// three words is one shingle.
 public enum SimHash {
     public static func hash(_ text: AnalyzedText) -> UInt64 {
-        var words: [String] = []
-        words.reserveCapacity(text.tokens.count)
+        // The words' UTF-8 bytes one after another (word `k` ends at `ends[k]`), so that each
+        // shingle is hashed as if joined by spaces without building the joined string.
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        bytes.reserveCapacity(text.scalars.count)
+        ends.reserveCapacity(text.tokens.count)
         for (i, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .number {
-            words.append(text.words[i])
+            bytes.append(contentsOf: text.words[i].utf8)
+            ends.append(bytes.count)
         }
-        guard !words.isEmpty else { return 0 }
+        guard !ends.isEmpty else { return 0 }
         var votes = [Int](repeating: 0, count: 64)
-        let width = min(3, words.count)
-        for start in 0...(words.count - width) {
-            // FNV-1a of the words joined by spaces, without building the joined string.
-            var h = fnv1a(words[start])
-            for k in (start + 1)..<(start + width) {
-                h = fnv1a(" ", from: h)
-                h = fnv1a(words[k], from: h)
+        let width = min(3, ends.count)
+        for start in 0...(ends.count - width) {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for k in start..<(start + width) {
+                if k > start { h = (h ^ 0x20) &* 0x0000_0100_0000_01b3 }
+                for i in (k == 0 ? 0 : ends[k - 1])..<ends[k] { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01b3 }
             }
             for bit in 0..<64 {
                 votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1
@@ -34,14 +38,5 @@ public enum SimHash {
     public static func hex(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
-    static func fnv1a(_ s: String, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
-        var h = start
-        for byte in s.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
     }
 }

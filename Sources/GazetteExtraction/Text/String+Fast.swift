@@ -9,6 +9,24 @@ extension StringProtocol {
         return index(startIndex, offsetBy: limit, limitedBy: endIndex).map { $0 == endIndex } ?? true
     }
 
+    /// The lines of the text, split at every `\n` (empty lines kept): the same as
+    /// `split(separator: "\n", omittingEmptySubsequences: false)`, since a newline is a
+    /// character of its own unless it follows `\r` (`\r\n` is one character, so no split
+    /// there either), but found in the UTF-8 bytes without grapheme breaking.
+    func lines() -> [String] {
+        func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+            var lines: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
+        return utf8.withContiguousStorageIfAvailable(split) ?? Array(utf8).withUnsafeBufferPointer(split)
+    }
+
     /// Whether the UTF-8 bytes of `needle` occur in the string's: an exact byte search, much
     /// cheaper than Foundation's `contains` (which also compares canonical equivalents), for
     /// ASCII needles where the two agree.
