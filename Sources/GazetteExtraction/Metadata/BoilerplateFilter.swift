@@ -40,9 +40,8 @@ enum BoilerplateFilter {
         while lower.hasSuffix(":") || lower.hasSuffix(" ") { lower.removeLast() }
         if lines.contains(lower) { return true }
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        // Every marker holds `: ` or ` by `; few lines do, and `contains` is slow.
-        guard line.containsBytes(": ") || line.containsBytes(" by ") else { return false }
-        return captionMarkers.contains { line.contains($0) }
+        // `contains` is slow; a line without a marker's bytes cannot contain the marker.
+        return captionMarkers.contains { line.containsBytes($0) && line.contains($0) }
     }
 
     /// A line of only bullets, dashes, bars or similar marks (`-`, `•`, `* * *`).

@@ -64,9 +64,12 @@ enum BylineParser {
     static func authorNote(_ line: String) -> Byline? {
         var text = line
         if text.hasSuffix(".") { text.removeLast() }
-        guard !text.contains(". "), !text.contains("\u{201C}"), !text.contains("\"") else { return nil }
+        // Foundation's `contains` and `range(of:)` are slow; without a pattern's bytes the text
+        // cannot contain it, so most lines are settled by a byte search.
+        guard !(text.containsBytes(". ") && text.contains(". ")), !(text.containsBytes("\u{201C}") && text.contains("\u{201C}")),
+              !(text.containsBytes("\"") && text.contains("\"")) else { return nil }
         for verb in [" is ", " are ", " was "] {
-            guard let range = text.range(of: verb) else { continue }
+            guard text.containsBytes(verb), let range = text.range(of: verb) else { continue }
             let names = splitNames(String(text[..<range.lowerBound])).compactMap(name)
             guard !names.isEmpty, names.count == splitNames(String(text[..<range.lowerBound])).count else { return nil }
             // An author note names a role right after an article (`is a Guardian columnist`)

@@ -104,6 +104,7 @@ enum DateParser {
 
     /// Lower-cased words and number-ish tokens, punctuation dropped.
     static func words(_ text: String) -> [String] {
+        if let words = asciiWords(text) { return words }
         var result: [String] = []
         var current = ""
         for c in text.lowercased() {
@@ -116,6 +117,39 @@ enum DateParser {
         }
         if !current.isEmpty { result.append(current) }
         return result.map { $0.trimmingCharacters(in: [".", ":"]) }.filter { !$0.isEmpty }
+    }
+
+    /// ``words(_:)`` for an ASCII text, on its bytes; nil for any other text.
+    private static func asciiWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+            var result: [String] = []
+            var start = -1
+            func flush(_ end: Int) {
+                var lo = start, hi = end
+                while lo < hi, bytes[lo] == UInt8(ascii: ".") || bytes[lo] == UInt8(ascii: ":") { lo += 1 }
+                while hi > lo, bytes[hi - 1] == UInt8(ascii: ".") || bytes[hi - 1] == UInt8(ascii: ":") { hi -= 1 }
+                guard lo < hi else { return }
+                result.append(String(unsafeUninitializedCapacity: hi - lo) { out in
+                    for k in lo..<hi { out[k - lo] = lower(bytes[k]) }
+                    return hi - lo
+                })
+            }
+            for i in 0..<bytes.count {
+                let c = lower(bytes[i])
+                let alphanumeric = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+                if alphanumeric || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") || c == UInt8(ascii: "+") || (c == UInt8(ascii: "-") && start < 0) {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    flush(i)
+                    start = -1
+                }
+            }
+            if start >= 0 { flush(bytes.count) }
+            return result
+        }
     }
 
     static func parseWritten(_ text: String) -> Match? {

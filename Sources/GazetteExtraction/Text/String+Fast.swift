@@ -31,7 +31,15 @@ extension StringProtocol {
     /// cheaper than Foundation's `contains` (which also compares canonical equivalents), for
     /// ASCII needles where the two agree.
     func containsBytes(_ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        containsBytes(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+    }
+
+    func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { containsBytes($0) }
+    }
+
+    private func containsBytes(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
         func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard let first = pattern.first else { return true }
             guard bytes.count >= pattern.count else { return false }
