@@ -92,7 +92,27 @@ struct EntityResolver {
 
     /// Lower case, curly apostrophes straightened, periods of abbreviations dropped.
     static func normalise(_ s: String) -> String {
-        // Runs of white space (a name broken over a line) become one space.
+        // Runs of white space (a name broken over a line) become one space. An ASCII name is
+        // folded on its bytes in the same pass.
+        var s = s
+        let ascii = s.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var space = false
+                for b in bytes where b != UInt8(ascii: ".") {
+                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                        space = n > 0
+                        continue
+                    }
+                    if space { out[n] = 0x20; n += 1; space = false }
+                    out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                    n += 1
+                }
+                return n
+            }
+        }
+        if let ascii { return ascii }
         var out = String.UnicodeScalarView()
         var space = false
         for c in fold(s.unicodeScalars, dropPeriods: true).unicodeScalars {
@@ -127,13 +147,21 @@ struct EntityResolver {
     static func fullest(_ surfaces: [String]) -> String {
         var counts: [String: Int] = [:]
         for s in surfaces { counts[s, default: 0] += 1 }
-        var best = surfaces[0]
+        var ranks: [String: (Int, Int, Int)] = [:]
         func rank(_ s: String) -> (Int, Int, Int) {
+            if let r = ranks[s] { return r }
             let words = s.split(separator: " ").count
             let acronym = words == 1 && s.count <= 5 && s == s.uppercased() ? 1 : 0
-            return (words, acronym, counts[s] ?? 0)
+            let r = (words, acronym, counts[s] ?? 0)
+            ranks[s] = r
+            return r
         }
-        for s in surfaces where rank(s) > rank(best) { best = s }
+        var best = surfaces[0]
+        var bestRank = rank(best)
+        for s in surfaces {
+            let r = rank(s)
+            if r > bestRank { (best, bestRank) = (s, r) }
+        }
         return best
     }
 }

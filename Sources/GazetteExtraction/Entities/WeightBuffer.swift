@@ -32,3 +32,10 @@ final class WeightBuffer: @unchecked Sendable {
         free(UnsafeMutableRawPointer(mutating: buffer.baseAddress))
     }
 }
+
+extension WeightBuffer: Equatable {
+    /// Same weights, in order.
+    static func == (a: WeightBuffer, b: WeightBuffer) -> Bool {
+        a.buffer.elementsEqual(b.buffer)
+    }
+}

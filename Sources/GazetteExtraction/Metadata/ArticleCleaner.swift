@@ -98,9 +98,21 @@ struct ArticleCleaner {
     /// ``tidy(_:)`` for a line of ASCII bytes (where characters are bytes), nil for any other line.
     private static func tidyASCII(_ line: String) -> String? {
         var line = line
+        let tidy = line.withUTF8 { bytes -> Bool? in
+            var tidy = true
+            var previous: UInt8 = 0x20
+            for b in bytes {
+                guard b < 0x80 else { return nil }
+                // A tab, a second space in a row or a leading space needs rewriting.
+                if b == 0x09 || (b == 0x20 && previous == 0x20) { tidy = false }
+                previous = b
+            }
+            return tidy && previous != 0x20
+        }
+        guard let tidy else { return nil }
+        if tidy { return line }
         return line.withUTF8 { bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
                 var n = 0
                 var pendingSpace = false
                 for b in bytes {

@@ -17,20 +17,25 @@ public enum SimHash {
             ends.append(bytes.count)
         }
         guard !ends.isEmpty else { return 0 }
-        var votes = [Int](repeating: 0, count: 64)
+        // Per bit, how many shingle hashes have it set, counted eight bits to a vector: a bit
+        // of the result is set when more than half of the hashes have it.
+        var ones = [SIMD8<Int32>](repeating: .zero, count: 8)
+        let shifts = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
         let width = min(3, ends.count)
+        let shingles = ends.count - width + 1
         for start in 0...(ends.count - width) {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
             for k in start..<(start + width) {
                 if k > start { h = (h ^ 0x20) &* 0x0000_0100_0000_01b3 }
                 for i in (k == 0 ? 0 : ends[k - 1])..<ends[k] { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01b3 }
             }
-            for bit in 0..<64 {
-                votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1
+            for group in 0..<8 {
+                let bits = (SIMD8<UInt64>(repeating: h >> UInt64(8 * group)) &>> shifts) & 1
+                ones[group] &+= SIMD8<Int32>(truncatingIfNeeded: bits)
             }
         }
         var result: UInt64 = 0
-        for bit in 0..<64 where votes[bit] > 0 { result |= 1 << UInt64(bit) }
+        for bit in 0..<64 where 2 * Int(ones[bit / 8][bit % 8]) > shingles { result |= 1 << UInt64(bit) }
         return result
     }
 
