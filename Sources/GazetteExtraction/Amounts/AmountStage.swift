@@ -80,7 +80,7 @@ struct AmountScanner {
                 guard let m = NumberWords.magnitudes[s[digitsEnd...].lowercased()] else { return nil }
                 return (v * m, next)
             }
-        } else if t.kind == .word, let v = NumberWords.word(word(i)) {
+        } else if t.kind == .word, let v = NumberWords.word(word(i), packed: text.packedWords[i]) {
             value = v
         } else {
             return nil

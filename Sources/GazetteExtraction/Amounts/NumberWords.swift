@@ -26,9 +26,9 @@ enum NumberWords {
 
     /// The value of a lower-case number word, `twenty-five` included; nil otherwise.
     /// `a`/`an` are left out: callers that accept them (`a year ago`) ask ``article(_:)``.
-    static func word(_ w: String) -> Double? {
+    static func word(_ w: String, packed: PackedWord? = nil) -> Double? {
         if w == "a" || w == "an" { return nil }
-        if let v = units[w] { return v }
+        if let v = packed != nil ? units[w, packed: packed!] : units[w] { return v }
         guard w.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = w.split(separator: "-")
         if parts.count == 2, let tens = units[String(parts[0])], tens >= 20, tens < 100,

@@ -34,6 +34,9 @@ struct DateScanner {
 
     func word(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }
 
+    /// ``word(_:)`` packed for ``WordTable`` look-ups.
+    func packed(_ i: Int) -> PackedWord { i >= 0 && i < words.count ? text.packedWords[i] : PackedWord() }
+
     func isCapitalized(_ i: Int) -> Bool {
         i < tokens.count && text.scalars[tokens[i].start].properties.isUppercase
     }
@@ -49,7 +52,7 @@ struct DateScanner {
     func matchWithModifiers(_ i: Int) -> Match? {
         if let m = core(i) { return m }
         let w = word(i)
-        guard Self.modifierWords.contains(w) else { return nil }
+        guard Self.modifierWords.contains(w, packed: packed(i)) else { return nil }
         if DateLexicon.modifiers.contains(w) || ["nearly", "almost", "about", "some", "roughly", "just", "over"].contains(w),
            var m = core(i + 1), m.first == i + 1 {
             m.first = i
@@ -91,7 +94,7 @@ struct DateScanner {
             return ago(i)
         }
         guard t.kind == .word else { return nil }
-        guard Self.coreWords.contains(w) || w.hasPrefix("q") || w.hasPrefix("mid-") || w.hasSuffix("-quarter") || word(i + 2) == "ago" else {
+        guard Self.coreWords.contains(w, packed: packed(i)) || w.hasPrefix("q") || w.hasPrefix("mid-") || w.hasSuffix("-quarter") || word(i + 2) == "ago" else {
             return nil
         }
         if let m = monthFirst(i) { return m }

@@ -48,7 +48,7 @@ public struct DateStage: AnalysisStage {
         var best: (distance: Int, tense: DateMeaning.Tense)?
         for k in range where k != i {
             // Reporting verbs say nothing about the tense (`.unknown`).
-            guard let tense = markers[scanner.words[k]], tense != .unknown else { continue }
+            guard let tense = markers[scanner.words[k], packed: scanner.text.packedWords[k]], tense != .unknown else { continue }
             let d = abs(k - i)
             if best == nil || d < best!.distance { best = (d, tense) }
         }

@@ -125,7 +125,7 @@ public struct KeyphraseStage: AnalysisStage {
         var keys: [UInt64: Int] = [:]
         for (index, entity) in entities.enumerated() {
             for name in [entity.name] + entity.aliases {
-                let words = name.split(whereSeparator: { $0.isWhitespace })
+                let words = Self.words(of: name)
                 guard (1...TermStatistics.maxWords).contains(words.count) else { continue }
                 var key = WordKey.seed
                 for word in words {
@@ -138,6 +138,25 @@ public struct KeyphraseStage: AnalysisStage {
             }
         }
         return keys
+    }
+
+    /// `name.split(whereSeparator: \.isWhitespace)`, split on the bytes of an ASCII name (where
+    /// the white-space characters are the bytes 9–13 and 32).
+    static func words(of name: String) -> [Substring] {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(whereSeparator: { $0.isWhitespace }) }
+        var words: [Substring] = []
+        var start: String.Index? = nil
+        for i in name.utf8.indices {
+            let b = name.utf8[i]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                if let s = start { words.append(name[s..<i]) }
+                start = nil
+            } else if start == nil {
+                start = i
+            }
+        }
+        if let s = start { words.append(name[s...]) }
+        return words
     }
 
     /// The phrase as written at its first occurrence, words joined by one space. A phrase of

@@ -80,6 +80,7 @@ struct ArticleCleaner {
     /// The line with runs of spaces, tabs and no-break spaces as one space, trimmed.
     static func tidy(_ line: String) -> String {
         if let ascii = tidyASCII(line) { return ascii }
+        if isTidy(line) { return line }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         var pendingSpace = false
@@ -93,6 +94,21 @@ struct ArticleCleaner {
             }
         }
         return out
+    }
+
+    /// Whether ``tidy(_:)`` would return the line as it is: it holds no tab or special space,
+    /// and its plain spaces are single and inside. (A space joined to a combining mark is not a
+    /// space character and stays either way.)
+    private static func isTidy(_ line: String) -> Bool {
+        var previous: UInt32 = 0x20
+        for c in line.unicodeScalars {
+            switch c.value {
+            case 0x09, 0xA0, 0x202F, 0x2009, 0x200B, 0xFEFF: return false
+            case 0x20 where previous == 0x20: return false
+            default: previous = c.value
+            }
+        }
+        return previous != 0x20
     }
 
     /// ``tidy(_:)`` for a line of ASCII bytes (where characters are bytes), nil for any other line.

@@ -11,6 +11,8 @@ public struct AnalyzedText: Sendable {
     /// The lower-cased text of every token (`String.lowercased()`), made once for the stages
     /// that compare words as strings.
     public let words: [String]
+    /// Every token's ``words`` entry packed for ``WordTable`` look-ups.
+    let packedWords: [PackedWord]
 
     public init(body: String) {
         self.body = body
@@ -20,7 +22,17 @@ public struct AnalyzedText: Sendable {
         self.tokens = tokens
         self.sentences = SentenceSplitter.split(scalars: scalars, tokens: tokens)
         self.paragraphs = AnalyzedText.paragraphSpans(scalars)
-        self.words = tokens.map { TokenWords.lowercased(scalars, $0) }
+        var words: [String] = []
+        var packedWords: [PackedWord] = []
+        words.reserveCapacity(tokens.count)
+        packedWords.reserveCapacity(tokens.count)
+        for token in tokens {
+            let (word, packed) = TokenWords.lowercased(scalars, token)
+            words.append(word)
+            packedWords.append(packed)
+        }
+        self.words = words
+        self.packedWords = packedWords
     }
 
     /// The body text in `range` (scalar offsets).

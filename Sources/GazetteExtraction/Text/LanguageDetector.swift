@@ -31,7 +31,7 @@ public enum LanguageDetector {
         for (t, token) in text.tokens.enumerated() where token.kind == .word {
             seen += 1
             if seen > 5_000 { break }
-            guard let (shared, members) = membership[text.words[t]] else { continue }
+            guard let (shared, members) = membership[text.words[t], packed: text.packedWords[t]] else { continue }
             for i in profiles.indices where members & (1 << i) != 0 {
                 scores[i] += 1 / Double(shared)
             }

@@ -46,6 +46,18 @@ struct WordTable<Value: Sendable>: Sendable {
         guard let (lo, hi, length) = Self.pack(word) else {
             return word.utf8.count > 16 && !hasLongKeys ? nil : dictionary[word]
         }
+        return probe(lo, hi, length)
+    }
+
+    /// The value of `word` given with its ``PackedWord`` (as ``AnalyzedText`` keeps one per
+    /// token), which saves packing it again.
+    @inline(__always)
+    subscript(_ word: String, packed packed: PackedWord) -> Value? {
+        packed.isPacked ? probe(packed.lo, packed.hi, Int(packed.length)) : self[word]
+    }
+
+    @inline(__always)
+    private func probe(_ lo: UInt64, _ hi: UInt64, _ length: Int) -> Value? {
         let mask = lengths.count - 1
         var i = Self.slot(lo, hi, shift: shift)
         while lengths[i] != 0 {
@@ -84,4 +96,19 @@ extension WordTable where Value == Bool {
     }
 
     func contains(_ word: String) -> Bool { self[word] != nil }
+
+    func contains(_ word: String, packed: PackedWord) -> Bool { self[word, packed: packed] != nil }
+}
+
+/// A word's bytes as ``WordTable`` looks them up, made once per token: an ASCII word of at
+/// most 16 bytes, little-endian in two integers; any other word is marked not packed.
+struct PackedWord: Sendable {
+    var lo: UInt64 = 0
+    var hi: UInt64 = 0
+    /// The byte length; `notPacked` for a word over 16 bytes or not ASCII.
+    var length: UInt8 = 0
+
+    static let notPacked: UInt8 = 0xFF
+
+    var isPacked: Bool { length != Self.notPacked }
 }
