@@ -126,6 +126,12 @@ struct EntityResolver {
         return String(out)
     }
 
+    /// ``fold(_:dropPeriods:)`` of token `i`: its ``AnalyzedText/words`` entry when that is
+    /// packed (ASCII, where folding is lower-casing), which is already made.
+    static func fold(token i: Int, of text: AnalyzedText) -> String {
+        text.packedWords[i].isPacked ? text.words[i] : fold(text.scalars[text.tokens[i].range])
+    }
+
     /// Lower-cases scalars with an ASCII fast path and straightens curly apostrophes.
     static func fold(_ scalars: some Sequence<Unicode.Scalar>, dropPeriods: Bool = false) -> String {
         var out = String.UnicodeScalarView()
@@ -150,7 +156,7 @@ struct EntityResolver {
         var ranks: [String: (Int, Int, Int)] = [:]
         func rank(_ s: String) -> (Int, Int, Int) {
             if let r = ranks[s] { return r }
-            let words = s.split(separator: " ").count
+            let words = s.spaceSeparatedCount
             let acronym = words == 1 && s.count <= 5 && s == s.uppercased() ? 1 : 0
             let r = (words, acronym, counts[s] ?? 0)
             ranks[s] = r

@@ -22,24 +22,13 @@ enum BylineParser {
 
     static func parse(_ line: String) -> Byline? {
         guard line.hasAtMost(200) else { return nil }
-        guard wordCount(line) <= 30 else { return nil }
+        guard line.spaceSeparatedCount <= 30 else { return nil }
         let lower = line.lowercased()
         for prefix in byPrefixes where lower.hasPrefix(prefix) {
             return byLine(String(line.dropFirst(prefix.count)))
         }
         if let byline = authorNote(line) { return byline }
         return nameCommaRole(line)
-    }
-
-    /// `line.split(separator: " ").count`, counted on the bytes of an ASCII line.
-    static func wordCount(_ line: String) -> Int {
-        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return line.split(separator: " ").count }
-        var count = 0
-        var inWord = false
-        for b in line.utf8 {
-            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
-        }
-        return count
     }
 
     /// The part after `By `: names, then optional role or publication after `,` `|` `-` `—`.

@@ -9,6 +9,17 @@ extension StringProtocol {
         return index(startIndex, offsetBy: limit, limitedBy: endIndex).map { $0 == endIndex } ?? true
     }
 
+    /// `split(separator: " ").count`, counted on the bytes when the text is ASCII.
+    var spaceSeparatedCount: Int {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for b in utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
     /// The lines of the text, split at every `\n` (empty lines kept): the same as
     /// `split(separator: "\n", omittingEmptySubsequences: false)`, since a newline is a
     /// character of its own unless it follows `\r` (`\r\n` is one character, so no split
