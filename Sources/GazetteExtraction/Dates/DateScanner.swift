@@ -94,7 +94,10 @@ struct DateScanner {
             return ago(i)
         }
         guard t.kind == .word else { return nil }
-        guard Self.coreWords.contains(w, packed: packed(i)) || w.hasPrefix("q") || w.hasPrefix("mid-") || w.hasSuffix("-quarter") || word(i + 2) == "ago" else {
+        // The prefix and suffix tests on bytes let through at least what the string tests
+        // below accept.
+        guard Self.coreWords.contains(w, packed: packed(i)) || w.utf8.first == UInt8(ascii: "q") || w.utf8.starts(with: "mid-".utf8)
+                || w.utf8.reversed().starts(with: "-quarter".utf8.reversed()) || word(i + 2) == "ago" else {
             return nil
         }
         if let m = monthFirst(i) { return m }

@@ -13,7 +13,12 @@ public enum SimHash {
         bytes.reserveCapacity(text.scalars.count)
         ends.reserveCapacity(text.tokens.count)
         for (i, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .number {
-            bytes.append(contentsOf: text.words[i].utf8)
+            let packed = text.packedWords[i]
+            if packed.isPacked {
+                for k in 0..<Int(packed.length) { bytes.append(UInt8(truncatingIfNeeded: k < 8 ? packed.lo >> (8 * k) : packed.hi >> (8 * (k - 8)))) }
+            } else {
+                bytes.append(contentsOf: text.words[i].utf8)
+            }
             ends.append(bytes.count)
         }
         guard !ends.isEmpty else { return 0 }
@@ -23,15 +28,21 @@ public enum SimHash {
         let shifts = SIMD8<UInt64>(0, 1, 2, 3, 4, 5, 6, 7)
         let width = min(3, ends.count)
         let shingles = ends.count - width + 1
-        for start in 0...(ends.count - width) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for k in start..<(start + width) {
-                if k > start { h = (h ^ 0x20) &* 0x0000_0100_0000_01b3 }
-                for i in (k == 0 ? 0 : ends[k - 1])..<ends[k] { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01b3 }
-            }
-            for group in 0..<8 {
-                let bits = (SIMD8<UInt64>(repeating: h >> UInt64(8 * group)) &>> shifts) & 1
-                ones[group] &+= SIMD8<Int32>(truncatingIfNeeded: bits)
+        bytes.withUnsafeBufferPointer { bytes in
+            ends.withUnsafeBufferPointer { ends in
+                ones.withUnsafeMutableBufferPointer { ones in
+                    for start in 0...(ends.count - width) {
+                        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                        for k in start..<(start + width) {
+                            if k > start { h = (h ^ 0x20) &* 0x0000_0100_0000_01b3 }
+                            for i in (k == 0 ? 0 : ends[k - 1])..<ends[k] { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01b3 }
+                        }
+                        for group in 0..<8 {
+                            let bits = (SIMD8<UInt64>(repeating: h >> UInt64(8 * group)) &>> shifts) & 1
+                            ones[group] &+= SIMD8<Int32>(truncatingIfNeeded: bits)
+                        }
+                    }
+                }
             }
         }
         var result: UInt64 = 0

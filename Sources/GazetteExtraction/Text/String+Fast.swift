@@ -6,7 +6,14 @@ extension StringProtocol {
     @inline(__always)
     func hasAtMost(_ limit: Int) -> Bool {
         if utf8.count <= limit { return true }
+        if isASCIIWithoutCR { return false }
         return index(startIndex, offsetBy: limit, limitedBy: endIndex).map { $0 == endIndex } ?? true
+    }
+
+    /// ASCII without `\r`: every byte is a character (only `\r\n` joins two ASCII bytes), so
+    /// `count` is `utf8.count`.
+    var isASCIIWithoutCR: Bool {
+        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
     }
 
     /// `split(separator: " ").count`, counted on the bytes when the text is ASCII.
