@@ -33,7 +33,7 @@ public struct KeyphraseStage: AnalysisStage {
         ranked.reserveCapacity(stats.candidates.count)
         for (index, candidate) in stats.candidates.enumerated() {
             var score = candidateScore(candidate, stats: stats, h: h)
-            if !named.isEmpty, named[phraseKey(candidate, stats: stats)] != nil { score *= entityBoost }
+            if named.count > 0, named.value(for: phraseKey(candidate, stats: stats)) != nil { score *= entityBoost }
             ranked.append((score, index))
         }
         ranked.sort { a, b in
@@ -49,7 +49,7 @@ public struct KeyphraseStage: AnalysisStage {
             guard KeyphraseFilter.accepts(candidate, stats: stats, text: text) else { continue }
             let form = KeyphraseVariants.form(candidate, text: text)
             if forms.contains(where: { KeyphraseVariants.areVariants($0, form) }) { continue }
-            if let entity = named[phraseKey(candidate, stats: stats)], !entitiesTaken.insert(entity).inserted { continue }
+            if let entity = named.value(for: phraseKey(candidate, stats: stats)), !entitiesTaken.insert(Int(entity)).inserted { continue }
             forms.append(form)
             if chosen.isEmpty { best = max(score, .leastNormalMagnitude) }
             let relative = (best / max(score, .leastNormalMagnitude) * 10_000).rounded() / 10_000
@@ -121,8 +121,8 @@ public struct KeyphraseStage: AnalysisStage {
 
     /// The entity index of each phrase key of the entities' names and aliases, computed like
     /// ``phraseKey(_:stats:)``.
-    func entityPhraseKeys(_ entities: [Entity]) -> [UInt64: Int] {
-        var keys: [UInt64: Int] = [:]
+    func entityPhraseKeys(_ entities: [Entity]) -> KeyTable {
+        var keys = KeyTable()
         for (index, entity) in entities.enumerated() {
             for name in [entity.name] + entity.aliases {
                 let words = Self.words(of: name)
@@ -134,7 +134,7 @@ public struct KeyphraseStage: AnalysisStage {
                     let termKey = TermStatistics.termKey(WordKey.of(word), shape).key
                     key = Self.combine(key, termKey)
                 }
-                keys[key] = keys[key] ?? index
+                _ = keys.value(for: key, inserting: Int32(index))
             }
         }
         return keys
