@@ -8,18 +8,31 @@ public enum SimHash {
     public static func hash(_ text: AnalyzedText) -> UInt64 {
         // The words' UTF-8 bytes one after another (word `k` ends at `ends[k]`), so that each
         // shingle is hashed as if joined by spaces without building the joined string.
-        var bytes: [UInt8] = []
-        var ends: [Int] = []
-        bytes.reserveCapacity(text.scalars.count)
-        ends.reserveCapacity(text.tokens.count)
+        var total = 0, count = 0
         for (i, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .number {
-            let packed = text.packedWords[i]
-            if packed.isPacked {
-                for k in 0..<Int(packed.length) { bytes.append(UInt8(truncatingIfNeeded: k < 8 ? packed.lo >> (8 * k) : packed.hi >> (8 * (k - 8)))) }
-            } else {
-                bytes.append(contentsOf: text.words[i].utf8)
+            total += text.words[i].utf8.count
+            count += 1
+        }
+        var ends = [Int](repeating: 0, count: count)
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { out, written in
+            var n = 0, k = 0
+            for (i, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .number {
+                let packed = text.packedWords[i]
+                if packed.isPacked {
+                    for b in 0..<Int(packed.length) {
+                        out[n] = UInt8(truncatingIfNeeded: b < 8 ? packed.lo >> (8 * b) : packed.hi >> (8 * (b - 8)))
+                        n += 1
+                    }
+                } else {
+                    for b in text.words[i].utf8 {
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                ends[k] = n
+                k += 1
             }
-            ends.append(bytes.count)
+            written = n
         }
         guard !ends.isEmpty else { return 0 }
         // Per bit, how many shingle hashes have it set, counted eight bits to a vector: a bit
