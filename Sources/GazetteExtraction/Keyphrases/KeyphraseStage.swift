@@ -29,22 +29,20 @@ public struct KeyphraseStage: AnalysisStage {
         guard !stats.candidates.isEmpty, limit > 0 else { return [] }
         let h = termScores(stats)
         let named = entityPhraseKeys(entities)
-        var ranked: [(score: Double, index: Int)] = []
+        var ranked: [(score: Double, firstToken: Int32, index: Int)] = []
         ranked.reserveCapacity(stats.candidates.count)
         for (index, candidate) in stats.candidates.enumerated() {
             var score = candidateScore(candidate, stats: stats, h: h)
             if named.count > 0, named.value(for: phraseKey(candidate, stats: stats)) != nil { score *= entityBoost }
-            ranked.append((score, index))
+            ranked.append((score, candidate.firstToken, index))
         }
-        ranked.sort { a, b in
-            a.score != b.score ? a.score < b.score : stats.candidates[a.index].firstToken < stats.candidates[b.index].firstToken
-        }
+        ranked.sort { a, b in a.score != b.score ? a.score < b.score : a.firstToken < b.firstToken }
         var chosen: [Keyphrase] = []
         var forms: [[UInt32]] = []
         // `Trump` after `Donald Trump`: two names of one entity are variants too.
         var entitiesTaken: Set<Int> = []
         var best = 0.0
-        for (score, index) in ranked {
+        for (score, _, index) in ranked {
             let candidate = stats.candidates[index]
             guard KeyphraseFilter.accepts(candidate, stats: stats, text: text) else { continue }
             let form = KeyphraseVariants.form(candidate, text: text)
