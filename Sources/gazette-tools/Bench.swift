@@ -24,6 +24,11 @@ struct Bench: ParsableCommand {
     @Flag(help: "Treat the files as clean text (`gazette extract --raw`): no clean-up or metadata detection.")
     var raw = false
 
+    @Option(help: ArgumentHelp(
+        "Also write every extraction record, one JSON line each as `gazette extract` prints it, to FILE (after the timed passes): diff two of these to check that a speed change altered no output.",
+        valueName: "FILE"))
+    var records: String?
+
     func validate() throws {
         guard passes > 0 else { throw ValidationError("--passes must be at least 1.") }
         var isDirectory: ObjCBool = false
@@ -46,12 +51,13 @@ struct Bench: ParsableCommand {
         let load = ContinuousClock.now - loadStart
 
         var words = 0, failures = 0
+        var timings = StageTimings()
         let cpuStart = Self.cpuSeconds()
         let start = ContinuousClock.now
         for _ in 0..<passes {
             for document in documents {
                 do {
-                    words += try extractor.extract(document, options: options).wordCount
+                    words += try extractor.extract(document, options: options, timings: &timings).wordCount
                 } catch {
                     failures += 1
                 }
@@ -72,6 +78,15 @@ struct Bench: ParsableCommand {
         print("cpu time:      \(Self.format(cpu, 3)) s (\(Self.format(Double(words) / cpu, 0)) words per CPU second)")
         print("load time:     \(Self.format(Self.seconds(load) * 1000, 1)) ms (first Extractor() + tiny extract)")
         print("peak resident: \(Self.peakResidentMB().map { Self.format($0, 1) + " MB" } ?? "unknown") (VmHWM)")
+        if let records { try Self.writeRecords(of: documents, extractor: extractor, options: options, to: records) }
+        print("stage".padding(toLength: 15, withPad: " ", startingAt: 0) + "ms".leftPadded(7) + "share".leftPadded(8) + "words/s".leftPadded(11))
+        let total = Self.seconds(timings.total)
+        for entry in timings.entries {
+            let s = Self.seconds(entry.duration)
+            print(entry.name.padding(toLength: 15, withPad: " ", startingAt: 0)
+                + Self.format(s * 1000, 0).leftPadded(7) + Self.format(100 * s / total, 1).leftPadded(7) + "%"
+                + Self.format(Double(words) / s, 0).leftPadded(11))
+        }
     }
 
     static func readArticles(in folder: String) throws -> [SourceDocument] {
@@ -87,6 +102,20 @@ struct Bench: ParsableCommand {
             let modified = (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? Date()
             return SourceDocument(path: url.path, bytes: Array(try Data(contentsOf: url)), modified: modified)
         }
+    }
+
+    /// One JSON line per document, encoded as `gazette extract` does; failures are skipped.
+    static func writeRecords(of documents: [SourceDocument], extractor: Extractor, options: ExtractionOptions, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        var data = Data()
+        for document in documents {
+            guard let record = try? extractor.extract(document, options: options) else { continue }
+            data.append(try encoder.encode(record))
+            data.append(0x0A)
+        }
+        try data.write(to: URL(fileURLWithPath: path))
     }
 
     /// Peak resident set size from `/proc/self/status` (Linux), in MB.
@@ -117,5 +146,11 @@ struct Bench: ParsableCommand {
 
     static func format(_ value: Double, _ decimals: Int) -> String {
         String(format: "%.\(decimals)f", value)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }

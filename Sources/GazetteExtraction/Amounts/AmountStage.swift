@@ -42,7 +42,7 @@ struct AmountScanner {
     ]
 
     func word(_ i: Int) -> String {
-        TokenWords.lowercased(text, tokens[i])
+        text.words[i]
     }
 
     /// True when token `j` starts right where token `i` ends (no space between).
@@ -80,7 +80,7 @@ struct AmountScanner {
                 guard let m = NumberWords.magnitudes[s[digitsEnd...].lowercased()] else { return nil }
                 return (v * m, next)
             }
-        } else if t.kind == .word, let v = NumberWords.word(word(i)) {
+        } else if t.kind == .word, let v = NumberWords.word(word(i), packed: text.packedWords[i]) {
             value = v
         } else {
             return nil

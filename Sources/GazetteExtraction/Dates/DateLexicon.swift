@@ -1,22 +1,22 @@
 /// Words the date stage recognises: months, weekdays, ordinals, units, tense markers.
 enum DateLexicon {
-    static let months: [String: Int] = [
+    static let months = WordTable<Int>([
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
         "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
         "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
         "oct": 10, "nov": 11, "dec": 12,
-    ]
+    ])
 
-    static let weekdays: [String: Int] = [
+    static let weekdays = WordTable<Int>([
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-    ]
+    ])
 
-    static let ordinals: [String: Int] = [
+    static let ordinals = WordTable<Int>([
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
         "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
         "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
         "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-    ]
+    ])
 
     /// Parts of a day after a weekday (`Tuesday night`): kept in the span, value stays the day.
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night"]

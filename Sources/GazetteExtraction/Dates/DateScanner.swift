@@ -8,7 +8,7 @@ struct DateScanner {
     init(text: AnalyzedText) {
         self.text = text
         self.tokens = text.tokens
-        self.words = TokenWords.all(text)
+        self.words = text.words
     }
 
     /// A match: its meaning and the first and last token it covers.
@@ -34,6 +34,9 @@ struct DateScanner {
 
     func word(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }
 
+    /// ``word(_:)`` packed for ``WordTable`` look-ups.
+    func packed(_ i: Int) -> PackedWord { i >= 0 && i < words.count ? text.packedWords[i] : PackedWord() }
+
     func isCapitalized(_ i: Int) -> Bool {
         i < tokens.count && text.scalars[tokens[i].start].properties.isUppercase
     }
@@ -49,6 +52,7 @@ struct DateScanner {
     func matchWithModifiers(_ i: Int) -> Match? {
         if let m = core(i) { return m }
         let w = word(i)
+        guard Self.modifierWords.contains(w, packed: packed(i)) else { return nil }
         if DateLexicon.modifiers.contains(w) || ["nearly", "almost", "about", "some", "roughly", "just", "over"].contains(w),
            var m = core(i + 1), m.first == i + 1 {
             m.first = i
@@ -67,6 +71,18 @@ struct DateScanner {
         return nil
     }
 
+    /// Words before a core expression that `matchWithModifiers` looks at.
+    static let modifierWords = WordTable(DateLexicon.modifiers.union([
+        "nearly", "almost", "about", "some", "roughly", "just", "over", "end", "beginning", "start", "middle",
+    ]))
+
+    /// Every word that can begin a core expression by itself, whatever follows; `core` asks the
+    /// few words that are not here (`-quarter`, `Q3`, `mid-`, `… ago`) apart, so that most
+    /// tokens cost one look-up.
+    static let coreWords = WordTable(Set(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.ordinals.keys)
+        .union(["today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "nineteen", "twenty", "fiscal", "the",
+                "this", "last", "past", "previous", "next", "coming"]))
+
     func core(_ i: Int) -> Match? {
         let w = word(i)
         let t = tokens[i]
@@ -78,6 +94,12 @@ struct DateScanner {
             return ago(i)
         }
         guard t.kind == .word else { return nil }
+        // The prefix and suffix tests on bytes let through at least what the string tests
+        // below accept.
+        guard Self.coreWords.contains(w, packed: packed(i)) || w.utf8.first == UInt8(ascii: "q") || w.utf8.starts(with: "mid-".utf8)
+                || w.utf8.reversed().starts(with: "-quarter".utf8.reversed()) || word(i + 2) == "ago" else {
+            return nil
+        }
         if let m = monthFirst(i) { return m }
         if let wd = DateLexicon.weekdays[w], isCapitalized(i) {
             return Match(meaning: .weekday(wd, .bare), first: i, last: DateLexicon.dayParts.contains(word(i + 1)) ? i + 1 : i)
@@ -171,10 +193,10 @@ struct DateScanner {
         return Match(meaning: .dayMonth(month: m, day: d), first: first, last: last)
     }
 
-    static let monthPrepositions: Set<String> = [
+    static let monthPrepositions = WordTable([
         "in", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this", "of", "during",
         "from", "before", "after", "through", "to", "between", "and", "or", "on", "that", "previous", "past",
-    ]
+    ])
 
     /// A month name alone is a date unless it is a name (`April Ryan`) or a word (`may`, `march`).
     func monthAloneIsDate(_ i: Int, last: Int) -> Bool {
@@ -237,7 +259,7 @@ struct DateScanner {
         } else if let o = DateLexicon.ordinals[w], word(i + 1) == "quarter" {
             q = o
             last = i + 1
-        } else if w.count == 2, w.hasPrefix("q"), let n = Int(w.dropFirst()) {
+        } else if w.hasPrefix("q"), w.count == 2, let n = Int(w.dropFirst()) {
             q = n
         }
         guard let quarter = q, (1...4).contains(quarter) else { return nil }
@@ -254,11 +276,11 @@ struct DateScanner {
 
     /// `14 hours ago`, `two weeks ago`, `a year ago`.
     func ago(_ i: Int) -> Match? {
+        guard word(i + 2) == "ago", let unit = DateLexicon.unit(word(i + 1)) else { return nil }
         let w = word(i)
         let n: Double?
         if tokens[i].kind == .number { n = NumberWords.digits(Substring(w)) } else { n = NumberWords.wordOrArticle(w) }
-        guard let count = n, count < 10_000, count == count.rounded(), let unit = DateLexicon.unit(word(i + 1)),
-              word(i + 2) == "ago" else { return nil }
+        guard let count = n, count < 10_000, count == count.rounded() else { return nil }
         return Match(meaning: .relative(unit, -Int(count)), first: i, last: i + 2)
     }
 }

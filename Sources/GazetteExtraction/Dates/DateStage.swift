@@ -23,6 +23,16 @@ public struct DateStage: AnalysisStage {
         analysis.dates = out
     }
 
+    /// The tense each marker word gives: ``DateLexicon/reporting`` first, then
+    /// ``DateLexicon/future``, then ``DateLexicon/pastVerbs``.
+    static let markers: WordTable<DateMeaning.Tense> = {
+        var table: [String: DateMeaning.Tense] = [:]
+        for w in DateLexicon.pastVerbs { table[w] = .past }
+        for w in DateLexicon.future { table[w] = .future }
+        for w in DateLexicon.reporting { table[w] = .unknown }
+        return WordTable(table)
+    }()
+
     /// The tense of the marker nearest to token `i` within its sentence.
     static func tense(_ scanner: DateScanner, near i: Int) -> DateMeaning.Tense {
         let sentences = scanner.text.sentences
@@ -34,19 +44,11 @@ public struct DateStage: AnalysisStage {
         }
         guard lo < sentences.count else { return .unknown }
         let range = sentences[lo].tokens
+        let markers = Self.markers
         var best: (distance: Int, tense: DateMeaning.Tense)?
         for k in range where k != i {
-            let w = scanner.words[k]
-            let tense: DateMeaning.Tense
-            if DateLexicon.reporting.contains(w) {
-                continue
-            } else if DateLexicon.future.contains(w) {
-                tense = .future
-            } else if DateLexicon.pastVerbs.contains(w) {
-                tense = .past
-            } else {
-                continue
-            }
+            // Reporting verbs say nothing about the tense (`.unknown`).
+            guard let tense = markers[scanner.words[k], packed: scanner.text.packedWords[k]], tense != .unknown else { continue }
             let d = abs(k - i)
             if best == nil || d < best!.distance { best = (d, tense) }
         }

@@ -20,13 +20,17 @@ struct EntityResolver {
             self.canonical = canonical
         }
 
-        /// The type most mentions have; ties go to the earliest mention's type.
-        var type: EntityType {
-            var votes: [EntityType: Int] = [:]
-            for m in mentions { votes[m.type, default: 0] += 1 }
+        /// The type most mentions have; ties go to the earliest mention's type. Set by
+        /// ``settleType()`` once every mention is in.
+        private(set) var type = EntityType.misc
+
+        func settleType() {
+            var votes = [Int](repeating: 0, count: EntityType.allCases.count)
+            func index(_ t: EntityType) -> Int { EntityType.allCases.firstIndex(of: t)! }
+            for m in mentions { votes[index(m.type)] += 1 }
             var best = mentions[0].type
-            for m in mentions where votes[m.type]! > votes[best]! { best = m.type }
-            return best
+            for m in mentions where votes[index(m.type)] > votes[index(best)] { best = m.type }
+            type = best
         }
 
         var root: Group { joined?.root ?? self }
@@ -53,22 +57,27 @@ struct EntityResolver {
             }
             group.mentions.append((m.tokens, alias?.type ?? m.type, surface))
         }
+        for g in groups { g.settleType() }
         // Shorter names join the longest person name containing all their words.
         let people = groups.filter { $0.type == .person && $0.words.count > 1 && $0.canonical == nil }
         for g in groups where g.canonical == nil {
             guard g.type == .person || g.words.count == 1 else { continue }
             var best: Group? = nil
-            for p in people where p !== g && p.words.count > g.words.count && Set(g.words).isSubset(of: p.words) {
+            let words = Set(g.words)
+            for p in people where p !== g && p.words.count > g.words.count && words.isSubset(of: p.words) {
                 // A single word of another type joins only as the person's last name.
                 if g.type != .person, p.words.last != g.words.first { continue }
                 if best == nil || p.mentions.count > best!.mentions.count { best = p }
             }
             if let best { g.joined = best.root }
         }
+        // The groups joined to each root, in order.
+        var members: [ObjectIdentifier: [Group]] = [:]
+        for other in groups where other.joined != nil { members[ObjectIdentifier(other.root), default: []].append(other) }
         var entities: [Entity] = []
         for g in groups where g.joined == nil {
             var all = g.mentions
-            for other in groups where other !== g && other.root === g { all += other.mentions }
+            for other in members[ObjectIdentifier(g)] ?? [] { all += other.mentions }
             all.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
             let type = g.type
             let name = g.canonical ?? Self.fullest(g.mentions.map(\.surface))
@@ -83,7 +92,27 @@ struct EntityResolver {
 
     /// Lower case, curly apostrophes straightened, periods of abbreviations dropped.
     static func normalise(_ s: String) -> String {
-        // Runs of white space (a name broken over a line) become one space.
+        // Runs of white space (a name broken over a line) become one space. An ASCII name is
+        // folded on its bytes in the same pass.
+        var s = s
+        let ascii = s.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var space = false
+                for b in bytes where b != UInt8(ascii: ".") {
+                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D {
+                        space = n > 0
+                        continue
+                    }
+                    if space { out[n] = 0x20; n += 1; space = false }
+                    out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                    n += 1
+                }
+                return n
+            }
+        }
+        if let ascii { return ascii }
         var out = String.UnicodeScalarView()
         var space = false
         for c in fold(s.unicodeScalars, dropPeriods: true).unicodeScalars {
@@ -95,6 +124,12 @@ struct EntityResolver {
             out.append(c)
         }
         return String(out)
+    }
+
+    /// ``fold(_:dropPeriods:)`` of token `i`: its ``AnalyzedText/words`` entry when that is
+    /// packed (ASCII, where folding is lower-casing), which is already made.
+    static func fold(token i: Int, of text: AnalyzedText) -> String {
+        text.packedWords[i].isPacked ? text.words[i] : fold(text.scalars[text.tokens[i].range])
     }
 
     /// Lower-cases scalars with an ASCII fast path and straightens curly apostrophes.
@@ -118,13 +153,21 @@ struct EntityResolver {
     static func fullest(_ surfaces: [String]) -> String {
         var counts: [String: Int] = [:]
         for s in surfaces { counts[s, default: 0] += 1 }
-        var best = surfaces[0]
+        var ranks: [String: (Int, Int, Int)] = [:]
         func rank(_ s: String) -> (Int, Int, Int) {
-            let words = s.split(separator: " ").count
+            if let r = ranks[s] { return r }
+            let words = s.spaceSeparatedCount
             let acronym = words == 1 && s.count <= 5 && s == s.uppercased() ? 1 : 0
-            return (words, acronym, counts[s] ?? 0)
+            let r = (words, acronym, counts[s] ?? 0)
+            ranks[s] = r
+            return r
         }
-        for s in surfaces where rank(s) > rank(best) { best = s }
+        var best = surfaces[0]
+        var bestRank = rank(best)
+        for s in surfaces {
+            let r = rank(s)
+            if r > bestRank { (best, bestRank) = (s, r) }
+        }
         return best
     }
 }

@@ -37,7 +37,7 @@ public struct EntityStage: AnalysisStage {
     func clean(_ m: NERTagger.Mention, text: AnalyzedText, gazetteer: Gazetteer) -> EntityResolver.Mention? {
         var lo = m.tokens.lowerBound
         var hi = m.tokens.upperBound
-        func lower(_ i: Int) -> String { EntityResolver.fold(text.scalars[text.tokens[i].range]) }
+        func lower(_ i: Int) -> String { EntityResolver.fold(token: i, of: text) }
         while hi > lo, text.tokens[hi - 1].kind != .word || lower(hi - 1) == "'s" { hi -= 1 }
         while hi - lo > 1, ["the"].contains(lower(lo)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
             lo += 1

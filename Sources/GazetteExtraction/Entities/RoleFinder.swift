@@ -23,7 +23,7 @@ struct RoleFinder {
 
     private func word(_ i: Int) -> String { text.text(of: text.tokens[i]) }
 
-    private func lower(_ i: Int) -> String { EntityResolver.fold(text.scalars[text.tokens[i].range]) }
+    private func lower(_ i: Int) -> String { EntityResolver.fold(token: i, of: text) }
 
     private func isWordToken(_ i: Int) -> Bool { text.tokens[i].kind == .word }
 

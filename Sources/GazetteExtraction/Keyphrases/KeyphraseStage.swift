@@ -29,27 +29,25 @@ public struct KeyphraseStage: AnalysisStage {
         guard !stats.candidates.isEmpty, limit > 0 else { return [] }
         let h = termScores(stats)
         let named = entityPhraseKeys(entities)
-        var ranked: [(score: Double, index: Int)] = []
+        var ranked: [(score: Double, firstToken: Int32, index: Int)] = []
         ranked.reserveCapacity(stats.candidates.count)
         for (index, candidate) in stats.candidates.enumerated() {
             var score = candidateScore(candidate, stats: stats, h: h)
-            if !named.isEmpty, named[phraseKey(candidate, stats: stats)] != nil { score *= entityBoost }
-            ranked.append((score, index))
+            if named.count > 0, named.value(for: phraseKey(candidate, stats: stats)) != nil { score *= entityBoost }
+            ranked.append((score, candidate.firstToken, index))
         }
-        ranked.sort { a, b in
-            a.score != b.score ? a.score < b.score : stats.candidates[a.index].firstToken < stats.candidates[b.index].firstToken
-        }
+        ranked.sort { a, b in a.score != b.score ? a.score < b.score : a.firstToken < b.firstToken }
         var chosen: [Keyphrase] = []
         var forms: [[UInt32]] = []
         // `Trump` after `Donald Trump`: two names of one entity are variants too.
         var entitiesTaken: Set<Int> = []
         var best = 0.0
-        for (score, index) in ranked {
+        for (score, _, index) in ranked {
             let candidate = stats.candidates[index]
             guard KeyphraseFilter.accepts(candidate, stats: stats, text: text) else { continue }
             let form = KeyphraseVariants.form(candidate, text: text)
             if forms.contains(where: { KeyphraseVariants.areVariants($0, form) }) { continue }
-            if let entity = named[phraseKey(candidate, stats: stats)], !entitiesTaken.insert(entity).inserted { continue }
+            if let entity = named.value(for: phraseKey(candidate, stats: stats)), !entitiesTaken.insert(Int(entity)).inserted { continue }
             forms.append(form)
             if chosen.isEmpty { best = max(score, .leastNormalMagnitude) }
             let relative = (best / max(score, .leastNormalMagnitude) * 10_000).rounded() / 10_000
@@ -121,11 +119,11 @@ public struct KeyphraseStage: AnalysisStage {
 
     /// The entity index of each phrase key of the entities' names and aliases, computed like
     /// ``phraseKey(_:stats:)``.
-    func entityPhraseKeys(_ entities: [Entity]) -> [UInt64: Int] {
-        var keys: [UInt64: Int] = [:]
+    func entityPhraseKeys(_ entities: [Entity]) -> KeyTable {
+        var keys = KeyTable()
         for (index, entity) in entities.enumerated() {
             for name in [entity.name] + entity.aliases {
-                let words = name.split(whereSeparator: { $0.isWhitespace })
+                let words = Self.words(of: name)
                 guard (1...TermStatistics.maxWords).contains(words.count) else { continue }
                 var key = WordKey.seed
                 for word in words {
@@ -134,10 +132,29 @@ public struct KeyphraseStage: AnalysisStage {
                     let termKey = TermStatistics.termKey(WordKey.of(word), shape).key
                     key = Self.combine(key, termKey)
                 }
-                keys[key] = keys[key] ?? index
+                _ = keys.value(for: key, inserting: Int32(index))
             }
         }
         return keys
+    }
+
+    /// `name.split(whereSeparator: \.isWhitespace)`, split on the bytes of an ASCII name (where
+    /// the white-space characters are the bytes 9–13 and 32).
+    static func words(of name: String) -> [Substring] {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(whereSeparator: { $0.isWhitespace }) }
+        var words: [Substring] = []
+        var start: String.Index? = nil
+        for i in name.utf8.indices {
+            let b = name.utf8[i]
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                if let s = start { words.append(name[s..<i]) }
+                start = nil
+            } else if start == nil {
+                start = i
+            }
+        }
+        if let s = start { words.append(name[s...]) }
+        return words
     }
 
     /// The phrase as written at its first occurrence, words joined by one space. A phrase of

@@ -1,10 +1,16 @@
 /// English function words and news filler that a keyphrase may not start or end with, and
 /// that the summary's sentence similarity ignores.
 enum StopWords {
-    static let keys: Set<UInt64> = Set(words.map { WordKey.of($0) })
+    /// The words' ``WordKey``s; a ``KeyTable`` rather than a `Set`, which would hash each key
+    /// again with SipHash on every look-up.
+    static let keys: KeyTable = {
+        var table = KeyTable(minimumCapacity: words.count)
+        for word in words { _ = table.value(for: WordKey.of(word), inserting: 0) }
+        return table
+    }()
 
     @inline(__always)
-    static func contains(_ key: UInt64) -> Bool { keys.contains(key) }
+    static func contains(_ key: UInt64) -> Bool { keys.value(for: key) != nil }
 
     static let words: [String] = [
         "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago", "ahead",

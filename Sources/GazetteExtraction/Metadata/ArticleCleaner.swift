@@ -64,7 +64,7 @@ struct ArticleCleaner {
     /// A line of only a name, directly above a dateline or timestamp: how many pages print
     /// the byline (`Martin Kettle` / `Wed 3 Dec 2025 05.00 GMT`).
     func nameBeforeDate(_ line: String, at index: Int, in lines: [String]) -> BylineParser.Byline? {
-        guard line.count <= 80, let next = lines[(index + 1)...].first(where: { !$0.isEmpty }),
+        guard line.hasAtMost(80), let next = lines[(index + 1)...].first(where: { !$0.isEmpty }),
               Self.dateline(next) != nil || RelativeTimestamp.parse(next) != nil else { return nil }
         let names = BylineParser.splitNames(line).compactMap(BylineParser.name)
         guard !names.isEmpty, names.count == BylineParser.splitNames(line).count else { return nil }
@@ -73,12 +73,14 @@ struct ArticleCleaner {
 
     /// A line that is only a date, with the date it gives.
     static func dateline(_ line: String) -> Date? {
-        guard line.count <= 100, let match = DateParser.parse(line) else { return nil }
+        guard line.hasAtMost(100), let match = DateParser.parse(line) else { return nil }
         return match.leftovers.allSatisfy { datelineWords.contains($0) } ? match.date : nil
     }
 
     /// The line with runs of spaces, tabs and no-break spaces as one space, trimmed.
     static func tidy(_ line: String) -> String {
+        if let ascii = tidyASCII(line) { return ascii }
+        if isTidy(line) { return line }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         var pendingSpace = false
@@ -92,5 +94,55 @@ struct ArticleCleaner {
             }
         }
         return out
+    }
+
+    /// Whether ``tidy(_:)`` would return the line as it is: it holds no tab or special space,
+    /// and its plain spaces are single and inside. (A space joined to a combining mark is not a
+    /// space character and stays either way.)
+    private static func isTidy(_ line: String) -> Bool {
+        var previous: UInt32 = 0x20
+        for c in line.unicodeScalars {
+            switch c.value {
+            case 0x09, 0xA0, 0x202F, 0x2009, 0x200B, 0xFEFF: return false
+            case 0x20 where previous == 0x20: return false
+            default: previous = c.value
+            }
+        }
+        return previous != 0x20
+    }
+
+    /// ``tidy(_:)`` for a line of ASCII bytes (where characters are bytes), nil for any other line.
+    private static func tidyASCII(_ line: String) -> String? {
+        var line = line
+        let tidy = line.withUTF8 { bytes -> Bool? in
+            var tidy = true
+            var previous: UInt8 = 0x20
+            for b in bytes {
+                guard b < 0x80 else { return nil }
+                // A tab, a second space in a row or a leading space needs rewriting.
+                if b == 0x09 || (b == 0x20 && previous == 0x20) { tidy = false }
+                previous = b
+            }
+            return tidy && previous != 0x20
+        }
+        guard let tidy else { return nil }
+        if tidy { return line }
+        return line.withUTF8 { bytes -> String? in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for b in bytes {
+                    if b == 0x20 || b == 0x09 {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { out[n] = 0x20; n += 1 }
+                        pendingSpace = false
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                return n
+            }
+        }
     }
 }

@@ -35,22 +35,23 @@ enum BoilerplateFilter {
     static let captionMarkers = ["Photograph: ", "Photo: ", "Illustration: ", "Composite: ", "Photograph by ", "Image: ", "Picture: "]
 
     static func isBoilerplate(_ line: String) -> Bool {
-        guard line.count <= 400 else { return false }
+        guard line.hasAtMost(400) else { return false }
         var lower = line.lowercased()
         while lower.hasSuffix(":") || lower.hasSuffix(" ") { lower.removeLast() }
         if lines.contains(lower) { return true }
         if prefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        return captionMarkers.contains { line.contains($0) }
+        // `contains` is slow; a line without a marker's bytes cannot contain the marker.
+        return captionMarkers.contains { line.containsBytes($0) && line.contains($0) }
     }
 
     /// A line of only bullets, dashes, bars or similar marks (`-`, `•`, `* * *`).
     static func isSeparator(_ line: String) -> Bool {
-        line.count <= 12 && !line.isEmpty && line.allSatisfy { "-–—•·*|_=~#>/\\.…+ ".contains($0) }
+        line.hasAtMost(12) && !line.isEmpty && line.allSatisfy { "-–—•·*|_=~#>/\\.…+ ".contains($0) }
     }
 
     /// A comment or share counter: `3`, `1.2k`, `45 comments`.
     static func isCounter(_ line: String) -> Bool {
-        guard line.count <= 24 else { return false }
+        guard line.hasAtMost(24) else { return false }
         let lower = line.lowercased()
         let number = lower.prefix(while: { $0.isNumber || $0 == "." || $0 == "," || $0 == "k" })
         guard let first = number.first, first.isNumber else { return false }

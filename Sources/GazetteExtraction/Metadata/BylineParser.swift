@@ -21,9 +21,8 @@ enum BylineParser {
     ]
 
     static func parse(_ line: String) -> Byline? {
-        guard line.count <= 200 else { return nil }
-        let wordCount = line.split(separator: " ").count
-        guard wordCount <= 30 else { return nil }
+        guard line.hasAtMost(200) else { return nil }
+        guard line.spaceSeparatedCount <= 30 else { return nil }
         let lower = line.lowercased()
         for prefix in byPrefixes where lower.hasPrefix(prefix) {
             return byLine(String(line.dropFirst(prefix.count)))
@@ -64,9 +63,12 @@ enum BylineParser {
     static func authorNote(_ line: String) -> Byline? {
         var text = line
         if text.hasSuffix(".") { text.removeLast() }
-        guard !text.contains(". "), !text.contains("\u{201C}"), !text.contains("\"") else { return nil }
+        // Foundation's `contains` and `range(of:)` are slow; without a pattern's bytes the text
+        // cannot contain it, so most lines are settled by a byte search.
+        guard !(text.containsBytes(". ") && text.contains(". ")), !(text.containsBytes("\u{201C}") && text.contains("\u{201C}")),
+              !(text.containsBytes("\"") && text.contains("\"")) else { return nil }
         for verb in [" is ", " are ", " was "] {
-            guard let range = text.range(of: verb) else { continue }
+            guard text.containsBytes(verb), let range = text.range(of: verb) else { continue }
             let names = splitNames(String(text[..<range.lowerBound])).compactMap(name)
             guard !names.isEmpty, names.count == splitNames(String(text[..<range.lowerBound])).count else { return nil }
             // An author note names a role right after an article (`is a Guardian columnist`)
@@ -83,7 +85,7 @@ enum BylineParser {
 
     /// `Larry Elliott, economics editor` on a short line of its own.
     static func nameCommaRole(_ line: String) -> Byline? {
-        guard line.count <= 90, let comma = line.firstIndex(of: ","), !line.hasSuffix(".") else { return nil }
+        guard line.hasAtMost(90), let comma = line.firstIndex(of: ","), !line.hasSuffix(".") else { return nil }
         let role = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
         guard let author = name(String(line[..<comma])), Roles.mentionsRole(role), role.split(separator: " ").count <= 8 else { return nil }
         return Byline(authors: [author], role: role, publication: Publications.find(in: role))

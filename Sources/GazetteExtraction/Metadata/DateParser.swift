@@ -26,33 +26,85 @@ enum DateParser {
 
     /// Parses `text` (kept short by callers: a line, a header, a field).
     static func parse(_ text: String) -> Match? {
-        guard text.count <= 200 else { return nil }
+        guard text.hasAtMost(200) else { return nil }
         if let iso = parseISO(text) { return iso }
         return parseWritten(text)
     }
 
+    /// The first `YYYY-MM-DD` with an optional time (`T08:00`, ` 08:00:00.5`) and zone (`Z`,
+    /// `+01:00`, `-0500`), scanned by hand: a regular expression here cost more than the rest of
+    /// the clean-up together.
     static func parseISO(_ text: String) -> Match? {
-        let pattern = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/
-        guard let m = text.firstMatch(of: pattern) else { return nil }
+        let s = Array(text.unicodeScalars)
+        guard s.count >= 10 else { return nil }
+        for start in 0...(s.count - 10) {
+            guard let (fields, offset, end) = isoMatch(s, at: start) else { continue }
+            guard let date = UTCDateTime.date(
+                year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4], second: fields[5],
+                offsetSeconds: offset
+            ) else { return nil }
+            var rest = String.UnicodeScalarView()
+            rest.append(contentsOf: s[..<start])
+            rest.append(" ")
+            rest.append(contentsOf: s[end...])
+            return Match(date: date, leftovers: words(String(rest)))
+        }
+        return nil
+    }
+
+    /// The ISO date-time starting exactly at `start`: year, month, day, hour, minute, second,
+    /// the zone offset in seconds, and the end of the match.
+    private static func isoMatch(_ s: [Unicode.Scalar], at start: Int) -> (fields: [Int], offset: Int, end: Int)? {
+        let n = s.count
+        func digit(_ i: Int) -> Int? {
+            guard i < n, s[i].value >= 48, s[i].value <= 57 else { return nil }
+            return Int(s[i].value - 48)
+        }
+        func number(_ i: Int, _ count: Int) -> Int? {
+            var value = 0
+            for k in i..<(i + count) {
+                guard let d = digit(k) else { return nil }
+                value = value * 10 + d
+            }
+            return value
+        }
+        guard let year = number(start, 4), start + 4 < n, s[start + 4] == "-", let month = number(start + 5, 2),
+              start + 7 < n, s[start + 7] == "-", let day = number(start + 8, 2) else { return nil }
+        var fields = [year, month, day, 0, 0, 0]
+        var end = start + 10
         var offset = 0
-        if let zone = m.7 {
-            if zone != "Z" {
-                let digits = zone.dropFirst().filter(\.isNumber)
-                let hours = Int(digits.prefix(2)) ?? 0, minutes = Int(digits.dropFirst(2)) ?? 0
-                offset = (zone.first == "-" ? -1 : 1) * (hours * 3_600 + minutes * 60)
+        // The optional time: `[T ]HH:MM`, then `:SS` with an optional fraction, spaces, and a zone.
+        var i = end
+        guard i < n, s[i] == "T" || s[i] == " ", let hour = number(i + 1, 2), i + 3 < n, s[i + 3] == ":",
+              let minute = number(i + 4, 2) else { return (fields, offset, end) }
+        fields[3] = hour
+        fields[4] = minute
+        i += 6
+        if i < n, s[i] == ":", let second = number(i + 1, 2) {
+            fields[5] = second
+            i += 3
+            if i < n, s[i] == "." || s[i] == ",", digit(i + 1) != nil {
+                i += 2
+                while digit(i) != nil { i += 1 }
             }
         }
-        guard let date = UTCDateTime.date(
-            year: Int(m.1)!, month: Int(m.2)!, day: Int(m.3)!,
-            hour: m.4.flatMap { Int($0) } ?? 0, minute: m.5.flatMap { Int($0) } ?? 0, second: m.6.flatMap { Int($0) } ?? 0,
-            offsetSeconds: offset
-        ) else { return nil }
-        let rest = text[..<m.range.lowerBound] + " " + text[m.range.upperBound...]
-        return Match(date: date, leftovers: words(String(rest)))
+        while i < n, s[i].properties.isWhitespace { i += 1 }
+        end = i
+        if i < n, s[i] == "Z" {
+            end = i + 1
+        } else if i < n, s[i] == "+" || s[i] == "-", let hours = number(i + 1, 2) {
+            let colon = i + 3 < n && s[i + 3] == ":" ? 1 : 0
+            if let minutes = number(i + 3 + colon, 2) {
+                offset = (s[i] == "-" ? -1 : 1) * (hours * 3_600 + minutes * 60)
+                end = i + 5 + colon
+            }
+        }
+        return (fields, offset, end)
     }
 
     /// Lower-cased words and number-ish tokens, punctuation dropped.
     static func words(_ text: String) -> [String] {
+        if let words = asciiWords(text) { return words }
         var result: [String] = []
         var current = ""
         for c in text.lowercased() {
@@ -65,6 +117,39 @@ enum DateParser {
         }
         if !current.isEmpty { result.append(current) }
         return result.map { $0.trimmingCharacters(in: [".", ":"]) }.filter { !$0.isEmpty }
+    }
+
+    /// ``words(_:)`` for an ASCII text, on its bytes; nil for any other text.
+    private static func asciiWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+            var result: [String] = []
+            var start = -1
+            func flush(_ end: Int) {
+                var lo = start, hi = end
+                while lo < hi, bytes[lo] == UInt8(ascii: ".") || bytes[lo] == UInt8(ascii: ":") { lo += 1 }
+                while hi > lo, bytes[hi - 1] == UInt8(ascii: ".") || bytes[hi - 1] == UInt8(ascii: ":") { hi -= 1 }
+                guard lo < hi else { return }
+                result.append(String(unsafeUninitializedCapacity: hi - lo) { out in
+                    for k in lo..<hi { out[k - lo] = lower(bytes[k]) }
+                    return hi - lo
+                })
+            }
+            for i in 0..<bytes.count {
+                let c = lower(bytes[i])
+                let alphanumeric = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+                if alphanumeric || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") || c == UInt8(ascii: "+") || (c == UInt8(ascii: "-") && start < 0) {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    flush(i)
+                    start = -1
+                }
+            }
+            if start >= 0 { flush(bytes.count) }
+            return result
+        }
     }
 
     static func parseWritten(_ text: String) -> Match? {

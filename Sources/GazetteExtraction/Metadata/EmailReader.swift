@@ -56,7 +56,7 @@ enum EmailReader {
         }
         let decoded = decodeTransfer(body, encoding: headers["content-transfer-encoding"]?.lowercased() ?? "")
         if type.hasPrefix("text/html") { return HTMLReader.read(decoded) }
-        return ArticleDraft(lines: decoded.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        return ArticleDraft(lines: decoded.lines())
     }
 
     static func decodeTransfer(_ body: String, encoding: String) -> String {

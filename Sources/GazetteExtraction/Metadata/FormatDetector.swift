@@ -19,6 +19,7 @@ enum FormatDetector {
     }
 
     static func sniff(_ text: String) -> ExtractionRecord.Format {
+        if startsAsPlainText(text) { return .text }
         let head = String(text.prefix(2_000)).trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = head.lowercased()
         if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || (lower.hasPrefix("<") && lower.contains("<body")) {
@@ -30,6 +31,23 @@ enum FormatDetector {
         if looksLikeEmail(head) { return .email }
         if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:")) { return .markdown }
         return .text
+    }
+
+    /// A text that can only be `.text`, decided from its first word: it starts with none of the
+    /// marks of the other formats (`<`, `{`, `#`, `-`, whitespace) and its first word is not an
+    /// email header name (letters and hyphens before a `:`). Most articles are settled here
+    /// without the trimming and line splitting of the full sniff.
+    static func startsAsPlainText(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), first.value > 0x20, first.value < 0x7F, !"<{#-".unicodeScalars.contains(first) else { return false }
+        var c: Unicode.Scalar? = first
+        var letters = 0
+        while let s = c, s.isASCII, s.properties.isAlphabetic || s == "-" {
+            letters += 1
+            c = scalars.next()
+        }
+        guard let stop = c else { return true }
+        return stop.isASCII && !(stop == ":" && letters > 0)
     }
 
     /// The first lines are `Name: value` headers, at least two of them well-known email ones.

@@ -17,7 +17,7 @@ enum JSONArticleReader {
             throw .noArticleText(format: .json)
         }
         var draft = ArticleDraft(lines: [])
-        let content = body.contains("<") && body.contains(">") ? HTMLReader.read(body).lines : body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let content = body.contains("<") && body.contains(">") ? HTMLReader.read(body).lines : body.lines()
         draft.lines = content
         if let title = string(object, titleKeys) {
             draft.metadata.title = title

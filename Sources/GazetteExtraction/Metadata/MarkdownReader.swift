@@ -5,7 +5,7 @@ import Foundation
 /// block quotes, rules. Code blocks are kept as text without their fences.
 enum MarkdownReader {
     static func read(_ text: String) -> ArticleDraft {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = text.lines()
         var draft = ArticleDraft(lines: [])
         if let (metadata, end) = FrontMatter.parse(lines) {
             draft.metadata = metadata

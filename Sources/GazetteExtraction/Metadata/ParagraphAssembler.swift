@@ -35,7 +35,7 @@ enum ParagraphAssembler {
         for block in blocks {
             for line in block.dropLast() {
                 inner += 1
-                if line.count <= wrapLength { short += 1 }
+                if line.hasAtMost(wrapLength) { short += 1 }
                 if let last = line.last, !".!?:\"”’)".contains(last) { open += 1 }
             }
         }

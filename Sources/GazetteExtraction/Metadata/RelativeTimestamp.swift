@@ -14,8 +14,16 @@ enum RelativeTimestamp {
     ]
     static let prefixes = ["last updated", "first published", "updated", "published", "posted", "modified", "last modified"]
 
+    /// False for an ASCII line without `ago`, `yesterday` or `just now` in any case, which
+    /// therefore cannot be a timestamp; saves the lower-casing and trimming of most short lines.
+    static func mayMention(_ line: String) -> Bool {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let lower = line.lowercased()
+        return lower.containsBytes("ago") || lower.containsBytes("yesterday") || lower.containsBytes("just now")
+    }
+
     static func parse(_ line: String) -> TimeInterval? {
-        guard line.count <= 40 else { return nil }
+        guard line.hasAtMost(40), mayMention(line) else { return nil }
         var text = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " .·•|"))
         for prefix in prefixes where text.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :"))

@@ -17,8 +17,14 @@ enum TitleFinder {
         guard line.count <= maximumLength, line.split(separator: " ").count <= maximumWords,
               line.contains(where: \.isLetter), let last = line.last, !",;:".contains(last),
               last != "." || line.hasSuffix("...") else { return nil }
-        let following = lines[(first + 1)...].reduce(0) { $0 + $1.count }
-        return following > line.count ? first : nil
+        // Whether the following lines hold more characters, counted only until they do.
+        let length = line.count
+        var following = 0
+        for next in lines[(first + 1)...] {
+            following += next.isASCIIWithoutCR ? next.utf8.count : next.count
+            if following > length { return first }
+        }
+        return nil
     }
 
     /// The first sentence, cut to about ``ledeLength`` characters at a word boundary.

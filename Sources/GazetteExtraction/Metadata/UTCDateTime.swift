@@ -18,6 +18,11 @@ enum UTCDateTime {
         let days = Int((Double(total) / 86_400).rounded(.down))
         let secondOfDay = total - days * 86_400
         let civil = CivilDate(days: days)
+        if civil.year >= 0 {
+            // `String(format:)` is slow; the same digits, zero-padded by hand.
+            let (p, h, m, s) = (CivilDate.pad, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
+            return "\(p(civil.year, 4))-\(p(civil.month, 2))-\(p(civil.day, 2))T\(p(h, 2)):\(p(m, 2)):\(p(s, 2))Z"
+        }
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", civil.year, civil.month, civil.day, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
     }
 

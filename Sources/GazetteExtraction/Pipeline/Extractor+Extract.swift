@@ -7,15 +7,31 @@ extension Extractor {
     /// - Throws: ``ExtractionError`` when the file is empty, binary, not decodable, or holds
     ///   no article text.
     public func extract(_ document: SourceDocument, options: ExtractionOptions = .init()) throws(ExtractionError) -> ExtractionRecord {
-        let (text, encoding) = try TextDecoder.decode(document.bytes)
-        guard text.contains(where: { !$0.isWhitespace }) else { throw .noText }
-        let format = FormatDetector.detect(path: document.path, text: text)
+        var timings: StageTimings? = nil
+        return try extract(document, options: options, timings: &timings)
+    }
+
+    /// ``extract(_:options:)`` that also adds the time of each pipeline step to `timings`.
+    public func extract(_ document: SourceDocument, options: ExtractionOptions = .init(), timings: inout StageTimings) throws(ExtractionError) -> ExtractionRecord {
+        var some: StageTimings? = timings
+        defer { timings = some! }
+        return try extract(document, options: options, timings: &some)
+    }
+
+    func extract(_ document: SourceDocument, options: ExtractionOptions, timings: inout StageTimings?) throws(ExtractionError) -> ExtractionRecord {
+        let (text, encoding) = try timings.measure("decode") { () throws(ExtractionError) in
+            let (text, encoding) = try TextDecoder.decode(document.bytes)
+            guard text.contains(where: { !$0.isWhitespace }) else { throw .noText }
+            return (text, encoding)
+        }
         var metadata = ArticleMetadata()
         let body: String
+        let format: ExtractionRecord.Format
         if options.raw {
+            format = timings.measure("format") { FormatDetector.detect(path: document.path, text: text) }
             body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         } else {
-            (body, metadata) = try front(text, format: format, modified: document.modified)
+            (format, body, metadata) = try front(text, path: document.path, modified: document.modified, timings: &timings)
         }
         if let publishedAt = options.publishedAt {
             metadata.publishedAt = publishedAt
@@ -25,7 +41,17 @@ extension Extractor {
             metadata.publishedSource = .file
         }
 
-        let analysis = analyze(body: body, publishedAt: metadata.publishedAt)
+        let analysis = analyze(body: body, publishedAt: metadata.publishedAt, timings: &timings)
+        return timings.measure("record") { record(document, format: format, encoding: encoding, options: options, metadata: metadata, body: body, analysis: analysis) }
+    }
+
+    /// The record of an analysed article: the metadata, the stages' findings and what is computed
+    /// over the whole text (lede title, language, word count, SimHash, SHA-256).
+    func record(
+        _ document: SourceDocument, format: ExtractionRecord.Format, encoding: String, options: ExtractionOptions,
+        metadata: ArticleMetadata, body: String, analysis: Analysis
+    ) -> ExtractionRecord {
+        var metadata = metadata
         var record = ExtractionRecord(source: .init(
             path: document.path, sha256: SHA256.hex(of: document.bytes), format: format, encoding: encoding, bytes: document.bytes.count
         ))
@@ -54,16 +80,30 @@ extension Extractor {
         return record
     }
 
-    /// Format reading, clean-up, title and paragraphs: the clean body and what was learnt.
-    func front(_ text: String, format: ExtractionRecord.Format, modified: Date) throws(ExtractionError) -> (String, ArticleMetadata) {
-        var draft: ArticleDraft
-        switch format {
-        case .text: draft = ArticleDraft(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-        case .markdown: draft = MarkdownReader.read(text)
-        case .html: draft = HTMLReader.read(text)
-        case .email: draft = EmailReader.read(text)
-        case .json: draft = try JSONArticleReader.read(text)
+    /// Format detection and reading, then ``clean(_:modified:)``: the format, the clean body and
+    /// what was learnt.
+    func front(
+        _ text: String, path: String, modified: Date, timings: inout StageTimings?
+    ) throws(ExtractionError) -> (ExtractionRecord.Format, String, ArticleMetadata) {
+        let (format, draft) = try timings.measure("format") { () throws(ExtractionError) in
+            let format = FormatDetector.detect(path: path, text: text)
+            let draft: ArticleDraft
+            switch format {
+            case .text: draft = ArticleDraft(lines: text.lines())
+            case .markdown: draft = MarkdownReader.read(text)
+            case .html: draft = HTMLReader.read(text)
+            case .email: draft = EmailReader.read(text)
+            case .json: draft = try JSONArticleReader.read(text)
+            }
+            return (format, draft)
         }
+        let (body, metadata) = try timings.measure("clean-up") { () throws(ExtractionError) in try clean(draft, modified: modified) }
+        return (format, body, metadata)
+    }
+
+    /// Clean-up, title and paragraphs: the clean body and what was learnt.
+    func clean(_ draft: ArticleDraft, modified: Date) throws(ExtractionError) -> (String, ArticleMetadata) {
+        var draft = draft
         var metadata = draft.metadata
         metadata.fillGaps(from: ArticleCleaner(modified: modified).clean(&draft.lines))
         if let title = metadata.title {

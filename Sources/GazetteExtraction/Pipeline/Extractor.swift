@@ -10,9 +10,11 @@ public struct Extractor: Sendable {
     public static let pipelineVersion = "1"
 
     let stages: [any AnalysisStage]
+    /// The stages' type names, for ``StageTimings``.
+    let stageNames: [String]
 
     public init() {
-        self.stages = [
+        let stages: [any AnalysisStage] = [
             EntityStage(),
             KeyphraseStage(),
             SummaryStage(),
@@ -21,12 +23,22 @@ public struct Extractor: Sendable {
             DateStage(),
             AmountStage(),
         ]
+        self.stages = stages
+        self.stageNames = stages.map { String(describing: type(of: $0)) }
     }
 
     /// Runs the analysis stages over an already clean body.
     public func analyze(body: String, publishedAt: Date?) -> Analysis {
-        var analysis = Analysis(text: AnalyzedText(body: body), publishedAt: publishedAt)
-        for stage in stages { stage.run(&analysis) }
+        var timings: StageTimings? = nil
+        return analyze(body: body, publishedAt: publishedAt, timings: &timings)
+    }
+
+    func analyze(body: String, publishedAt: Date?, timings: inout StageTimings?) -> Analysis {
+        let text = timings.measure("text") { AnalyzedText(body: body) }
+        var analysis = Analysis(text: text, publishedAt: publishedAt)
+        for (stage, name) in zip(stages, stageNames) {
+            timings.measure(name) { stage.run(&analysis) }
+        }
         return analysis
     }
 }

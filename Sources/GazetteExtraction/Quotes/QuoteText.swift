@@ -8,7 +8,7 @@ struct QuoteText {
     init(_ text: AnalyzedText) {
         self.text = text
         self.tokens = text.tokens
-        self.words = TokenWords.all(text)
+        self.words = text.words
     }
 
     func word(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }

@@ -8,6 +8,11 @@ public struct AnalyzedText: Sendable {
     public let sentences: [Sentence]
     /// Paragraph spans (separated by blank lines in the body).
     public let paragraphs: [Span]
+    /// The lower-cased text of every token (`String.lowercased()`), made once for the stages
+    /// that compare words as strings.
+    public let words: [String]
+    /// Every token's ``words`` entry packed for ``WordTable`` look-ups.
+    let packedWords: [PackedWord]
 
     public init(body: String) {
         self.body = body
@@ -17,13 +22,35 @@ public struct AnalyzedText: Sendable {
         self.tokens = tokens
         self.sentences = SentenceSplitter.split(scalars: scalars, tokens: tokens)
         self.paragraphs = AnalyzedText.paragraphSpans(scalars)
+        var words: [String] = []
+        var packedWords: [PackedWord] = []
+        words.reserveCapacity(tokens.count)
+        packedWords.reserveCapacity(tokens.count)
+        for token in tokens {
+            let (word, packed) = TokenWords.lowercased(scalars, token)
+            words.append(word)
+            packedWords.append(packed)
+        }
+        self.words = words
+        self.packedWords = packedWords
     }
 
     /// The body text in `range` (scalar offsets).
     public func text(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[range])
-        return String(s)
+        // Encoded straight into the string's storage: appending scalars one by one to a
+        // `UnicodeScalarView` costs several times more, and stages call this per token.
+        var bytes = 0
+        for i in range { bytes += UTF8.width(scalars[i]) }
+        return String(unsafeUninitializedCapacity: bytes) { out in
+            var n = 0
+            for i in range {
+                UTF8.encode(scalars[i]) { byte in
+                    out[n] = byte
+                    n += 1
+                }
+            }
+            return n
+        }
     }
 
     public func text(of token: Token) -> String { text(token.range) }

@@ -12,23 +12,27 @@ public enum LanguageDetector {
         ("nl", ["de", "het", "een", "en", "van", "is", "dat", "die", "in", "niet", "te", "op", "voor", "met", "zijn", "er", "aan", "ook", "als", "bij", "door", "maar", "om", "wordt", "werd", "was", "naar", "nog", "dan", "uit", "heeft", "hij", "zij", "deze", "worden", "wel", "kan"]),
     ]
 
-    /// How many profiles hold each word, to share its vote.
-    static let profileCount: [String: Int] = {
-        var counts: [String: Int] = [:]
-        for profile in profiles { for word in profile.words { counts[word, default: 0] += 1 } }
-        return counts
+    /// How many profiles hold each word, to share its vote, and which (bit `i` for profile `i`).
+    static let membership: WordTable<(count: Int, profiles: UInt8)> = {
+        var table: [String: (count: Int, profiles: UInt8)] = [:]
+        for (i, profile) in profiles.enumerated() {
+            for word in profile.words {
+                let entry = table[word] ?? (0, 0)
+                table[word] = (entry.count + 1, entry.profiles | 1 << i)
+            }
+        }
+        return WordTable(table)
     }()
 
     /// The best-scoring language, or `en` when the text has no function words at all.
     public static func detect(_ text: AnalyzedText) -> String {
         var scores = [Double](repeating: 0, count: profiles.count)
         var seen = 0
-        for token in text.tokens where token.kind == .word {
+        for (t, token) in text.tokens.enumerated() where token.kind == .word {
             seen += 1
             if seen > 5_000 { break }
-            let word = text.text(of: token).lowercased()
-            guard let shared = profileCount[word] else { continue }
-            for (i, profile) in profiles.enumerated() where profile.words.contains(word) {
+            guard let (shared, members) = membership[text.words[t], packed: text.packedWords[t]] else { continue }
+            for i in profiles.indices where members & (1 << i) != 0 {
                 scores[i] += 1 / Double(shared)
             }
         }

@@ -14,31 +14,33 @@ public enum SHA256 {
     ]
 
     public static func hex<Bytes: Collection<UInt8>>(of bytes: Bytes) -> String {
+        bytes.withContiguousStorageIfAvailable(hex(ofContiguous:)) ?? Array(bytes).withUnsafeBufferPointer(hex(ofContiguous:))
+    }
+
+    /// Whole blocks are compressed straight from the caller's bytes; only the tail is copied.
+    static func hex(ofContiguous bytes: UnsafeBufferPointer<UInt8>) -> String {
         var state: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var block: [UInt8] = []
-        block.reserveCapacity(64)
         var schedule = [UInt32](repeating: 0, count: 64)
-        for byte in bytes {
-            block.append(byte)
-            if block.count == 64 {
-                compress(block, into: &state, schedule: &schedule)
-                block.removeAll(keepingCapacity: true)
-            }
+        let whole = bytes.count / 64 * 64
+        for start in stride(from: 0, to: whole, by: 64) {
+            compress(UnsafeBufferPointer(rebasing: bytes[start..<(start + 64)]), into: &state, schedule: &schedule)
         }
+        var block = Array(bytes[whole...])
+        block.reserveCapacity(64)
         let bitLength = UInt64(bytes.count) &* 8
         block.append(0x80)
         if block.count > 56 {
             block.append(contentsOf: repeatElement(0, count: 64 - block.count))
-            compress(block, into: &state, schedule: &schedule)
+            block.withUnsafeBufferPointer { compress($0, into: &state, schedule: &schedule) }
             block.removeAll(keepingCapacity: true)
         }
         block.append(contentsOf: repeatElement(0, count: 56 - block.count))
         for shift in stride(from: 56, through: 0, by: -8) {
             block.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
-        compress(block, into: &state, schedule: &schedule)
+        block.withUnsafeBufferPointer { compress($0, into: &state, schedule: &schedule) }
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
@@ -50,7 +52,7 @@ public enum SHA256 {
         return String(decoding: hex, as: UTF8.self)
     }
 
-    static func compress(_ block: [UInt8], into state: inout [UInt32], schedule w: inout [UInt32]) {
+    static func compress(_ block: UnsafeBufferPointer<UInt8>, into state: inout [UInt32], schedule w: inout [UInt32]) {
         for t in 0..<16 {
             w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
         }
@@ -61,10 +63,11 @@ public enum SHA256 {
         }
         var a = state[0], b = state[1], c = state[2], d = state[3]
         var e = state[4], f = state[5], g = state[6], h = state[7]
+        let k = roundConstants
         for t in 0..<64 {
             let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
+            let t1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
             let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority

@@ -89,6 +89,7 @@ public enum TextDecoder {
 
     /// NFC, and CRLF / lone CR / form feed / Unicode line separators as `\n`.
     static func normalize(_ text: String) -> String {
+        if isNormalized(text) { return text }
         var out = String.UnicodeScalarView()
         var previousCR = false
         for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
@@ -107,5 +108,21 @@ public enum TextDecoder {
             previousCR = false
         }
         return String(out)
+    }
+
+    /// Whether `normalize` would return the text unchanged, judged without Foundation's NFC
+    /// (the costliest part of decoding): no line ending to rewrite, and only scalars that NFC
+    /// leaves as they are whatever surrounds them — below U+0300, general punctuation and
+    /// currency signs (checked exhaustively, singly and in pairs).
+    static func isNormalized(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x300 {
+                if v == 0x0D || v == 0x0C || v == 0x85 { return false }
+            } else if !((0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x20A0...0x20C0).contains(v)) {
+                return false
+            }
+        }
+        return true
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+
+extension StringProtocol {
+    /// `count <= limit` without counting a long string to its end: grapheme breaking is costly
+    /// and most lines checked this way are paragraphs far over the limit.
+    @inline(__always)
+    func hasAtMost(_ limit: Int) -> Bool {
+        if utf8.count <= limit { return true }
+        if isASCIIWithoutCR { return false }
+        return index(startIndex, offsetBy: limit, limitedBy: endIndex).map { $0 == endIndex } ?? true
+    }
+
+    /// ASCII without `\r`: every byte is a character (only `\r\n` joins two ASCII bytes), so
+    /// `count` is `utf8.count`.
+    var isASCIIWithoutCR: Bool {
+        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// `split(separator: " ").count`, counted on the bytes when the text is ASCII.
+    var spaceSeparatedCount: Int {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for b in utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
+    /// The lines of the text, split at every `\n` (empty lines kept): the same as
+    /// `split(separator: "\n", omittingEmptySubsequences: false)`, since a newline is a
+    /// character of its own unless it follows `\r` (`\r\n` is one character, so no split
+    /// there either), but found in the UTF-8 bytes without grapheme breaking.
+    func lines() -> [String] {
+        func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+            var lines: [String] = []
+            var start = 0
+            for i in 0..<bytes.count where bytes[i] == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
+        return utf8.withContiguousStorageIfAvailable(split) ?? Array(utf8).withUnsafeBufferPointer(split)
+    }
+
+    /// Whether the UTF-8 bytes of `needle` occur in the string's: an exact byte search, much
+    /// cheaper than Foundation's `contains` (which also compares canonical equivalents), for
+    /// ASCII needles where the two agree.
+    func containsBytes(_ needle: StaticString) -> Bool {
+        containsBytes(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+    }
+
+    func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { containsBytes($0) }
+    }
+
+    private func containsBytes(_ pattern: UnsafeBufferPointer<UInt8>) -> Bool {
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let first = pattern.first else { return true }
+            guard bytes.count >= pattern.count else { return false }
+            var i = 0
+            while i <= bytes.count - pattern.count {
+                if bytes[i] == first, memcmp(bytes.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 { return true }
+                i += 1
+            }
+            return false
+        }
+        return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+    }
+}
