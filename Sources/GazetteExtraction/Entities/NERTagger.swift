@@ -36,7 +36,8 @@ public struct NERTagger: Sendable {
         var history = DocumentHistory()
         let longest = text.sentences.reduce(0) { max($0, $1.tokens.count) }
         guard longest > 0 else { return [] }
-        let all = text.tokens.map { TokenFeatures(text.scalars, $0.range) }
+        var all = text.tokens.map { TokenFeatures(text.scalars, $0.range) }
+        prepare(&all, sentences: text.sentences.map(\.tokens))
         var words = [TokenFeatures](repeating: TokenFeatures(), count: longest)
         var begin = [UInt8](repeating: 0, count: longest)
         var inside = [UInt8](repeating: 0, count: longest)
@@ -49,6 +50,13 @@ public struct NERTagger: Sendable {
             collect(labels[0..<n], offset: sentence.tokens.lowerBound, into: &out)
         }
         return out
+    }
+
+    /// Adds the document's casing evidence (``DocumentCasing``) to `words`, one whole
+    /// document; `sentences` index into it.
+    func prepare(_ words: inout [TokenFeatures], sentences: [Range<Int>]) {
+        let gazetteer = self.gazetteer
+        DocumentCasing.mark(&words, sentences: sentences) { gazetteer.lists(ofPhrase: CollectionOfOne($0.lower)) & Gazetteer.List.orgSuffix.bit != 0 }
     }
 
     func tag(

@@ -42,12 +42,12 @@ public struct NERTrainer {
     /// Trains for up to `epochs` passes and returns the averaged model of the epoch that
     /// scored best on `dev`. `log` receives one line per epoch.
     public func train(_ documents: [Document], dev: [Document], epochs: Int, seed: UInt64, log: (String) -> Void) -> NERModel {
-        let prepared = documents.map { $0.map(Prepared.init) }
+        let tagger = NERTagger(model: nil, gazetteer: gazetteer)
+        let prepared = documents.map { prepare($0, tagger: tagger) }
         let table = TrainingTable(rowBits: rowBits)
         var rng = SplitMix(state: seed)
         var order = Array(prepared.indices)
         var best: (score: Double, model: NERModel)? = nil
-        let tagger = NERTagger(model: nil, gazetteer: gazetteer)
         var buffers = Buffers(capacity: 1)
         for epoch in 1...max(1, epochs) {
             for k in stride(from: order.count - 1, to: 0, by: -1) {
@@ -88,7 +88,7 @@ public struct NERTrainer {
         var buffers = Buffers(capacity: 1)
         for doc in documents {
             var history = DocumentHistory()
-            for s in doc.map(Prepared.init) {
+            for s in prepare(doc, tagger: tagger) {
                 buffers.load(s)
                 tagger.tag(
                     model, count: s.words.count, words: &buffers.words, begin: &buffers.begin, inside: &buffers.inside,
@@ -110,6 +110,17 @@ public struct NERTrainer {
         }
         let core = f(tp[0...2].reduce(0, +), fp[0...2].reduce(0, +), fn[0...2].reduce(0, +))
         return Score(precision: core.0, recall: core.1, f1: core.2, perType: (0..<4).map { f(tp[$0], fp[$0], fn[$0]).2 })
+    }
+
+    /// The sentences of one document with their document-level features set.
+    func prepare(_ document: Document, tagger: NERTagger) -> [Prepared] {
+        var sentences = document.map(Prepared.init)
+        var words = sentences.flatMap(\.words)
+        var ranges: [Range<Int>] = []
+        for s in sentences { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + s.words.count)) }
+        tagger.prepare(&words, sentences: ranges)
+        for (k, r) in ranges.enumerated() { sentences[k].words = Array(words[r]) }
+        return sentences
     }
 
     /// A gold sentence laid out as the pipeline sees text: tokens joined by spaces.

@@ -13,6 +13,8 @@ struct TokenFeatures {
     var isAllCaps = false
     var hasLetter = false
     var length = 0
+    /// ``DocumentCasing`` bits: how the word is written elsewhere in the document.
+    var casing: UInt8 = 0
 
     init() {}
 
