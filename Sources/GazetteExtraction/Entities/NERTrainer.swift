@@ -123,25 +123,6 @@ public struct NERTrainer {
         return sentences
     }
 
-    /// A gold sentence laid out as the pipeline sees text: tokens joined by spaces.
-    struct Prepared {
-        var words: [TokenFeatures]
-        var labels: [NERLabel]
-
-        init(_ s: Sentence) {
-            var scalars: [Unicode.Scalar] = []
-            var ranges: [Range<Int>] = []
-            for t in s.tokens {
-                if !scalars.isEmpty { scalars.append(" ") }
-                let start = scalars.count
-                scalars.append(contentsOf: t.unicodeScalars)
-                ranges.append(start..<scalars.count)
-            }
-            words = ranges.map { TokenFeatures(scalars, $0) }
-            labels = s.tags.map { NERLabel(bio: Substring($0)) ?? .outside }
-        }
-    }
-
     struct Buffers {
         var words: [TokenFeatures]
         var begin: [UInt8]
