@@ -46,6 +46,11 @@ public struct EntityStage: AnalysisStage {
         // Days and months glued to a name (`Waziristan Sunday`, `Tuesday Putin`).
         while hi - lo > 1, EntityLexicon.calendarWords.contains(lower(hi - 1)) { hi -= 1 }
         while hi - lo > 1, EntityLexicon.calendarWords.contains(lower(lo)) { lo += 1 }
+        // Never a trailing lower-case word (`Georgios Varouxakis disagrees`) or a leading
+        // function word (`Hugging Zelenskyy`).
+        while hi - lo > 1, text.scalars[text.tokens[hi - 1].start].properties.isLowercase,
+              !text.scalars[text.tokens[hi - 1].range].contains(where: { TokenFeatures.isUppercase($0) }) { hi -= 1 }
+        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)) { lo += 1 }
         guard lo < hi else { return nil }
         // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
         while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, isInitials(lo - 1, text: text) { lo -= 1 }

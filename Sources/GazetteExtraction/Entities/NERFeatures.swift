@@ -5,7 +5,7 @@
 /// bucket index into the weight table; nothing is built as a string.
 enum NERFeatures {
     /// Features per token fixed before decoding.
-    static let staticCount = 39
+    static let staticCount = 42
     /// Features per token that depend on earlier decisions.
     static let dynamicCount = 5
 
@@ -86,6 +86,9 @@ enum NERFeatures {
             // Template ids 40…44 are the decode-time ones.
             put(50, FeatureHash.combine(UInt64(c.casing), first | headline << 1))
             put(51, FeatureHash.combine(UInt64(c.casing), c.shape))
+            put(52, WordClusters.prefix(c.cluster, 4))
+            put(53, WordClusters.prefix(c.cluster, 8))
+            put(54, WordClusters.prefix(c.cluster, 20))
         }
     }
 

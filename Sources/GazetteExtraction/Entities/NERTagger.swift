@@ -12,10 +12,12 @@ public struct NERTagger: Sendable {
 
     let model: NERModel?
     public let gazetteer: Gazetteer
+    public let clusters: WordClusters
 
-    public init(model: NERModel?, gazetteer: Gazetteer) {
+    public init(model: NERModel?, gazetteer: Gazetteer, clusters: WordClusters = WordClusters()) {
         self.model = model
         self.gazetteer = gazetteer
+        self.clusters = clusters
     }
 
     /// The model and gazetteers shipped in the module's `Resources/ner/`, loaded on first use.
@@ -26,7 +28,7 @@ public struct NERTagger: Sendable {
         }
         let dir = url.deletingLastPathComponent()
         let model = (try? Data(contentsOf: url)).flatMap { try? NERModel(data: $0) }
-        return NERTagger(model: model, gazetteer: Gazetteer.load(from: dir))
+        return NERTagger(model: model, gazetteer: Gazetteer.load(from: dir), clusters: WordClusters.load(from: dir))
     }()
 
     /// Tags every sentence of `text`, in order.
@@ -55,6 +57,7 @@ public struct NERTagger: Sendable {
     /// Adds the document's casing evidence (``DocumentCasing``) to `words`, one whole
     /// document; `sentences` index into it.
     func prepare(_ words: inout [TokenFeatures], sentences: [Range<Int>]) {
+        for k in words.indices { words[k].cluster = clusters.path(of: words[k].lower) }
         let gazetteer = self.gazetteer
         DocumentCasing.mark(&words, sentences: sentences) { gazetteer.lists(ofPhrase: CollectionOfOne($0.lower)) & Gazetteer.List.orgSuffix.bit != 0 }
     }

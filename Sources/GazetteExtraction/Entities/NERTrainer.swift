@@ -32,17 +32,19 @@ public struct NERTrainer {
     }
 
     public let gazetteer: Gazetteer
+    public let clusters: WordClusters
     public let rowBits: Int
 
-    public init(gazetteer: Gazetteer, rowBits: Int = 19) {
+    public init(gazetteer: Gazetteer, clusters: WordClusters = WordClusters(), rowBits: Int = 19) {
         self.gazetteer = gazetteer
+        self.clusters = clusters
         self.rowBits = rowBits
     }
 
     /// Trains for up to `epochs` passes and returns the averaged model of the epoch that
     /// scored best on `dev`. `log` receives one line per epoch.
     public func train(_ documents: [Document], dev: [Document], epochs: Int, seed: UInt64, log: (String) -> Void) -> NERModel {
-        let tagger = NERTagger(model: nil, gazetteer: gazetteer)
+        let tagger = NERTagger(model: nil, gazetteer: gazetteer, clusters: clusters)
         let prepared = documents.map { prepare($0, tagger: tagger) }
         let table = TrainingTable(rowBits: rowBits)
         var rng = SplitMix(state: seed)
@@ -83,7 +85,7 @@ public struct NERTrainer {
 
     /// Scores `model` on gold documents.
     public func evaluate(_ model: NERModel, on documents: [Document]) -> Score {
-        let tagger = NERTagger(model: model, gazetteer: gazetteer)
+        let tagger = NERTagger(model: model, gazetteer: gazetteer, clusters: clusters)
         var tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0]
         var buffers = Buffers(capacity: 1)
         for doc in documents {
