@@ -76,4 +76,30 @@ import Testing
             .beginOrganization, .outside, .outside, .outside, .outside, .outside, .outside,
         ])
     }
+
+    /// Scores `B-ORG` highest whatever the features.
+    struct AlwaysBeginOrganisation: NERWeightTable {
+        var mask: UInt32 { 0xFFF }
+        func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
+            for k in 0..<NERLabel.count { scores[k] = k == Int(NERLabel.beginOrganization.rawValue) ? 1 : 0 }
+        }
+    }
+
+    @Test func aBeginRightAfterTheSameTypeContinuesTheNameWhenTagging() {
+        let tagger = NERTagger(model: nil, gazetteer: Gazetteer())
+        var words = [TokenFeatures](repeating: TokenFeatures(), count: 2)
+        var begin = [UInt8](repeating: 0, count: 2)
+        var inside = begin
+        var features = [UInt32](repeating: 0, count: 2 * NERFeatures.staticCount)
+        var labels = [NERLabel](repeating: .outside, count: 2)
+        var history = DocumentHistory()
+        tagger.tag(AlwaysBeginOrganisation(), count: 2, words: &words, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
+        #expect(labels == [.beginOrganization, .insideOrganization])
+        // Training sees the model's own choice.
+        var seen: [NERLabel] = []
+        tagger.tag(AlwaysBeginOrganisation(), count: 2, words: &words, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history) { _, label, _ in
+            seen.append(label)
+        }
+        #expect(seen == [.beginOrganization, .beginOrganization])
+    }
 }
