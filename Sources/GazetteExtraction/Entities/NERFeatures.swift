@@ -1,8 +1,8 @@
 /// The feature templates of the tagger (Ratinov & Roth 2009 style): word, lower case, shape,
 /// affixes, a ±2 context window, sentence-initial and headline flags, gazetteer membership,
-/// how the word is written elsewhere in the document, plus decode-time features (previous tags,
-/// document history). Every feature is a hashed
-/// bucket index into the weight table; nothing is built as a string.
+/// how the word is written elsewhere in the document, Brown cluster prefixes, plus decode-time
+/// features (previous tags, document history). Every feature is a hashed bucket index into the
+/// weight table; nothing is built as a string.
 enum NERFeatures {
     /// Features per token fixed before decoding.
     static let staticCount = 42

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Named-entity tagger: the trained ``NERModel`` plus the ``Gazetteer`` its features read.
+/// Named-entity tagger: the trained ``NERModel`` plus the ``Gazetteer`` and ``WordClusters`` its
+/// features read.
 /// Load once and share (``shared``); tagging allocates only per-article scratch buffers.
 public struct NERTagger: Sendable {
     /// One tagged span: tokens of the ``AnalyzedText`` and the CoNLL class.
@@ -54,8 +55,8 @@ public struct NERTagger: Sendable {
         return out
     }
 
-    /// Adds the document's casing evidence (``DocumentCasing``) to `words`, one whole
-    /// document; `sentences` index into it.
+    /// Adds each word's cluster path (``WordClusters``) and the document's casing evidence
+    /// (``DocumentCasing``) to `words`, one whole document; `sentences` index into it.
     func prepare(_ words: inout [TokenFeatures], sentences: [Range<Int>]) {
         for k in words.indices { words[k].cluster = clusters.path(of: words[k].lower) }
         let gazetteer = self.gazetteer
