@@ -39,7 +39,8 @@ struct TrainNER: ParsableCommand {
 
     func run() throws {
         let gazetteer = Gazetteer.load(from: URL(fileURLWithPath: gazetteers))
-        let trainer = NERTrainer(gazetteer: gazetteer, rowBits: rowBits)
+        let clusters = WordClusters.load(from: URL(fileURLWithPath: gazetteers))
+        let trainer = NERTrainer(gazetteer: gazetteer, clusters: clusters, rowBits: rowBits)
         let trainDocs = try BIOFile.read(train)
         let devDocs = try BIOFile.read(dev)
         print("train: \(trainDocs.count) documents, \(trainDocs.reduce(0) { $0 + $1.count }) sentences")

@@ -46,11 +46,22 @@ public struct EntityStage: AnalysisStage {
         // Days and months glued to a name (`Waziristan Sunday`, `Tuesday Putin`).
         while hi - lo > 1, EntityLexicon.calendarWords.contains(lower(hi - 1)) { hi -= 1 }
         while hi - lo > 1, EntityLexicon.calendarWords.contains(lower(lo)) { lo += 1 }
+        // Never a trailing lower-case word (`Georgios Varouxakis disagrees`) or a leading
+        // function word (`Hugging Zelenskyy`).
+        while hi - lo > 1, text.scalars[text.tokens[hi - 1].start].properties.isLowercase,
+              !text.scalars[text.tokens[hi - 1].range].contains(where: { TokenFeatures.isUppercase($0) }) { hi -= 1 }
+        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)) { lo += 1 }
         guard lo < hi else { return nil }
         // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
         while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, isInitials(lo - 1, text: text) { lo -= 1 }
         if hi - lo == 1, EntityLexicon.neverAlone.contains(lower(lo)) { return nil }
-        guard TokenFeatures.isUppercase(text.scalars[text.tokens[lo].start]) || Tokenizer.isDigit(text.scalars[text.tokens[lo].start]) else { return nil }
+        // A name starts with a capital or digit, or has one after a lower-case particle (`al-Qaida`).
+        guard text.scalars[text.tokens[lo].range].contains(where: { TokenFeatures.isUppercase($0) }) || Tokenizer.isDigit(text.scalars[text.tokens[lo].start]) else { return nil }
+        // The first half of a hyphenated modifier is not a mention of the name (`U.S.-led`).
+        if hi + 1 < text.tokens.count, text.scalars[text.tokens[hi].start] == "-", text.tokens[hi].start == text.tokens[hi - 1].end,
+           text.tokens[hi + 1].start == text.tokens[hi].end, text.scalars[text.tokens[hi + 1].start].properties.isLowercase {
+            return nil
+        }
         let type: EntityType
         switch m.kind {
         case .person: type = .person

@@ -1,10 +1,11 @@
 /// The feature templates of the tagger (Ratinov & Roth 2009 style): word, lower case, shape,
 /// affixes, a ±2 context window, sentence-initial and headline flags, gazetteer membership,
-/// plus decode-time features (previous tags, document history). Every feature is a hashed
-/// bucket index into the weight table; nothing is built as a string.
+/// how the word is written elsewhere in the document, Brown cluster prefixes, plus decode-time
+/// features (previous tags, document history). Every feature is a hashed bucket index into the
+/// weight table; nothing is built as a string.
 enum NERFeatures {
     /// Features per token fixed before decoding.
-    static let staticCount = 37
+    static let staticCount = 42
     /// Features per token that depend on earlier decisions.
     static let dynamicCount = 5
 
@@ -82,6 +83,12 @@ enum NERFeatures {
             put(34, p1.raw)
             put(35, FeatureHash.combine(c.shape, l1))
             put(36, FeatureHash.combine(UInt64(begin[i]) | UInt64(inside[i]) << 8, c.shape))
+            // Template ids 40…44 are the decode-time ones.
+            put(50, FeatureHash.combine(UInt64(c.casing), first | headline << 1))
+            put(51, FeatureHash.combine(UInt64(c.casing), c.shape))
+            put(52, WordClusters.prefix(c.cluster, 4))
+            put(53, WordClusters.prefix(c.cluster, 8))
+            put(54, WordClusters.prefix(c.cluster, 20))
         }
     }
 

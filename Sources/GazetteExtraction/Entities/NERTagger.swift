@@ -1,6 +1,7 @@
 import Foundation
 
-/// Named-entity tagger: the trained ``NERModel`` plus the ``Gazetteer`` its features read.
+/// Named-entity tagger: the trained ``NERModel`` plus the ``Gazetteer`` and ``WordClusters`` its
+/// features read.
 /// Load once and share (``shared``); tagging allocates only per-article scratch buffers.
 public struct NERTagger: Sendable {
     /// One tagged span: tokens of the ``AnalyzedText`` and the CoNLL class.
@@ -12,10 +13,12 @@ public struct NERTagger: Sendable {
 
     let model: NERModel?
     public let gazetteer: Gazetteer
+    public let clusters: WordClusters
 
-    public init(model: NERModel?, gazetteer: Gazetteer) {
+    public init(model: NERModel?, gazetteer: Gazetteer, clusters: WordClusters = WordClusters()) {
         self.model = model
         self.gazetteer = gazetteer
+        self.clusters = clusters
     }
 
     /// The model and gazetteers shipped in the module's `Resources/ner/`, loaded on first use.
@@ -26,7 +29,7 @@ public struct NERTagger: Sendable {
         }
         let dir = url.deletingLastPathComponent()
         let model = (try? Data(contentsOf: url)).flatMap { try? NERModel(data: $0) }
-        return NERTagger(model: model, gazetteer: Gazetteer.load(from: dir))
+        return NERTagger(model: model, gazetteer: Gazetteer.load(from: dir), clusters: WordClusters.load(from: dir))
     }()
 
     /// Tags every sentence of `text`, in order.
@@ -36,7 +39,8 @@ public struct NERTagger: Sendable {
         var history = DocumentHistory()
         let longest = text.sentences.reduce(0) { max($0, $1.tokens.count) }
         guard longest > 0 else { return [] }
-        let all = text.tokens.map { TokenFeatures(text.scalars, $0.range) }
+        var all = text.tokens.map { TokenFeatures(text.scalars, $0.range) }
+        prepare(&all, sentences: text.sentences.map(\.tokens))
         var words = [TokenFeatures](repeating: TokenFeatures(), count: longest)
         var begin = [UInt8](repeating: 0, count: longest)
         var inside = [UInt8](repeating: 0, count: longest)
@@ -49,6 +53,14 @@ public struct NERTagger: Sendable {
             collect(labels[0..<n], offset: sentence.tokens.lowerBound, into: &out)
         }
         return out
+    }
+
+    /// Adds each word's cluster path (``WordClusters``) and the document's casing evidence
+    /// (``DocumentCasing``) to `words`, one whole document; `sentences` index into it.
+    func prepare(_ words: inout [TokenFeatures], sentences: [Range<Int>]) {
+        for k in words.indices { words[k].cluster = clusters.path(of: words[k].lower) }
+        let gazetteer = self.gazetteer
+        DocumentCasing.mark(&words, sentences: sentences) { gazetteer.lists(ofPhrase: CollectionOfOne($0.lower)) & Gazetteer.List.orgSuffix.bit != 0 }
     }
 
     func tag(

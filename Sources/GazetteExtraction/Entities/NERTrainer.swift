@@ -32,22 +32,24 @@ public struct NERTrainer {
     }
 
     public let gazetteer: Gazetteer
+    public let clusters: WordClusters
     public let rowBits: Int
 
-    public init(gazetteer: Gazetteer, rowBits: Int = 19) {
+    public init(gazetteer: Gazetteer, clusters: WordClusters = WordClusters(), rowBits: Int = 19) {
         self.gazetteer = gazetteer
+        self.clusters = clusters
         self.rowBits = rowBits
     }
 
     /// Trains for up to `epochs` passes and returns the averaged model of the epoch that
     /// scored best on `dev`. `log` receives one line per epoch.
     public func train(_ documents: [Document], dev: [Document], epochs: Int, seed: UInt64, log: (String) -> Void) -> NERModel {
-        let prepared = documents.map { $0.map(Prepared.init) }
+        let tagger = NERTagger(model: nil, gazetteer: gazetteer, clusters: clusters)
+        let prepared = documents.map { prepare($0, tagger: tagger) }
         let table = TrainingTable(rowBits: rowBits)
         var rng = SplitMix(state: seed)
         var order = Array(prepared.indices)
         var best: (score: Double, model: NERModel)? = nil
-        let tagger = NERTagger(model: nil, gazetteer: gazetteer)
         var buffers = Buffers(capacity: 1)
         for epoch in 1...max(1, epochs) {
             for k in stride(from: order.count - 1, to: 0, by: -1) {
@@ -83,12 +85,12 @@ public struct NERTrainer {
 
     /// Scores `model` on gold documents.
     public func evaluate(_ model: NERModel, on documents: [Document]) -> Score {
-        let tagger = NERTagger(model: model, gazetteer: gazetteer)
+        let tagger = NERTagger(model: model, gazetteer: gazetteer, clusters: clusters)
         var tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0]
         var buffers = Buffers(capacity: 1)
         for doc in documents {
             var history = DocumentHistory()
-            for s in doc.map(Prepared.init) {
+            for s in prepare(doc, tagger: tagger) {
                 buffers.load(s)
                 tagger.tag(
                     model, count: s.words.count, words: &buffers.words, begin: &buffers.begin, inside: &buffers.inside,
@@ -112,23 +114,15 @@ public struct NERTrainer {
         return Score(precision: core.0, recall: core.1, f1: core.2, perType: (0..<4).map { f(tp[$0], fp[$0], fn[$0]).2 })
     }
 
-    /// A gold sentence laid out as the pipeline sees text: tokens joined by spaces.
-    struct Prepared {
-        var words: [TokenFeatures]
-        var labels: [NERLabel]
-
-        init(_ s: Sentence) {
-            var scalars: [Unicode.Scalar] = []
-            var ranges: [Range<Int>] = []
-            for t in s.tokens {
-                if !scalars.isEmpty { scalars.append(" ") }
-                let start = scalars.count
-                scalars.append(contentsOf: t.unicodeScalars)
-                ranges.append(start..<scalars.count)
-            }
-            words = ranges.map { TokenFeatures(scalars, $0) }
-            labels = s.tags.map { NERLabel(bio: Substring($0)) ?? .outside }
-        }
+    /// The sentences of one document with their document-level features set.
+    func prepare(_ document: Document, tagger: NERTagger) -> [Prepared] {
+        var sentences = document.map(Prepared.init)
+        var words = sentences.flatMap(\.words)
+        var ranges: [Range<Int>] = []
+        for s in sentences { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + s.words.count)) }
+        tagger.prepare(&words, sentences: ranges)
+        for (k, r) in ranges.enumerated() { sentences[k].words = Array(words[r]) }
+        return sentences
     }
 
     struct Buffers {

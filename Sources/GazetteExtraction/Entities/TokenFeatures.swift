@@ -13,6 +13,10 @@ struct TokenFeatures {
     var isAllCaps = false
     var hasLetter = false
     var length = 0
+    /// Brown cluster path (``WordClusters``), 0 when the word is unknown; set by the tagger.
+    var cluster: UInt32 = 0
+    /// ``DocumentCasing`` bits: how the word is written elsewhere in the document.
+    var casing: UInt8 = 0
 
     init() {}
 

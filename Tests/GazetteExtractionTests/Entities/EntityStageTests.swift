@@ -65,4 +65,13 @@ import Testing
         #expect(entities("   \n\n ").isEmpty)
         #expect(entities("it was a quiet day and nothing happened at all.").isEmpty)
     }
+
+    @Test func particleNamesStayAndHyphenatedModifiersGo() {
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
+        let text = AnalyzedText(body: "Fighters of al-Qaida joined U.S.-led forces.")
+        // al-Qaida: a lower-case particle before a capital.
+        #expect(stage.clean(.init(tokens: 2..<3, kind: .organization), text: text, gazetteer: Gazetteer())?.tokens == 2..<3)
+        // U.S. is only the first half of `U.S.-led`.
+        #expect(stage.clean(.init(tokens: 4..<5, kind: .location), text: text, gazetteer: Gazetteer()) == nil)
+    }
 }
