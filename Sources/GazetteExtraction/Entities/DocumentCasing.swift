@@ -18,7 +18,7 @@ enum DocumentCasing {
     static func mark(_ words: inout [TokenFeatures], sentences: [Range<Int>], suffix: (TokenFeatures) -> Bool) {
         // Per lower-case word: counts of the three spellings, 10 bits each, and bit 30 for
         // "in an organisation name".
-        var counts: [UInt64: UInt32] = [:]
+        var counts = HashMap64(minimumCapacity: words.count)
         var kinds = [UInt8](repeating: 0, count: words.count)
         for s in sentences {
             let headline = isHeadline(words[s])

@@ -3,7 +3,7 @@
 /// pulls later `Putin`s the same way.
 struct DocumentHistory {
     /// Lower-case word hash → four 8-bit counters (PER, LOC, ORG, MISC).
-    private var counts: [UInt64: UInt32] = [:]
+    private var counts = HashMap64()
 
     /// The majority type seen for the word plus one, or 0 when never tagged.
     func feature(for word: TokenFeatures) -> UInt64 {

@@ -23,8 +23,8 @@ public struct Gazetteer: Sendable {
         var bit: UInt8 { 1 << UInt8(rawValue) }
     }
 
-    /// Phrase hash → bit set of the lists that contain the phrase, plus ``prefixBit``.
-    private var phrases: [UInt64: UInt8] = [:]
+    /// Phrase hash → bit set of the lists that contain the phrase, plus ``prefixBit`` (low byte).
+    private var phrases = HashMap64()
     /// Marks the hash of the first words of a longer phrase.
     static let prefixBit: UInt8 = 0x80
     /// Longest phrase, in tokens.
@@ -42,9 +42,9 @@ public struct Gazetteer: Sendable {
             for (k, t) in tokens.enumerated() {
                 h = FeatureHash.combine(h, TokenFeatures(scalars, t.range).lower)
                 // Every proper prefix is marked so that matching stops as soon as none continues.
-                if k + 1 < tokens.count { phrases[h, default: 0] |= Gazetteer.prefixBit }
+                if k + 1 < tokens.count { phrases[h, default: 0] |= UInt32(Gazetteer.prefixBit) }
             }
-            phrases[h, default: 0] |= list.bit
+            phrases[h, default: 0] |= UInt32(list.bit)
             maxLength = max(maxLength, tokens.count)
         }
     }
@@ -64,14 +64,14 @@ public struct Gazetteer: Sendable {
     func lists(ofPhrase words: some Sequence<UInt64>) -> UInt8 {
         var h = FeatureHash.seed
         for w in words { h = FeatureHash.combine(h, w) }
-        return (phrases[h] ?? 0) & ~Gazetteer.prefixBit
+        return UInt8(truncatingIfNeeded: phrases[h] ?? 0) & ~Gazetteer.prefixBit
     }
 
     /// Whether the token sequence `tokens` of `text` is exactly a phrase of `list`.
     public func contains(_ tokens: Range<Int>, of text: AnalyzedText, in list: List) -> Bool {
         var h = FeatureHash.seed
         for t in tokens { h = FeatureHash.combine(h, TokenFeatures(text.scalars, text.tokens[t].range).lower) }
-        return (phrases[h] ?? 0) & list.bit != 0
+        return UInt8(truncatingIfNeeded: phrases[h] ?? 0) & list.bit != 0
     }
 
     /// Marks, for every token, the lists of the phrases it begins (`begin`) or continues
@@ -89,7 +89,7 @@ public struct Gazetteer: Sendable {
             while len < maxLength && i + len < n {
                 h = FeatureHash.combine(h, words[i + len].lower)
                 len += 1
-                guard let found = phrases[h] else { break }
+                guard let found = phrases[h].map({ UInt8(truncatingIfNeeded: $0) }) else { break }
                 let bits = found & ~Gazetteer.prefixBit
                 if bits != 0 {
                     begin[i] |= bits

@@ -21,36 +21,55 @@ enum NERDecoder {
         learn: ((Int, NERLabel, UnsafeBufferPointer<UInt32>) -> Void)? = nil
     ) {
         let total = NERFeatures.staticCount + NERFeatures.dynamicCount
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: total) { all in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: NERLabel.count) { scores in
-                var previous = NERLabel.outside
-                var beforePrevious = NERLabel.outside
-                let base = all.baseAddress!
-                let s = scores.baseAddress!
+        let labelCount = NERLabel.count
+        // When tagging, the static features' scores of every token are summed first: those
+        // table reads do not wait on the previous decision, so they overlap across tokens.
+        // Training keeps one sum per token so that its arithmetic stays as it was.
+        let staticScores = learn == nil ? words.count * labelCount : 0
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, staticScores)) { sums in
+            if learn == nil {
                 for i in 0..<words.count {
-                    let f = i * NERFeatures.staticCount
-                    for k in 0..<NERFeatures.staticCount { base[k] = features[f + k] }
-                    NERFeatures.dynamic(
-                        words[i], previous: previous, beforePrevious: beforePrevious,
-                        history: history.feature(for: words[i]), mask: weights.mask,
-                        into: base + NERFeatures.staticCount)
-                    weights.score(UnsafeBufferPointer(all), into: s)
-                    var best = NERLabel.outside
-                    var bestScore = -Float.infinity
-                    for raw in 0..<UInt8(NERLabel.count) {
-                        let label = NERLabel(rawValue: raw)!
-                        let v = s[Int(raw)]
-                        if v > bestScore, label.canFollow(previous) { bestScore = v; best = label }
+                    let rows = UnsafeBufferPointer(rebasing: features[(i * NERFeatures.staticCount)..<((i + 1) * NERFeatures.staticCount)])
+                    weights.score(rows, into: sums.baseAddress! + i * labelCount)
+                }
+            }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: total) { all in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: labelCount) { scores in
+                    var previous = NERLabel.outside
+                    var beforePrevious = NERLabel.outside
+                    let base = all.baseAddress!
+                    let s = scores.baseAddress!
+                    for i in 0..<words.count {
+                        NERFeatures.dynamic(
+                            words[i], previous: previous, beforePrevious: beforePrevious,
+                            history: history.feature(for: words[i]), mask: weights.mask,
+                            into: base + NERFeatures.staticCount)
+                        if learn == nil {
+                            weights.score(UnsafeBufferPointer(rebasing: all[NERFeatures.staticCount..<total]), into: s)
+                            let sum = sums.baseAddress! + i * labelCount
+                            for k in 0..<labelCount { s[k] += sum[k] }
+                        } else {
+                            let f = i * NERFeatures.staticCount
+                            for k in 0..<NERFeatures.staticCount { base[k] = features[f + k] }
+                            weights.score(UnsafeBufferPointer(all), into: s)
+                        }
+                        var best = NERLabel.outside
+                        var bestScore = -Float.infinity
+                        for raw in 0..<UInt8(labelCount) {
+                            let label = NERLabel(rawValue: raw)!
+                            let v = s[Int(raw)]
+                            if v > bestScore, label.canFollow(previous) { bestScore = v; best = label }
+                        }
+                        // When tagging, `B-X` right after an `X` continues it: adjacent names of one
+                        // type are rare (24 of 12,000 in CoNLL train), a split one (`Santa` `Fe`) a
+                        // common slip. Training sees the model's own choice.
+                        if learn == nil, best.isBegin, best.typeIndex == previous.typeIndex { best = NERLabel(rawValue: best.rawValue + 1)! }
+                        labels[i] = best
+                        learn?(i, best, UnsafeBufferPointer(all))
+                        history.record(words[i], best)
+                        beforePrevious = previous
+                        previous = best
                     }
-                    // When tagging, `B-X` right after an `X` continues it: adjacent names of one
-                    // type are rare (24 of 12,000 in CoNLL train), a split one (`Santa` `Fe`) a
-                    // common slip. Training sees the model's own choice.
-                    if learn == nil, best.isBegin, best.typeIndex == previous.typeIndex { best = NERLabel(rawValue: best.rawValue + 1)! }
-                    labels[i] = best
-                    learn?(i, best, UnsafeBufferPointer(all))
-                    history.record(words[i], best)
-                    beforePrevious = previous
-                    previous = best
                 }
             }
         }

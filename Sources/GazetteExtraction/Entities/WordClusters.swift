@@ -20,7 +20,7 @@ public struct WordClusters: Sendable {
     static let fileName = "clusters.bin"
 
     /// ``TokenFeatures/lower`` hash → path (`length << 24 | bits`).
-    private var paths: [UInt64: UInt32] = [:]
+    private var paths = HashMap64()
 
     public var count: Int { paths.count }
 

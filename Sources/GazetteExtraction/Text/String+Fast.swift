@@ -6,14 +6,39 @@ extension StringProtocol {
     @inline(__always)
     func hasAtMost(_ limit: Int) -> Bool {
         if utf8.count <= limit { return true }
-        if isASCIIWithoutCR { return false }
+        // When the first `limit + 1` bytes are ASCII other than `\r`, each of them is a
+        // character of its own (only `\r\n` joins two ASCII bytes; a mark after the last one
+        // joins that one), so there are more than `limit` characters.
+        if utf8.prefix(limit + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return false }
         return index(startIndex, offsetBy: limit, limitedBy: endIndex).map { $0 == endIndex } ?? true
     }
 
     /// ASCII without `\r`: every byte is a character (only `\r\n` joins two ASCII bytes), so
     /// `count` is `utf8.count`.
     var isASCIIWithoutCR: Bool {
-        utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        utf8.withContiguousStorageIfAvailable(Self.asciiWithoutCR) ?? utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+
+    /// Eight bytes at a time: no high bit set and no byte equal to `\r`.
+    private static func asciiWithoutCR(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { return false }
+                // A zero byte in `word ^ 0x0D…` is a `\r` (exact once no high bit is set).
+                let x = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+        }
+        while i < n {
+            if bytes[i] >= 0x80 || bytes[i] == 0x0D { return false }
+            i += 1
+        }
+        return true
     }
 
     /// `split(separator: " ").count`, counted on the bytes when the text is ASCII.

@@ -29,6 +29,19 @@ struct FastPathTests {
             // A byte match can only be missing where the string search misses too.
             for needle in ["a ", ": ", "word", "\r\n"] where !text.containsBytes(needle) { #expect(!text.contains(needle)) }
         }
+        for text in Self.randomTexts(count: 500, seed: 3) {
+            #expect(text.isASCIIWithoutCR == text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }, "\(Array(text.utf8))")
+        }
+        // Every position of the word-at-a-time scan: a `\r` or a non-ASCII byte anywhere is seen.
+        for k in 0..<20 {
+            let plain = String(repeating: "x", count: 20)
+            #expect(plain.isASCIIWithoutCR)
+            var cr = Array(plain.utf8)
+            cr[k] = 0x0D
+            #expect(!String(decoding: cr, as: UTF8.self).isASCIIWithoutCR)
+            #expect(!(String(repeating: "x", count: k) + "é" + plain).isASCIIWithoutCR)
+            #expect(String(repeating: "x", count: k + 30).hasAtMost(k + 29) == false)
+        }
         #expect("Photograph: AP".containsBytes("Photograph: "))
         #expect(!"Photograph AP".containsBytes(": "))
     }
