@@ -16,7 +16,7 @@ public struct AnalyzedText: Sendable {
 
     public init(body: String) {
         self.body = body
-        let scalars = Array(body.unicodeScalars)
+        let scalars = body.scalarArray
         self.scalars = scalars
         let tokens = Tokenizer.tokenize(scalars)
         self.tokens = tokens

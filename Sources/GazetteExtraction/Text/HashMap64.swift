@@ -45,8 +45,11 @@ struct HashMap64: Sendable {
     /// The key's value, inserting `value` first if the key is new.
     @inline(__always)
     mutating func value(for key: UInt64, inserting value: UInt32) -> (value: UInt32, inserted: Bool) {
-        let i = slots.withUnsafeBufferPointer { Self.find(key, in: $0, shift: shift) }
-        if slots[i].used { return (slots[i].value, false) }
+        let (i, found) = slots.withUnsafeMutableBufferPointer { s in
+            let i = Self.find(key, in: UnsafeBufferPointer(s), shift: shift)
+            return (i, s[i].used ? s[i].value : nil)
+        }
+        if let found { return (found, false) }
         occupy(i, key, value)
         return (value, true)
     }
@@ -54,12 +57,14 @@ struct HashMap64: Sendable {
     /// Adds `delta` to the key's value (0 when new) and returns the value before.
     @inline(__always)
     mutating func add(_ delta: UInt32, to key: UInt64) -> UInt32 {
-        let i = slots.withUnsafeBufferPointer { Self.find(key, in: $0, shift: shift) }
-        if slots[i].used {
-            let before = slots[i].value
-            slots[i].value = before &+ delta
-            return before
+        let (i, before) = slots.withUnsafeMutableBufferPointer { s in
+            let i = Self.find(key, in: UnsafeBufferPointer(s), shift: shift)
+            guard s[i].used else { return (i, UInt32?.none) }
+            let before = s[i].value
+            s[i].value = before &+ delta
+            return (i, before)
         }
+        if let before { return before }
         occupy(i, key, delta)
         return 0
     }
@@ -77,8 +82,12 @@ struct HashMap64: Sendable {
     }
 
     private mutating func set(_ value: UInt32, for key: UInt64) {
-        let i = slots.withUnsafeBufferPointer { Self.find(key, in: $0, shift: shift) }
-        if slots[i].used { slots[i].value = value } else { occupy(i, key, value) }
+        let (i, replaced) = slots.withUnsafeMutableBufferPointer { s in
+            let i = Self.find(key, in: UnsafeBufferPointer(s), shift: shift)
+            if s[i].used { s[i].value = value }
+            return (i, s[i].used)
+        }
+        if !replaced { occupy(i, key, value) }
     }
 
     private mutating func occupy(_ i: Int, _ key: UInt64, _ value: UInt32) {

@@ -96,3 +96,38 @@ extension StringProtocol {
         return utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
     }
 }
+
+extension String {
+    /// `Array(unicodeScalars)`, decoded in one pass over the UTF-8 (valid in a `String` by
+    /// construction), ASCII bytes without any decoding.
+    var scalarArray: [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var i = 0
+                var k = 0
+                while i < bytes.count {
+                    let b = UInt32(bytes[i])
+                    let value: UInt32
+                    if b < 0x80 {
+                        value = b
+                        i += 1
+                    } else if b < 0xE0 {
+                        value = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b < 0xF0 {
+                        value = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    buffer[k] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    k += 1
+                }
+                count = k
+            }
+        }
+    }
+}

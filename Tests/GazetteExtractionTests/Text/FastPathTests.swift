@@ -42,6 +42,9 @@ struct FastPathTests {
             #expect(!(String(repeating: "x", count: k) + "é" + plain).isASCIIWithoutCR)
             #expect(String(repeating: "x", count: k + 30).hasAtMost(k + 29) == false)
         }
+        for text in Self.randomTexts(count: 500, seed: 4) + ["", "😀 emoji 👍🏽", "日本語のテキスト", "\u{10FFFF}x\u{7FF}\u{800}\u{FFFF}"] {
+            #expect(text.scalarArray == Array(text.unicodeScalars))
+        }
         #expect("Photograph: AP".containsBytes("Photograph: "))
         #expect(!"Photograph AP".containsBytes(": "))
     }
