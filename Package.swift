@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteExtractionTests",
-            dependencies: ["GazetteExtraction"],
+            dependencies: ["GazetteExtraction", "GazetteTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

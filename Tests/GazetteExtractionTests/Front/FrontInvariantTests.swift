@@ -1,5 +1,6 @@
 import Foundation
 import GazetteExtraction
+import GazetteTestSupport
 import Testing
 
 /// Seeded random documents mixing article lines with page residue: the front never crashes,
@@ -14,21 +15,9 @@ struct FrontInvariantTests {
         "Ünïcödé café\u{301} line", "\t  spaced   out  \t", "Martin Kettle is a Guardian columnist", "> quoted", "```",
     ]
 
-    /// A small deterministic generator (SplitMix64).
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test(arguments: 1...40)
     func randomDocuments(seed: UInt64) throws {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let count = Int.random(in: 1...25, using: &random)
         let text = (0..<count).map { _ in Self.pieces.randomElement(using: &random)! }.joined(separator: seed % 2 == 0 ? "\n" : "\r\n")
         let path = seed % 3 == 0 ? "doc.md" : "doc.txt"

@@ -1,22 +1,11 @@
 import Foundation
+import GazetteTestSupport
 import Testing
 @testable import GazetteExtraction
 
 /// Seeded random and hostile inputs for the quote, date and amount stages: no crash, spans
 /// inside the body, `text` equal to the body slice, and the same output twice.
 @Suite struct StageInvariantTests {
-    /// SplitMix64: a small deterministic generator for reproducible inputs.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "“", "”", "\"", "«", "»", "„", "‘", "’", " ", " ", "\n", "\n\n", ",", ".", ":", "—", "―", "$", "£", "€",
         "%", "said", "he", "she", "Putin", "Mr.", "Sen.", "according to", "so-called", "12", "2025", "1945",
@@ -25,7 +14,7 @@ import Testing
     ]
 
     static func randomBody(seed: UInt64, length: Int) -> String {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         var s = ""
         for _ in 0..<length { s += pieces.randomElement(using: &rng)! }
         return s

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteTestSupport
 import Testing
 @testable import GazetteExtraction
 
@@ -11,7 +12,7 @@ struct FastPathTests {
     static let pieces = ["a", "B", "word", " ", "  ", "\t", "\n", "\r\n", "\r", ".", ":", "-", "é", "e\u{301}", " \u{301}", "’", "“", "\u{A0}", "2025", "Q3"]
 
     static func randomTexts(count: Int, seed: UInt64) -> [String] {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
         }
@@ -162,20 +163,5 @@ struct FastPathTests {
             "QuoteStage", "DateStage", "AmountStage", "record",
         ])
         #expect(timings.total > .zero)
-    }
-
-    /// SplitMix64, for reproducible random inputs.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GazetteStore
+import GazetteTestSupport
 import Testing
 
 @Suite("Search query syntax")
@@ -74,7 +75,7 @@ struct SearchPatternTests {
     @Test("random queries either explain a mistake or give an expression SQLite accepts")
     func randomQueries() throws {
         let pieces = ["steel", "tariff", "\"", "“", "”", "(", ")", "-", "*", "OR", "AND", "NOT", " ", " ", ":", "^", "NEAR", "'", "é", "2025"]
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let database = try DatabaseQueue()
         try database.write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(title, body)")
@@ -96,20 +97,5 @@ struct SearchPatternTests {
             }
         }
         #expect(accepted > 200)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64) for reproducible random inputs.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
