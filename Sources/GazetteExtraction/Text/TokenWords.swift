@@ -20,7 +20,7 @@ enum TokenWords {
                 let v = scalars[t.start + k].value
                 let b = v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v)
                 out[k] = b
-                if k < 8 { packed.lo |= UInt64(b) << (8 * k) } else if k < 16 { packed.hi |= UInt64(b) << (8 * (k - 8)) }
+                if k < 16 { packed.put(b, at: k) }
             }
             return count
         }

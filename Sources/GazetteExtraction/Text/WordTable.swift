@@ -29,13 +29,13 @@ struct WordTable<Value: Sendable>: Sendable {
         self.shift = shift
         var long = false
         for (key, value) in dictionary {
-            guard let (lo, hi, length) = Self.pack(key) else {
+            guard let packed = PackedWord(key) else {
                 long = long || key.utf8.count > 16
                 continue
             }
-            var i = Self.slot(lo, hi, shift: shift)
+            var i = Self.slot(packed.lo, packed.hi, shift: shift)
             while lengths[i] != 0 { i = (i + 1) & (lengths.count - 1) }
-            (los[i], his[i], lengths[i], slotValues[i]) = (lo, hi, UInt8(length + 1), value)
+            (los[i], his[i], lengths[i], slotValues[i]) = (packed.lo, packed.hi, packed.length + 1, value)
         }
         hasLongKeys = long
     }
@@ -43,25 +43,25 @@ struct WordTable<Value: Sendable>: Sendable {
     var keys: Dictionary<String, Value>.Keys { dictionary.keys }
 
     subscript(_ word: String) -> Value? {
-        guard let (lo, hi, length) = Self.pack(word) else {
+        guard let packed = PackedWord(word) else {
             return word.utf8.count > 16 && !hasLongKeys ? nil : dictionary[word]
         }
-        return probe(lo, hi, length)
+        return probe(packed)
     }
 
     /// The value of `word` given with its ``PackedWord`` (as ``AnalyzedText`` keeps one per
     /// token), which saves packing it again.
     @inline(__always)
     subscript(_ word: String, packed packed: PackedWord) -> Value? {
-        packed.isPacked ? probe(packed.lo, packed.hi, Int(packed.length)) : self[word]
+        packed.isPacked ? probe(packed) : self[word]
     }
 
     @inline(__always)
-    private func probe(_ lo: UInt64, _ hi: UInt64, _ length: Int) -> Value? {
+    private func probe(_ packed: PackedWord) -> Value? {
         let mask = lengths.count - 1
-        var i = Self.slot(lo, hi, shift: shift)
+        var i = Self.slot(packed.lo, packed.hi, shift: shift)
         while lengths[i] != 0 {
-            if los[i] == lo, his[i] == hi, Int(lengths[i]) == length + 1 { return slotValues[i] }
+            if los[i] == packed.lo, his[i] == packed.hi, lengths[i] == packed.length + 1 { return slotValues[i] }
             i = (i + 1) & mask
         }
         return nil
@@ -70,22 +70,6 @@ struct WordTable<Value: Sendable>: Sendable {
     @inline(__always)
     private static func slot(_ lo: UInt64, _ hi: UInt64, shift: UInt64) -> Int {
         Int(truncatingIfNeeded: ((lo &* 0x9E37_79B9_7F4A_7C15) ^ (hi &* 0xC2B2_AE3D_27D4_EB4F)) >> shift)
-    }
-
-    /// The bytes of an ASCII word of at most 16 bytes, little-endian in two integers, and its
-    /// length; nil for a longer or non-ASCII word.
-    @inline(__always)
-    private static func pack(_ word: String) -> (lo: UInt64, hi: UInt64, length: Int)? {
-        let count = word.utf8.count
-        guard count <= 16 else { return nil }
-        var lo: UInt64 = 0, hi: UInt64 = 0, all: UInt8 = 0
-        var k = 0
-        for b in word.utf8 {
-            all |= b
-            if k < 8 { lo |= UInt64(b) << (8 * k) } else { hi |= UInt64(b) << (8 * (k - 8)) }
-            k += 1
-        }
-        return all < 0x80 ? (lo, hi, count) : nil
     }
 }
 
@@ -111,4 +95,27 @@ struct PackedWord: Sendable {
     static let notPacked: UInt8 = 0xFF
 
     var isPacked: Bool { length != Self.notPacked }
+
+    init(lo: UInt64 = 0, hi: UInt64 = 0, length: UInt8 = 0) {
+        (self.lo, self.hi, self.length) = (lo, hi, length)
+    }
+
+    /// An ASCII word of at most 16 bytes; nil for a longer or non-ASCII word.
+    init?(_ word: String) {
+        let count = word.utf8.count
+        guard count <= 16 else { return nil }
+        self.init(length: UInt8(count))
+        var all: UInt8 = 0
+        for (k, b) in word.utf8.enumerated() {
+            all |= b
+            put(b, at: k)
+        }
+        guard all < 0x80 else { return nil }
+    }
+
+    /// Sets byte `k` (below 16) of the word.
+    @inline(__always)
+    mutating func put(_ b: UInt8, at k: Int) {
+        if k < 8 { lo |= UInt64(b) << (8 * k) } else { hi |= UInt64(b) << (8 * (k - 8)) }
+    }
 }
