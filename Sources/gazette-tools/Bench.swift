@@ -114,9 +114,7 @@ struct Bench: ParsableCommand {
 
     /// One JSON line per document, encoded as `gazette extract` does; failures are skipped.
     static func writeRecords(of documents: [SourceDocument], extractor: Extractor, options: ExtractionOptions, to path: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = ExtractionRecord.encoder()
         var data = Data()
         for document in documents {
             guard let record = try? extractor.extract(document, options: options) else { continue }

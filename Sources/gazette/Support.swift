@@ -11,10 +11,7 @@ struct JSONLinesWriter {
     let encoder: JSONEncoder
 
     init(pretty: Bool = false) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        self.encoder = encoder
+        encoder = ExtractionRecord.encoder(pretty: pretty)
     }
 
     func write(_ value: some Encodable) {
