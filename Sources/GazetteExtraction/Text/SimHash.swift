@@ -20,7 +20,7 @@ public enum SimHash {
                 let packed = text.packedWords[i]
                 if packed.isPacked {
                     for b in 0..<Int(packed.length) {
-                        out[n] = UInt8(truncatingIfNeeded: b < 8 ? packed.lo >> (8 * b) : packed.hi >> (8 * (b - 8)))
+                        out[n] = packed.byte(b)
                         n += 1
                     }
                 } else {

@@ -113,6 +113,12 @@ struct PackedWord: Sendable {
         guard all < 0x80 else { return nil }
     }
 
+    /// Byte `k` (below ``length``) of the word.
+    @inline(__always)
+    func byte(_ k: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: k < 8 ? lo >> (8 * k) : hi >> (8 * (k - 8)))
+    }
+
     /// Sets byte `k` (below 16) of the word.
     @inline(__always)
     mutating func put(_ b: UInt8, at k: Int) {
