@@ -52,29 +52,35 @@ struct DateScanner {
     func matchWithModifiers(_ i: Int) -> Match? {
         if let m = core(i) { return m }
         let w = word(i)
-        guard Self.modifierWords.contains(w, packed: packed(i)) else { return nil }
-        if DateLexicon.modifiers.contains(w) || ["nearly", "almost", "about", "some", "roughly", "just", "over"].contains(w),
-           var m = core(i + 1), m.first == i + 1 {
+        switch Self.modifierWords[w, packed: packed(i)] {
+        case .sharpens?:
+            guard var m = core(i + 1), m.first == i + 1 else { return nil }
             m.first = i
             return m
-        }
-        if ["end", "beginning", "start", "middle"].contains(w), word(i + 1) == "of" {
+        case .partOf?:
+            guard word(i + 1) == "of" else { return nil }
             let first = word(i - 1) == "the" ? i - 1 : i
             if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year {
                 return Match(meaning: .relative(unit, 0), first: first, last: i + 3)
             }
-            if var m = core(i + 2) {
-                m.first = first
-                return m
-            }
+            guard var m = core(i + 2) else { return nil }
+            m.first = first
+            return m
+        case nil:
+            return nil
         }
-        return nil
     }
 
-    /// Words before a core expression that `matchWithModifiers` looks at.
-    static let modifierWords = WordTable(DateLexicon.modifiers.union([
-        "nearly", "almost", "about", "some", "roughly", "just", "over", "end", "beginning", "start", "middle",
-    ]))
+    /// What a word before a core expression does: sharpens it (`early December`, `nearly two
+    /// weeks ago`) or names a part of it, followed by `of` (`the end of 1998`).
+    enum Modifier { case sharpens, partOf }
+
+    static let modifierWords: WordTable<Modifier> = {
+        var table: [String: Modifier] = [:]
+        for w in DateLexicon.modifiers.union(["nearly", "almost", "about", "some", "roughly", "just", "over"]) { table[w] = .sharpens }
+        for w in ["end", "beginning", "start", "middle"] { table[w] = .partOf }
+        return WordTable(table)
+    }()
 
     /// Every word that can begin a core expression by itself, whatever follows; `core` asks the
     /// few words that are not here (`-quarter`, `Q3`, `mid-`, `… ago`) apart, so that most
