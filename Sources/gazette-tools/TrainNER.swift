@@ -29,6 +29,9 @@ struct TrainNER: ParsableCommand {
     @Option(help: "Seed of the document visiting order.")
     var seed: UInt64 = 20_030_531
 
+    @Option(help: "Train this many models, with seeds seed, seed+1, …, and ship their average.")
+    var models = 1
+
     @Option(help: "Extra gold files to score the final model on (not used for training or selection).")
     var report: [String] = []
 
@@ -44,7 +47,12 @@ struct TrainNER: ParsableCommand {
         let trainDocs = try BIOFile.read(train)
         let devDocs = try BIOFile.read(dev)
         print("train: \(trainDocs.count) documents, \(trainDocs.reduce(0) { $0 + $1.count }) sentences")
-        let model = trainer.train(trainDocs, dev: devDocs, epochs: epochs, seed: seed) { print($0) }
+        var trained: [NERModel] = []
+        for k in 0..<UInt64(models) {
+            print("model \(k + 1) of \(models), seed \(seed + k)")
+            trained.append(trainer.train(trainDocs, dev: devDocs, epochs: epochs, seed: seed + k) { print($0) })
+        }
+        let model = NERModel.average(trained)
         try model.serialized().write(to: URL(fileURLWithPath: out))
         print("dev: \(trainer.evaluate(model, on: devDocs))")
         for path in report {

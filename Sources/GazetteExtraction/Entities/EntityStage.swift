@@ -13,7 +13,7 @@ public struct EntityStage: AnalysisStage {
         let text = analysis.text
         let tagger = self.tagger ?? NERTagger.shared
         var mentions: [EntityResolver.Mention] = []
-        for m in tagger.mentions(in: text) {
+        for m in joinInitials(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer) {
             if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
         }
         mentions = propagate(mentions, text: text)
@@ -70,6 +70,28 @@ public struct EntityStage: AnalysisStage {
         case .misc: type = gazetteer.contains(lo..<hi, of: text, in: .demonym) ? .norp : .misc
         }
         return EntityResolver.Mention(tokens: lo..<hi, type: type)
+    }
+
+    /// `JD Vance`: the tagger, trained on 1990s news, reads two capitals as an acronym and makes
+    /// `JD` or `JD Vance` an organisation, or leaves the surname untagged. One or two capitals
+    /// tagged as another type, then a known surname (in the mention or untagged right after
+    /// it), become one person.
+    func joinInitials(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
+        var out = mentions
+        for k in out.indices where out[k].kind != .person && out[k].tokens.count <= 2 {
+            let i = out[k].tokens.lowerBound
+            let next = i + 1
+            guard next < text.tokens.count else { continue }
+            if out[k].tokens.count == 1, k + 1 < out.count, out[k + 1].tokens.lowerBound <= next { continue }
+            let initials = text.scalars[text.tokens[i].range]
+            guard initials.count <= 2, initials.allSatisfy({ $0.value >= 65 && $0.value <= 90 }),
+                  EntityLexicon.aliases[EntityResolver.normalise(text.text(of: text.tokens[i]))] == nil,
+                  text.tokens[next].kind == .word, text.tokens[next].start == text.tokens[i].end + 1,
+                  text.scalars[text.tokens[next].range].dropFirst().contains(where: { $0.properties.isLowercase }),
+                  gazetteer.contains(next..<(next + 1), of: text, in: .surname) else { continue }
+            out[k] = NERTagger.Mention(tokens: i..<(next + 1), kind: .person)
+        }
+        return out
     }
 
     /// A capitalised one-to-three-letter word right before the next token (`JD`, `J.`), not a

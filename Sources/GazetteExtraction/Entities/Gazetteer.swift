@@ -1,11 +1,13 @@
 import Foundation
 
 /// Phrase lists (countries, cities, regions, demonyms, given names, surnames, organisation
-/// suffixes) matched case-insensitively over token sequences. Each phrase is tokenised with
+/// suffixes, and WordNet's people, organisations, places and other names) matched
+/// case-insensitively over token sequences. Each phrase is tokenised with
 /// the pipeline's ``Tokenizer`` and stored as the hash of its lower-cased tokens.
 public struct Gazetteer: Sendable {
     public enum List: Int, CaseIterable, Sendable {
         case country, city, region, demonym, givenName, surname, orgSuffix
+        case person, organisation, place, otherName
 
         /// The file name under `Resources/ner/`.
         public var fileName: String {
@@ -17,16 +19,20 @@ public struct Gazetteer: Sendable {
             case .givenName: "given_names.txt"
             case .surname: "surnames.txt"
             case .orgSuffix: "org_suffixes.txt"
+            case .person: "people.txt"
+            case .organisation: "organisations.txt"
+            case .place: "places.txt"
+            case .otherName: "other_names.txt"
             }
         }
 
-        var bit: UInt8 { 1 << UInt8(rawValue) }
+        var bit: UInt16 { 1 << UInt16(rawValue) }
     }
 
-    /// Phrase hash → bit set of the lists that contain the phrase, plus ``prefixBit`` (low byte).
+    /// Phrase hash → bit set of the lists that contain the phrase, plus ``prefixBit`` (low 16 bits).
     private var phrases = HashMap64()
     /// Marks the hash of the first words of a longer phrase.
-    static let prefixBit: UInt8 = 0x80
+    static let prefixBit: UInt16 = 0x8000
     /// Longest phrase, in tokens.
     private(set) var maxLength = 0
 
@@ -61,22 +67,22 @@ public struct Gazetteer: Sendable {
     }
 
     /// Lists containing exactly the phrase made of `words` (lower-case hashes).
-    func lists(ofPhrase words: some Sequence<UInt64>) -> UInt8 {
+    func lists(ofPhrase words: some Sequence<UInt64>) -> UInt16 {
         var h = FeatureHash.seed
         for w in words { h = FeatureHash.combine(h, w) }
-        return UInt8(truncatingIfNeeded: phrases[h] ?? 0) & ~Gazetteer.prefixBit
+        return UInt16(truncatingIfNeeded: phrases[h] ?? 0) & ~Gazetteer.prefixBit
     }
 
     /// Whether the token sequence `tokens` of `text` is exactly a phrase of `list`.
     public func contains(_ tokens: Range<Int>, of text: AnalyzedText, in list: List) -> Bool {
         var h = FeatureHash.seed
         for t in tokens { h = FeatureHash.combine(h, TokenFeatures(text.scalars, text.tokens[t].range).lower) }
-        return UInt8(truncatingIfNeeded: phrases[h] ?? 0) & list.bit != 0
+        return UInt16(truncatingIfNeeded: phrases[h] ?? 0) & list.bit != 0
     }
 
     /// Marks, for every token, the lists of the phrases it begins (`begin`) or continues
     /// (`inside`). Only phrases starting with a capitalised token are matched.
-    func match(_ words: UnsafeBufferPointer<TokenFeatures>, begin: UnsafeMutableBufferPointer<UInt8>, inside: UnsafeMutableBufferPointer<UInt8>) {
+    func match(_ words: UnsafeBufferPointer<TokenFeatures>, begin: UnsafeMutableBufferPointer<UInt16>, inside: UnsafeMutableBufferPointer<UInt16>) {
         let n = words.count
         for i in 0..<n {
             begin[i] = 0
@@ -89,7 +95,7 @@ public struct Gazetteer: Sendable {
             while len < maxLength && i + len < n {
                 h = FeatureHash.combine(h, words[i + len].lower)
                 len += 1
-                guard let found = phrases[h].map({ UInt8(truncatingIfNeeded: $0) }) else { break }
+                guard let found = phrases[h].map({ UInt16(truncatingIfNeeded: $0) }) else { break }
                 let bits = found & ~Gazetteer.prefixBit
                 if bits != 0 {
                     begin[i] |= bits

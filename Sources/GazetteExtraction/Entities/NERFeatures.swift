@@ -5,7 +5,7 @@
 /// weight table; nothing is built as a string.
 enum NERFeatures {
     /// Features per token fixed before decoding.
-    static let staticCount = 42
+    static let staticCount = 46
     /// Features per token that depend on earlier decisions.
     static let dynamicCount = 5
 
@@ -13,11 +13,17 @@ enum NERFeatures {
         UInt32(truncatingIfNeeded: FeatureHash.combine(template &* 0x1000_0000_01B3, value)) & mask
     }
 
+    /// Template id of a gazetteer list's begin/inside feature: 25…31 for the first seven lists
+    /// (ids 32…36 are taken), 60… for the rest.
+    @inline(__always) static func listTemplate(_ list: Gazetteer.List) -> UInt64 {
+        list.rawValue < 7 ? 25 + UInt64(list.rawValue) : 53 + UInt64(list.rawValue)
+    }
+
     /// Writes `staticCount` buckets per token into `out`.
     static func extract(
         _ w: UnsafeBufferPointer<TokenFeatures>,
-        begin: UnsafeBufferPointer<UInt8>,
-        inside: UnsafeBufferPointer<UInt8>,
+        begin: UnsafeBufferPointer<UInt16>,
+        inside: UnsafeBufferPointer<UInt16>,
         mask: UInt32,
         into out: UnsafeMutableBufferPointer<UInt32>
     ) {
@@ -73,16 +79,15 @@ enum NERFeatures {
             put(22, FeatureHash.combine(first, c.lower))
             put(23, FeatureHash.combine(headline, c.shape))
             put(24, FeatureHash.combine(headline, c.lower))
-            for list in 0..<7 {
-                let bit = UInt8(1 << list)
-                let state: UInt64 = begin[i] & bit != 0 ? 1 : (inside[i] & bit != 0 ? 2 : 0)
-                put(25 + UInt64(list), FeatureHash.combine(state, headline))
+            for list in Gazetteer.List.allCases {
+                let state: UInt64 = begin[i] & list.bit != 0 ? 1 : (inside[i] & list.bit != 0 ? 2 : 0)
+                put(Self.listTemplate(list), FeatureHash.combine(state, headline))
             }
-            put(32, i > 0 ? UInt64(begin[i - 1] | inside[i - 1]) : 0x100)
-            put(33, i + 1 < n ? UInt64(begin[i + 1]) | UInt64(inside[i + 1]) << 8 : 0x10000)
+            put(32, i > 0 ? UInt64(begin[i - 1] | inside[i - 1]) : 0x10000)
+            put(33, i + 1 < n ? UInt64(begin[i + 1]) | UInt64(inside[i + 1]) << 16 : 1 << 32)
             put(34, p1.raw)
             put(35, FeatureHash.combine(c.shape, l1))
-            put(36, FeatureHash.combine(UInt64(begin[i]) | UInt64(inside[i]) << 8, c.shape))
+            put(36, FeatureHash.combine(UInt64(begin[i]) | UInt64(inside[i]) << 16, c.shape))
             // Template ids 40…44 are the decode-time ones.
             put(50, FeatureHash.combine(UInt64(c.casing), first | headline << 1))
             put(51, FeatureHash.combine(UInt64(c.casing), c.shape))

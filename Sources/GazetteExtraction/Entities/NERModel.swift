@@ -35,6 +35,21 @@ public struct NERModel: Sendable, NERWeightTable {
         }
     }
 
+    /// The average of models trained on the same features (parameter mixing, McDonald et al.
+    /// 2010): each model's weights are scaled back to trained values, averaged, and quantised
+    /// again. All models must have the same `rowBits`.
+    public static func average(_ models: [NERModel]) -> NERModel {
+        precondition(!models.isEmpty && models.allSatisfy { $0.rowBits == models[0].rowBits })
+        var sum = [Float](repeating: 0, count: models[0].weights.buffer.count)
+        for m in models {
+            let w = m.weights.buffer
+            for k in sum.indices { sum[k] += Float(w[k]) * m.scale }
+        }
+        let n = Float(models.count)
+        for k in sum.indices { sum[k] /= n }
+        return NERModel(rowBits: models[0].rowBits, floats: sum)
+    }
+
     public init(data: Data) throws(LoadError) {
         guard data.count >= 20, Array(data.prefix(8)) == NERModel.magic else { throw .badHeader }
         func u32(_ at: Int) -> UInt32 {

@@ -42,8 +42,8 @@ public struct NERTagger: Sendable {
         var all = text.tokens.map { TokenFeatures(text.scalars, $0.range) }
         prepare(&all, sentences: text.sentences.map(\.tokens))
         var words = [TokenFeatures](repeating: TokenFeatures(), count: longest)
-        var begin = [UInt8](repeating: 0, count: longest)
-        var inside = [UInt8](repeating: 0, count: longest)
+        var begin = [UInt16](repeating: 0, count: longest)
+        var inside = [UInt16](repeating: 0, count: longest)
         var features = [UInt32](repeating: 0, count: longest * NERFeatures.staticCount)
         var labels = [NERLabel](repeating: .outside, count: longest)
         for sentence in text.sentences {
@@ -64,7 +64,7 @@ public struct NERTagger: Sendable {
     }
 
     func tag(
-        _ weights: some NERWeightTable, count n: Int, words: inout [TokenFeatures], begin: inout [UInt8], inside: inout [UInt8],
+        _ weights: some NERWeightTable, count n: Int, words: inout [TokenFeatures], begin: inout [UInt16], inside: inout [UInt16],
         features: inout [UInt32], labels: inout [NERLabel], history: inout DocumentHistory,
         learn: ((Int, NERLabel, UnsafeBufferPointer<UInt32>) -> Void)? = nil
     ) {

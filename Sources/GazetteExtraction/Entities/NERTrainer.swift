@@ -127,8 +127,8 @@ public struct NERTrainer {
 
     struct Buffers {
         var words: [TokenFeatures]
-        var begin: [UInt8]
-        var inside: [UInt8]
+        var begin: [UInt16]
+        var inside: [UInt16]
         var features: [UInt32]
         var labels: [NERLabel]
 

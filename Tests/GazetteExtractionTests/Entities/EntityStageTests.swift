@@ -60,6 +60,16 @@ import Testing
         }
     }
 
+    /// Regression: the tagger read `JD` as an acronym (an organisation) and `Vance` as not a name.
+    @Test func initialsBeforeAKnownSurnameAreOnePerson() {
+        let e = entities("The effort has been intense, from the moment that Trump and JD Vance publicly abused Volodymyr Zelenskyy.")
+        #expect(entity("JD Vance", in: e)?.type == .person)
+        #expect(entity("JD", in: e) == nil)
+        // Not when the capitals are a known place or body, or the next word is no surname.
+        let other = entities("Officials in the US Congress and EU Commission staff met at BP Amoco.")
+        #expect(!other.contains { $0.type == .person })
+    }
+
     @Test func emptyAndEntityFreeTextGiveNothing() {
         #expect(entities("").isEmpty)
         #expect(entities("   \n\n ").isEmpty)

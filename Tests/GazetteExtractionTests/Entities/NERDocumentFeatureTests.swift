@@ -88,7 +88,7 @@ import Testing
     @Test func aBeginRightAfterTheSameTypeContinuesTheNameWhenTagging() {
         let tagger = NERTagger(model: nil, gazetteer: Gazetteer())
         var words = [TokenFeatures](repeating: TokenFeatures(), count: 2)
-        var begin = [UInt8](repeating: 0, count: 2)
+        var begin = [UInt16](repeating: 0, count: 2)
         var inside = begin
         var features = [UInt32](repeating: 0, count: 2 * NERFeatures.staticCount)
         var labels = [NERLabel](repeating: .outside, count: 2)
