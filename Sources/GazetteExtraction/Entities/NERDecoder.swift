@@ -25,13 +25,17 @@ enum NERDecoder {
         // When tagging, the static features' scores of every token are summed first: those
         // table reads do not wait on the previous decision, so they overlap across tokens.
         // Training keeps one sum per token so that its arithmetic stays as it was.
+        // A word in lower case right after `O` is `O` when tagging (a name never starts in lower
+        // case in the training data but for a handful of `de`, `van`, `iPhone`), so most words
+        // need no scores at all; theirs are summed only when the word follows a name.
         let staticScores = learn == nil ? words.count * labelCount : 0
         withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, staticScores)) { sums in
+            func sumStatic(_ i: Int) {
+                let rows = UnsafeBufferPointer(rebasing: features[(i * NERFeatures.staticCount)..<((i + 1) * NERFeatures.staticCount)])
+                weights.score(rows, into: sums.baseAddress! + i * labelCount)
+            }
             if learn == nil {
-                for i in 0..<words.count {
-                    let rows = UnsafeBufferPointer(rebasing: features[(i * NERFeatures.staticCount)..<((i + 1) * NERFeatures.staticCount)])
-                    weights.score(rows, into: sums.baseAddress! + i * labelCount)
-                }
+                for i in 0..<words.count where !words[i].startsLower { sumStatic(i) }
             }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: total) { all in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: labelCount) { scores in
@@ -40,6 +44,14 @@ enum NERDecoder {
                     let base = all.baseAddress!
                     let s = scores.baseAddress!
                     for i in 0..<words.count {
+                        if learn == nil, words[i].startsLower {
+                            if previous == .outside {
+                                labels[i] = .outside
+                                beforePrevious = previous
+                                continue
+                            }
+                            sumStatic(i)
+                        }
                         NERFeatures.dynamic(
                             words[i], previous: previous, beforePrevious: beforePrevious,
                             history: history.feature(for: words[i]), mask: weights.mask,

@@ -1,8 +1,12 @@
 import Foundation
 
-/// The trained tagger: a hashed weight table of `2^rowBits` rows × ``NERLabel/count`` labels,
-/// quantised to 16 bits. File layout (little endian): magic `GZNER001`, `UInt32` rowBits,
-/// `UInt32` label count, `Float32` scale, then the `Int16` weights row by row.
+/// The trained tagger: a hashed weight table of `2^rowBits` rows, quantised to 16 bits.
+///
+/// A row holds, for the eight labels other than `O`, the label's weight minus `O`'s: scores
+/// relative to `O` pick the same label, and a row is then 16 bytes, one aligned vector load
+/// that never straddles two cache lines (the table is far larger than the cache, so the
+/// loads are what tagging waits on). File layout (little endian): magic `GZNER002`, `UInt32`
+/// rowBits, `UInt32` label count (9), `Float32` scale, then the `Int16` weights row by row.
 public struct NERModel: Sendable, NERWeightTable {
     public enum LoadError: Error, CustomStringConvertible, Equatable {
         case badHeader
@@ -16,23 +20,49 @@ public struct NERModel: Sendable, NERWeightTable {
         }
     }
 
-    static let magic = Array("GZNER001".utf8)
+    static let magic = Array("GZNER002".utf8)
+    /// Stored weights per row: every label but `O`.
+    static let columns = NERLabel.count - 1
     let rowBits: Int
     let weights: WeightBuffer
     /// Multiply a stored weight by `scale` to get the trained weight.
     let scale: Float
     let mask: UInt32
 
-    /// Quantises float weights (`2^rowBits × NERLabel.count`).
+    /// Quantises trained float weights (`2^rowBits` rows × ``NERLabel/count`` labels, in
+    /// label order), keeping each label's weight relative to `O`'s.
     init(rowBits: Int, floats: [Float]) {
-        let maxAbs = floats.reduce(Float(0)) { max($0, abs($1)) }
+        let rows = 1 << rowBits
+        var relative = [Float](repeating: 0, count: rows * Self.columns)
+        let outside = Int(NERLabel.outside.rawValue)
+        for r in 0..<rows {
+            let base = r * NERLabel.count
+            var c = 0
+            for k in 0..<NERLabel.count where k != outside {
+                relative[r * Self.columns + c] = floats[base + k] - floats[base + outside]
+                c += 1
+            }
+        }
+        self.init(rowBits: rowBits, relative: relative)
+    }
+
+    /// Quantises weights already relative to `O` (`2^rowBits × columns`).
+    private init(rowBits: Int, relative: [Float]) {
+        let maxAbs = relative.reduce(Float(0)) { max($0, abs($1)) }
         let scale = maxAbs > 0 ? maxAbs / 32767 : 1
         self.rowBits = rowBits
         self.scale = scale
         self.mask = UInt32((1 << rowBits) - 1)
-        self.weights = WeightBuffer(count: floats.count) { buf in
-            for k in floats.indices { buf[k] = Int16((floats[k] / scale).rounded()) }
+        self.weights = WeightBuffer(count: relative.count) { buf in
+            for k in relative.indices { buf[k] = Int16((relative[k] / scale).rounded()) }
         }
+    }
+
+    /// The trained weight of `label` relative to `O` in `row`.
+    func weight(row: Int, label: NERLabel) -> Float {
+        guard label != .outside else { return 0 }
+        let column = Int(label.rawValue) - (label.rawValue > NERLabel.outside.rawValue ? 1 : 0)
+        return Float(weights.buffer[row * Self.columns + column]) * scale
     }
 
     /// The average of models trained on the same features (parameter mixing, McDonald et al.
@@ -47,7 +77,7 @@ public struct NERModel: Sendable, NERWeightTable {
         }
         let n = Float(models.count)
         for k in sum.indices { sum[k] /= n }
-        return NERModel(rowBits: models[0].rowBits, floats: sum)
+        return NERModel(rowBits: models[0].rowBits, relative: sum)
     }
 
     public init(data: Data) throws(LoadError) {
@@ -57,7 +87,7 @@ public struct NERModel: Sendable, NERWeightTable {
         }
         let rowBits = Int(u32(8))
         guard u32(12) == UInt32(NERLabel.count), rowBits > 0, rowBits <= 24 else { throw .badHeader }
-        let count = (1 << rowBits) * NERLabel.count
+        let count = (1 << rowBits) * Self.columns
         guard data.count == 20 + 2 * count else { throw .truncated(expected: 20 + 2 * count, actual: data.count) }
         self.rowBits = rowBits
         self.mask = UInt32((1 << rowBits) - 1)
@@ -83,19 +113,19 @@ public struct NERModel: Sendable, NERWeightTable {
     }
 
     func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
-        // A row's first eight weights in one vector load, widened and summed in a vector
-        // register, the ninth apart; the row loads are independent and overlap, which matters
-        // because the table is far larger than the cache.
-        let w = weights.buffer
-        let raw = UnsafeRawPointer(w.baseAddress!)
+        // Each row is one aligned 16-byte load, widened and summed in a vector register; the
+        // loads are independent and overlap.
+        let raw = UnsafeRawPointer(weights.buffer.baseAddress!)
         var a = SIMD8<Int32>(repeating: 0)
-        var a8: Int32 = 0
         for row in rows {
-            let b = Int(row) &* 9
-            a &+= SIMD8<Int32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: b &* 2, as: SIMD8<Int16>.self))
-            a8 &+= Int32(w[b &+ 8])
+            a &+= SIMD8<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: Int(row) &<< 4, as: SIMD8<Int16>.self))
         }
-        for k in 0..<8 { scores[k] = Float(a[k]) }
-        scores[8] = Float(a8)
+        let outside = Int(NERLabel.outside.rawValue)
+        scores[outside] = 0
+        var c = 0
+        for k in 0..<NERLabel.count where k != outside {
+            scores[k] = Float(a[c])
+            c += 1
+        }
     }
 }

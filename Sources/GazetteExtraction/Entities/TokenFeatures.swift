@@ -12,6 +12,8 @@ struct TokenFeatures {
     var isCapitalized = false
     var isAllCaps = false
     var hasLetter = false
+    /// Begins with a lower-case letter (`said`, `de`, `iPhone`).
+    var startsLower = false
     var length = 0
     /// Brown cluster path (``WordClusters``), 0 when the word is unknown; set by the tagger.
     var cluster: UInt32 = 0
@@ -47,7 +49,7 @@ struct TokenFeatures {
             else if Tokenizer.isLetter(s[i]) { cls = 120; letters += 1 }  // x
             else { cls = v }
             if cls != lastClass { shape = FeatureHash.add(shape, cls); lastClass = cls }
-            if k == 0 { isCapitalized = cls == 88 }
+            if k == 0 { isCapitalized = cls == 88; startsLower = cls == 120 }
         }
         self.raw = raw
         self.lower = lower

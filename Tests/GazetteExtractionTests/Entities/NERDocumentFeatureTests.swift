@@ -102,4 +102,26 @@ import Testing
         }
         #expect(seen == [.beginOrganization, .beginOrganization])
     }
+
+    @Test func aLowerCaseWordAfterOutsideIsOutsideWithoutScoring() {
+        let tagger = NERTagger(model: nil, gazetteer: Gazetteer())
+        // The table would start a name at every word: the lower-case words after `O` stay `O`
+        // unscored; `of` right after a name is scored and continues it (`Bank of England`).
+        let (all, _, _) = words("the talks said Bank of England")
+        var w = all
+        var begin = [UInt16](repeating: 0, count: w.count)
+        var inside = begin
+        var features = [UInt32](repeating: 0, count: w.count * NERFeatures.staticCount)
+        var labels = [NERLabel](repeating: .outside, count: w.count)
+        var history = DocumentHistory()
+        tagger.tag(AlwaysBeginOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
+        #expect(labels == [.outside, .outside, .outside, .beginOrganization, .insideOrganization, .insideOrganization])
+        // Training scores every word: the model learns from its own choices everywhere.
+        var seen: [NERLabel] = []
+        tagger.tag(AlwaysBeginOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history) { _, label, _ in
+            seen.append(label)
+        }
+        #expect(seen.count == w.count)
+        #expect(seen.allSatisfy { $0 == .beginOrganization })
+    }
 }

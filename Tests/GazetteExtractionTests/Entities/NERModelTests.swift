@@ -13,14 +13,33 @@ import Testing
 
     @Test func averagingModelsAveragesTheirTrainedWeights() {
         let count = (1 << 12) * NERLabel.count
-        let a = NERModel(rowBits: 12, floats: (0..<count).map { Float($0 % 5) })  // 0…4
-        let b = NERModel(rowBits: 12, floats: (0..<count).map { -Float($0 % 3) * 10 })  // 0, -10, -20
-        let mean = NERModel.average([a, b])
-        for k in [0, 1, 2, 7, count - 1] {
-            let expected = (Float(k % 5) - Float(k % 3) * 10) / 2
-            #expect(abs(Float(mean.weights.buffer[k]) * mean.scale - expected) < 0.01, "weight \(k)")
+        func a(_ k: Int) -> Float { Float(k % 5) }  // 0…4
+        func b(_ k: Int) -> Float { -Float(k % 3) * 10 }  // 0, -10, -20
+        let mean = NERModel.average([NERModel(rowBits: 12, floats: (0..<count).map(a)), NERModel(rowBits: 12, floats: (0..<count).map(b))])
+        for row in [0, 1, 7, (1 << 12) - 1] {
+            let outside = row * NERLabel.count + Int(NERLabel.outside.rawValue)
+            for label in NERLabel.allCases {
+                let k = row * NERLabel.count + Int(label.rawValue)
+                // Weights are kept relative to `O`'s.
+                let expected = ((a(k) - a(outside)) + (b(k) - b(outside))) / 2
+                #expect(abs(mean.weight(row: row, label: label) - expected) < 0.01, "row \(row) \(label)")
+            }
         }
-        #expect(NERModel.average([a]).weights == a.weights)
+        let single = NERModel(rowBits: 12, floats: (0..<count).map(a))
+        #expect(NERModel.average([single]).weights == single.weights)
+    }
+
+    @Test func scoresAreRelativeToOutside() {
+        // One row where B-PER has weight 5 and O has 2: B-PER scores 3 above O.
+        var floats = [Float](repeating: 0, count: (1 << 12) * NERLabel.count)
+        floats[3 * NERLabel.count + Int(NERLabel.beginPerson.rawValue)] = 5
+        floats[3 * NERLabel.count + Int(NERLabel.outside.rawValue)] = 2
+        let model = NERModel(rowBits: 12, floats: floats)
+        var scores = [Float](repeating: -1, count: NERLabel.count)
+        [UInt32(3), UInt32(3)].withUnsafeBufferPointer { model.score($0, into: &scores) }
+        #expect(scores[Int(NERLabel.outside.rawValue)] == 0)
+        #expect(abs(scores[Int(NERLabel.beginPerson.rawValue)] * model.scale - 6) < 0.01)
+        #expect(abs(scores[Int(NERLabel.insidePerson.rawValue)] * model.scale + 4) < 0.01)
     }
 
     @Test func damagedFilesAreRejected() {
