@@ -38,8 +38,11 @@ public struct EntityStage: AnalysisStage {
         var lo = m.tokens.lowerBound
         var hi = m.tokens.upperBound
         func lower(_ i: Int) -> String { EntityResolver.fold(token: i, of: text) }
-        while hi > lo, text.tokens[hi - 1].kind != .word || lower(hi - 1) == "'s" { hi -= 1 }
-        while hi - lo > 1, ["the"].contains(lower(lo)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
+        // A number ends a name only after a word and never a person's (`Euro 96`, `Apollo 13`,
+        // but `Sampras 6`), punctuation never.
+        while hi > lo, (text.tokens[hi - 1].kind != .word && !(text.tokens[hi - 1].kind == .number && hi - lo > 1 && m.kind != .person)) || lower(hi - 1) == "'s" { hi -= 1 }
+        // `the` stays only capitalised inside a sentence (`The Hague`, `The Oval`).
+        while hi - lo > 1, (lower(lo) == "the" && !isCapitalisedThe(lo, text: text)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
             lo += 1
         }
         while lo < hi, text.tokens[lo].kind == .punctuation { lo += 1 }
@@ -50,7 +53,7 @@ public struct EntityStage: AnalysisStage {
         // function word (`Hugging Zelenskyy`).
         while hi - lo > 1, text.scalars[text.tokens[hi - 1].start].properties.isLowercase,
               !text.scalars[text.tokens[hi - 1].range].contains(where: { TokenFeatures.isUppercase($0) }) { hi -= 1 }
-        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)) { lo += 1 }
+        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)), lower(lo) != "the" || !isCapitalisedThe(lo, text: text) { lo += 1 }
         guard lo < hi else { return nil }
         // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
         while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, isInitials(lo - 1, text: text) { lo -= 1 }
@@ -92,6 +95,18 @@ public struct EntityStage: AnalysisStage {
             out[k] = NERTagger.Mention(tokens: i..<(next + 1), kind: .person)
         }
         return out
+    }
+
+    /// `The` with a capital where a sentence does not start: part of a name.
+    private func isCapitalisedThe(_ i: Int, text: AnalyzedText) -> Bool {
+        guard text.scalars[text.tokens[i].start] == "T" else { return false }
+        var lo = 0
+        var hi = text.sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if text.sentences[mid].tokens.upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < text.sentences.count && text.sentences[lo].tokens.lowerBound != i
     }
 
     /// A capitalised one-to-three-letter word right before the next token (`JD`, `J.`), not a

@@ -70,6 +70,20 @@ import Testing
         #expect(!other.contains { $0.type == .person })
     }
 
+    @Test func aNameKeepsItsNumberAndItsCapitalisedThe() {
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
+        let text = AnalyzedText(body: "Fans flew to Euro 96 and then to The Hague. The Hague was calm. Sampras 6 won.")
+        func cleaned(_ tokens: Range<Int>, _ kind: NERTagger.Mention.Kind) -> String? {
+            stage.clean(NERTagger.Mention(tokens: tokens, kind: kind), text: text, gazetteer: Gazetteer()).map {
+                text.text(text.tokens[$0.tokens.lowerBound].start..<text.tokens[$0.tokens.upperBound - 1].end)
+            }
+        }
+        #expect(cleaned(3..<5, .misc) == "Euro 96")
+        #expect(cleaned(8..<10, .location) == "The Hague")  // inside the sentence: part of the name
+        #expect(cleaned(11..<13, .location) == "Hague")  // sentence start: just `the`
+        #expect(cleaned(16..<18, .person) == "Sampras")  // a score, not a name
+    }
+
     @Test func emptyAndEntityFreeTextGiveNothing() {
         #expect(entities("").isEmpty)
         #expect(entities("   \n\n ").isEmpty)
