@@ -76,23 +76,32 @@ public struct EntityStage: AnalysisStage {
     }
 
     /// `JD Vance`: the tagger, trained on 1990s news, reads two capitals as an acronym and makes
-    /// `JD` or `JD Vance` an organisation, or leaves the surname untagged. One or two capitals
-    /// tagged as another type, then a known surname (in the mention or untagged right after
-    /// it), become one person.
+    /// `JD` or `JD Vance` an organisation, or leaves the surname untagged. Initials tagged as
+    /// another type, then a known surname (in the mention, untagged, or a person
+    /// right after it), become one person.
     func joinInitials(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
-        var out = mentions
-        for k in out.indices where out[k].kind != .person && out[k].tokens.count <= 2 {
-            let i = out[k].tokens.lowerBound
+        var out: [NERTagger.Mention] = []
+        var k = 0
+        while k < mentions.count {
+            let m = mentions[k]
+            k += 1
+            let i = m.tokens.lowerBound
             let next = i + 1
-            guard next < text.tokens.count else { continue }
-            if out[k].tokens.count == 1, k + 1 < out.count, out[k + 1].tokens.lowerBound <= next { continue }
-            let initials = text.scalars[text.tokens[i].range]
-            guard initials.count <= 2, initials.allSatisfy({ $0.value >= 65 && $0.value <= 90 }),
-                  EntityLexicon.aliases[EntityResolver.normalise(text.text(of: text.tokens[i]))] == nil,
-                  text.tokens[next].kind == .word, text.tokens[next].start == text.tokens[i].end + 1,
+            guard m.kind != .person, m.tokens.count <= 2, next < text.tokens.count, isInitials(i, text: text),
+                  text.tokens[next].kind == .word,
                   text.scalars[text.tokens[next].range].dropFirst().contains(where: { $0.properties.isLowercase }),
-                  gazetteer.contains(next..<(next + 1), of: text, in: .surname) else { continue }
-            out[k] = NERTagger.Mention(tokens: i..<(next + 1), kind: .person)
+                  gazetteer.contains(next..<(next + 1), of: text, in: .surname) else {
+                out.append(m)
+                continue
+            }
+            if m.tokens.count == 1, k < mentions.count, mentions[k].tokens.lowerBound == next {
+                // The surname is a mention of its own: a person's takes the initials, another's stays apart.
+                guard mentions[k].kind == .person else { out.append(m); continue }
+                out.append(NERTagger.Mention(tokens: i..<mentions[k].tokens.upperBound, kind: .person))
+                k += 1
+                continue
+            }
+            out.append(NERTagger.Mention(tokens: i..<(next + 1), kind: .person))
         }
         return out
     }

@@ -6,8 +6,7 @@ protocol NERWeightTable {
     func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>)
 }
 
-/// Greedy left-to-right decoding under the BIO constraint, with previous-tag and
-/// document-history features.
+/// Greedy left-to-right decoding with previous-tag and document-history features.
 enum NERDecoder {
     /// Tags the sentence whose static features are in `features`. `learn`, when given, sees
     /// each token's index, predicted label and all of its feature buckets before the next
@@ -67,15 +66,10 @@ enum NERDecoder {
                         }
                         var best = NERLabel.outside
                         var bestScore = -Float.infinity
-                        for raw in 0..<UInt8(labelCount) {
-                            let label = NERLabel(rawValue: raw)!
-                            let v = s[Int(raw)]
-                            if v > bestScore, label.canFollow(previous) { bestScore = v; best = label }
+                        for raw in 0..<UInt8(labelCount) where s[Int(raw)] > bestScore {
+                            bestScore = s[Int(raw)]
+                            best = NERLabel(rawValue: raw)!
                         }
-                        // When tagging, `B-X` right after an `X` continues it: adjacent names of one
-                        // type are rare (24 of 12,000 in CoNLL train), a split one (`Santa` `Fe`) a
-                        // common slip. Training sees the model's own choice.
-                        if learn == nil, best.isBegin, best.typeIndex == previous.typeIndex { best = NERLabel(rawValue: best.rawValue + 1)! }
                         labels[i] = best
                         learn?(i, best, UnsafeBufferPointer(all))
                         history.record(words[i], best)

@@ -2,11 +2,11 @@ import Foundation
 
 /// The trained tagger: a hashed weight table of `2^rowBits` rows, quantised to 16 bits.
 ///
-/// A row holds, for the eight labels other than `O`, the label's weight minus `O`'s: scores
-/// relative to `O` pick the same label, and a row is then 16 bytes, one aligned vector load
-/// that never straddles two cache lines (the table is far larger than the cache, so the
-/// loads are what tagging waits on). File layout (little endian): magic `GZNER002`, `UInt32`
-/// rowBits, `UInt32` label count (9), `Float32` scale, then the `Int16` weights row by row.
+/// A row holds, for the four labels other than `O`, the label's weight minus `O`'s: scores
+/// relative to `O` pick the same label, and a row is then 8 bytes, one aligned vector load
+/// that never straddles two cache lines (the 4 MB table is far larger than the cache, so the
+/// loads are what tagging waits on). File layout (little endian): magic `GZNER003`, `UInt32`
+/// rowBits, `UInt32` label count (5), `Float32` scale, then the `Int16` weights row by row.
 public struct NERModel: Sendable, NERWeightTable {
     public enum LoadError: Error, CustomStringConvertible, Equatable {
         case badHeader
@@ -20,7 +20,7 @@ public struct NERModel: Sendable, NERWeightTable {
         }
     }
 
-    static let magic = Array("GZNER002".utf8)
+    static let magic = Array("GZNER003".utf8)
     /// Stored weights per row: every label but `O`.
     static let columns = NERLabel.count - 1
     let rowBits: Int
@@ -113,19 +113,17 @@ public struct NERModel: Sendable, NERWeightTable {
     }
 
     func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
-        // Each row is one aligned 16-byte load, widened and summed in a vector register; the
+        // Each row is one aligned 8-byte load, widened and summed in a vector register; the
         // loads are independent and overlap.
         let raw = UnsafeRawPointer(weights.buffer.baseAddress!)
-        var a = SIMD8<Int32>(repeating: 0)
+        var a = SIMD4<Int32>(repeating: 0)
         for row in rows {
-            a &+= SIMD8<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: Int(row) &<< 4, as: SIMD8<Int16>.self))
+            a &+= SIMD4<Int32>(truncatingIfNeeded: raw.load(fromByteOffset: Int(row) &<< 3, as: SIMD4<Int16>.self))
         }
-        let outside = Int(NERLabel.outside.rawValue)
-        scores[outside] = 0
-        var c = 0
-        for k in 0..<NERLabel.count where k != outside {
-            scores[k] = Float(a[c])
-            c += 1
-        }
+        scores[Int(NERLabel.outside.rawValue)] = 0
+        scores[Int(NERLabel.person.rawValue)] = Float(a[0])
+        scores[Int(NERLabel.location.rawValue)] = Float(a[1])
+        scores[Int(NERLabel.organization.rawValue)] = Float(a[2])
+        scores[Int(NERLabel.misc.rawValue)] = Float(a[3])
     }
 }

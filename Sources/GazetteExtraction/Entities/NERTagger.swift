@@ -90,13 +90,13 @@ public struct NERTagger: Sendable {
         }
     }
 
-    /// Turns BIO labels into spans (token offsets shifted by `offset`).
+    /// Turns labels into spans, one per run of a type (token offsets shifted by `offset`).
     func collect(_ labels: ArraySlice<NERLabel>, offset: Int, into out: inout [Mention]) {
         var start: Int? = nil
         var kind = 0
         var k = 0
         for label in labels {
-            if let s = start, label.isBegin || label.typeIndex != kind {
+            if let s = start, label.typeIndex != kind {
                 out.append(Mention(tokens: (offset + s)..<(offset + k), kind: Mention.Kind(rawValue: kind)!))
                 start = nil
             }

@@ -21,16 +21,8 @@ extension NERTrainer {
             let gold = s.tags.map { NERLabel(bio: Substring($0)) ?? .outside }
             let tokens = Tokenizer.tokenize(scalars)
             words = tokens.map { TokenFeatures(scalars, $0.range) }
-            labels = []
-            var previous = -1
-            for t in tokens {
-                let g = owner[t.start]
-                var label = gold[g]
-                // Later pieces of one gold token continue its entity.
-                if g == previous, label.isBegin { label = NERLabel(rawValue: label.rawValue + 1)! }
-                labels.append(label)
-                previous = g
-            }
+            // Every piece of a gold token (`Mr` `.`) takes its label.
+            labels = tokens.map { gold[owner[$0.start]] }
         }
 
         /// Whether a space goes before `token` and after it, as news text is written.

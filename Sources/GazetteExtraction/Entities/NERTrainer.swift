@@ -83,7 +83,8 @@ public struct NERTrainer {
         return best!.model
     }
 
-    /// Scores `model` on gold documents.
+    /// Scores `model` on gold documents. Gold names are read as the IO tagger reads them, so two
+    /// names of one type side by side count as one; `score_ner.py` scores the file's own spans.
     public func evaluate(_ model: NERModel, on documents: [Document]) -> Score {
         let tagger = NERTagger(model: model, gazetteer: gazetteer, clusters: clusters)
         var tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0]

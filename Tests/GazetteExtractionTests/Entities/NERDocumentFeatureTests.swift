@@ -72,40 +72,32 @@ import Testing
         // Mr . Smith 's U.S. - based firm ( Acme ) won 2 - 0 .
         #expect(p.words.count == 16)
         #expect(p.labels == [
-            .outside, .outside, .beginPerson, .outside, .beginMisc, .insideMisc, .insideMisc, .outside, .outside,
-            .beginOrganization, .outside, .outside, .outside, .outside, .outside, .outside,
+            .outside, .outside, .person, .outside, .misc, .misc, .misc, .outside, .outside,
+            .organization, .outside, .outside, .outside, .outside, .outside, .outside,
         ])
     }
 
-    /// Scores `B-ORG` highest whatever the features.
-    struct AlwaysBeginOrganisation: NERWeightTable {
+    /// Scores `ORG` highest whatever the features.
+    struct AlwaysOrganisation: NERWeightTable {
         var mask: UInt32 { 0xFFF }
         func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
-            for k in 0..<NERLabel.count { scores[k] = k == Int(NERLabel.beginOrganization.rawValue) ? 1 : 0 }
+            for k in 0..<NERLabel.count { scores[k] = k == Int(NERLabel.organization.rawValue) ? 1 : 0 }
         }
     }
 
-    @Test func aBeginRightAfterTheSameTypeContinuesTheNameWhenTagging() {
+    @Test func aRunOfOneTypeIsOneName() {
         let tagger = NERTagger(model: nil, gazetteer: Gazetteer())
-        var words = [TokenFeatures](repeating: TokenFeatures(), count: 2)
-        var begin = [UInt16](repeating: 0, count: 2)
-        var inside = begin
-        var features = [UInt32](repeating: 0, count: 2 * NERFeatures.staticCount)
-        var labels = [NERLabel](repeating: .outside, count: 2)
-        var history = DocumentHistory()
-        tagger.tag(AlwaysBeginOrganisation(), count: 2, words: &words, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
-        #expect(labels == [.beginOrganization, .insideOrganization])
-        // Training sees the model's own choice.
-        var seen: [NERLabel] = []
-        tagger.tag(AlwaysBeginOrganisation(), count: 2, words: &words, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history) { _, label, _ in
-            seen.append(label)
-        }
-        #expect(seen == [.beginOrganization, .beginOrganization])
+        var mentions: [NERTagger.Mention] = []
+        tagger.collect([.organization, .organization, .outside, .person, .location, .location, .misc][...], offset: 10, into: &mentions)
+        #expect(mentions == [
+            NERTagger.Mention(tokens: 10..<12, kind: .organization), NERTagger.Mention(tokens: 13..<14, kind: .person),
+            NERTagger.Mention(tokens: 14..<16, kind: .location), NERTagger.Mention(tokens: 16..<17, kind: .misc),
+        ])
     }
 
     @Test func aLowerCaseWordAfterOutsideIsOutsideWithoutScoring() {
         let tagger = NERTagger(model: nil, gazetteer: Gazetteer())
-        // The table would start a name at every word: the lower-case words after `O` stay `O`
+        // The table would put every word in a name: the lower-case words after `O` stay `O`
         // unscored; `of` right after a name is scored and continues it (`Bank of England`).
         let (all, _, _) = words("the talks said Bank of England")
         var w = all
@@ -114,14 +106,13 @@ import Testing
         var features = [UInt32](repeating: 0, count: w.count * NERFeatures.staticCount)
         var labels = [NERLabel](repeating: .outside, count: w.count)
         var history = DocumentHistory()
-        tagger.tag(AlwaysBeginOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
-        #expect(labels == [.outside, .outside, .outside, .beginOrganization, .insideOrganization, .insideOrganization])
+        tagger.tag(AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
+        #expect(labels == [.outside, .outside, .outside, .organization, .organization, .organization])
         // Training scores every word: the model learns from its own choices everywhere.
         var seen: [NERLabel] = []
-        tagger.tag(AlwaysBeginOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history) { _, label, _ in
+        tagger.tag(AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history) { _, label, _ in
             seen.append(label)
         }
-        #expect(seen.count == w.count)
-        #expect(seen.allSatisfy { $0 == .beginOrganization })
+        #expect(seen == Array(repeating: .organization, count: w.count))
     }
 }

@@ -30,16 +30,16 @@ import Testing
     }
 
     @Test func scoresAreRelativeToOutside() {
-        // One row where B-PER has weight 5 and O has 2: B-PER scores 3 above O.
+        // One row where PER has weight 5 and O has 2: PER scores 3 above O.
         var floats = [Float](repeating: 0, count: (1 << 12) * NERLabel.count)
-        floats[3 * NERLabel.count + Int(NERLabel.beginPerson.rawValue)] = 5
+        floats[3 * NERLabel.count + Int(NERLabel.person.rawValue)] = 5
         floats[3 * NERLabel.count + Int(NERLabel.outside.rawValue)] = 2
         let model = NERModel(rowBits: 12, floats: floats)
         var scores = [Float](repeating: -1, count: NERLabel.count)
         [UInt32(3), UInt32(3)].withUnsafeBufferPointer { model.score($0, into: &scores) }
         #expect(scores[Int(NERLabel.outside.rawValue)] == 0)
-        #expect(abs(scores[Int(NERLabel.beginPerson.rawValue)] * model.scale - 6) < 0.01)
-        #expect(abs(scores[Int(NERLabel.insidePerson.rawValue)] * model.scale + 4) < 0.01)
+        #expect(abs(scores[Int(NERLabel.person.rawValue)] * model.scale - 6) < 0.01)
+        #expect(abs(scores[Int(NERLabel.location.rawValue)] * model.scale + 4) < 0.01)
     }
 
     @Test func damagedFilesAreRejected() {
