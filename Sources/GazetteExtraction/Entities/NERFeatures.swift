@@ -5,7 +5,7 @@
 /// weight table; nothing is built as a string.
 enum NERFeatures {
     /// Features per token fixed before decoding.
-    static let staticCount = 46
+    static let staticCount = 50
     /// Features per token that depend on earlier decisions.
     static let dynamicCount = 5
 
@@ -94,6 +94,10 @@ enum NERFeatures {
             put(52, WordClusters.prefix(c.cluster, 4))
             put(53, WordClusters.prefix(c.cluster, 8))
             put(54, WordClusters.prefix(c.cluster, 20))
+            put(70, c.elsewhere.0)
+            put(71, c.elsewhere.1)
+            put(70, c.elsewhere.2)
+            put(71, c.elsewhere.3)
         }
     }
 

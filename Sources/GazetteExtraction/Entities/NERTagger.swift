@@ -61,6 +61,7 @@ public struct NERTagger: Sendable {
         for k in words.indices { words[k].cluster = clusters.path(of: words[k].lower) }
         let gazetteer = self.gazetteer
         DocumentCasing.mark(&words, sentences: sentences) { gazetteer.lists(ofPhrase: CollectionOfOne($0.lower)) & Gazetteer.List.orgSuffix.bit != 0 }
+        DocumentContexts.mark(&words, sentences: sentences)
     }
 
     func tag(

@@ -19,6 +19,9 @@ struct TokenFeatures {
     var cluster: UInt32 = 0
     /// ``DocumentCasing`` bits: how the word is written elsewhere in the document.
     var casing: UInt8 = 0
+    /// ``DocumentContexts``: the neighbours left and right of the nearest earlier and later
+    /// occurrence of this capitalised word in the document (0 when there is none).
+    var elsewhere: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init() {}
 

@@ -39,6 +39,27 @@ import Testing
         #expect(w[5].casing & DocumentCasing.inOrganisationName == 0)  // `bid`
     }
 
+    @Test func contextsOfTheOtherOccurrencesOfAWord() {
+        var (w, sentences, text) = words("Bologna beat Napoli 3-1. Fans of Bologna sang. Bologna said nothing.")
+        DocumentContexts.mark(&w, sentences: sentences)
+        let bologna = text.tokens.indices.filter { text.text(of: text.tokens[$0]) == "Bologna" }
+        let of = TokenFeatures(Array("of".unicodeScalars), 0..<2).lower
+        let sang = TokenFeatures(Array("sang".unicodeScalars), 0..<4).lower
+        let said = TokenFeatures(Array("said".unicodeScalars), 0..<4).lower
+        let beat = TokenFeatures(Array("beat".unicodeScalars), 0..<4).lower
+        // The first occurrence sees only the next one (`of` · `sang`); the middle one sees the
+        // sentence edge and `beat` before it and `said` after it; the last sees only the one before.
+        #expect(w[bologna[0]].elsewhere.0 == 0 && w[bologna[0]].elsewhere.1 == 0)
+        #expect(w[bologna[0]].elsewhere.2 == of && w[bologna[0]].elsewhere.3 == sang)
+        #expect(w[bologna[1]].elsewhere.0 == DocumentContexts.edge && w[bologna[1]].elsewhere.1 == beat)
+        #expect(w[bologna[1]].elsewhere.2 == DocumentContexts.edge && w[bologna[1]].elsewhere.3 == said)
+        #expect(w[bologna[2]].elsewhere.0 == of && w[bologna[2]].elsewhere.1 == sang)
+        #expect(w[bologna[2]].elsewhere.2 == 0 && w[bologna[2]].elsewhere.3 == 0)
+        // A word seen once has no other contexts.
+        let napoli = text.tokens.indices.first { text.text(of: text.tokens[$0]) == "Napoli" }!
+        #expect(w[napoli].elsewhere == (0, 0, 0, 0))
+    }
+
     @Test func clusterFileRoundTripsAndPrefixesAreTagged() throws {
         let word = TokenFeatures(Array("paris".unicodeScalars), 0..<5).lower
         var data = Data(WordClusters.magic)
