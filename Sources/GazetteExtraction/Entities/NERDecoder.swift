@@ -24,9 +24,10 @@ enum NERDecoder {
         // When tagging, the static features' scores of every token are summed first: those
         // table reads do not wait on the previous decision, so they overlap across tokens.
         // Training keeps one sum per token so that its arithmetic stays as it was.
-        // A word in lower case right after `O` is `O` when tagging (a name never starts in lower
-        // case in the training data but for a handful of `de`, `van`, `iPhone`), so most words
-        // need no scores at all; theirs are summed only when the word follows a name.
+        // A word all in lower case right after `O` is `O` when tagging (a name never starts so in
+        // the training data but for a handful of `de` and `van`), so most words need no scores at
+        // all; theirs are summed only when the word follows a name. `al-Qaida` and `iPhone`,
+        // with a capital inside, are scored.
         let staticScores = learn == nil ? words.count * labelCount : 0
         withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, staticScores)) { sums in
             func sumStatic(_ i: Int) {
@@ -34,7 +35,7 @@ enum NERDecoder {
                 weights.score(rows, into: sums.baseAddress! + i * labelCount)
             }
             if learn == nil {
-                for i in 0..<words.count where !words[i].startsLower { sumStatic(i) }
+                for i in 0..<words.count where !words[i].isLowercase { sumStatic(i) }
             }
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: total) { all in
                 withUnsafeTemporaryAllocation(of: Float.self, capacity: labelCount) { scores in
@@ -43,7 +44,7 @@ enum NERDecoder {
                     let base = all.baseAddress!
                     let s = scores.baseAddress!
                     for i in 0..<words.count {
-                        if learn == nil, words[i].startsLower {
+                        if learn == nil, words[i].isLowercase {
                             if previous == .outside {
                                 labels[i] = .outside
                                 beforePrevious = previous

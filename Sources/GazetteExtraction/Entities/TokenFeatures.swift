@@ -12,8 +12,8 @@ struct TokenFeatures {
     var isCapitalized = false
     var isAllCaps = false
     var hasLetter = false
-    /// Begins with a lower-case letter (`said`, `de`, `iPhone`).
-    var startsLower = false
+    /// Begins with a lower-case letter and has no capital (`said`, `de`; not `al-Qaida`).
+    var isLowercase = false
     var length = 0
     /// Brown cluster path (``WordClusters``), 0 when the word is unknown; set by the tagger.
     var cluster: UInt32 = 0
@@ -52,13 +52,14 @@ struct TokenFeatures {
             else if Tokenizer.isLetter(s[i]) { cls = 120; letters += 1 }  // x
             else { cls = v }
             if cls != lastClass { shape = FeatureHash.add(shape, cls); lastClass = cls }
-            if k == 0 { isCapitalized = cls == 88; startsLower = cls == 120 }
+            if k == 0 { isCapitalized = cls == 88; isLowercase = cls == 120 }
         }
         self.raw = raw
         self.lower = lower
         self.shape = shape
         hasLetter = letters > 0
         isAllCaps = letters > 0 && upper == letters
+        isLowercase = isLowercase && upper == 0
         prefixes = (p0, p1, p2, p3)
         // Suffixes hashed from the end backwards; zero when the word is shorter.
         var h = FeatureHash.seed

@@ -129,6 +129,10 @@ import Testing
         var history = DocumentHistory()
         tagger.tag(AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
         #expect(labels == [.outside, .outside, .outside, .organization, .organization, .organization])
+        // `al-Qaida` has a capital inside: scored.
+        var q = words("the al-Qaida cell").words
+        tagger.tag(AlwaysOrganisation(), count: q.count, words: &q, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
+        #expect(Array(labels[0..<3]) == [.outside, .organization, .organization])
         // Training scores every word: the model learns from its own choices everywhere.
         var seen: [NERLabel] = []
         tagger.tag(AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history) { _, label, _ in
