@@ -16,6 +16,12 @@ enum EntityLexicon {
         "well", "oh", "perhaps", "maybe", "unless", "because", "despite", "given", "asked", "said", "says",
     ]
 
+    /// Lower-case words inside people's names (`Osama bin Laden`, `Charles de Gaulle`,
+    /// `Ludwig van Beethoven`).
+    static let nameParticles: Set<String> = [
+        "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "dos", "das", "ter",
+    ]
+
     /// Day and month names: never the edge of a name.
     static let calendarWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",

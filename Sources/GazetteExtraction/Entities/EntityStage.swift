@@ -13,7 +13,7 @@ public struct EntityStage: AnalysisStage {
         let text = analysis.text
         let tagger = self.tagger ?? NERTagger.shared
         var mentions: [EntityResolver.Mention] = []
-        for m in joinInitials(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer) {
+        for m in joinInitials(joinParticles(tagger.mentions(in: text), text: text), text: text, gazetteer: tagger.gazetteer) {
             if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
         }
         mentions = propagate(mentions, text: text)
@@ -73,6 +73,36 @@ public struct EntityStage: AnalysisStage {
         case .misc: type = gazetteer.contains(lo..<hi, of: text, in: .demonym) ? .norp : .misc
         }
         return EntityResolver.Mention(tokens: lo..<hi, type: type)
+    }
+
+    /// `Osama bin Laden`, `Frank de Boer`: a person's name, a lower-case name particle, then a
+    /// capitalised word that is the same person's or untagged: the tagger often leaves the
+    /// particle out and splits the name in two.
+    func joinParticles(_ mentions: [NERTagger.Mention], text: AnalyzedText) -> [NERTagger.Mention] {
+        var out: [NERTagger.Mention] = []
+        var k = 0
+        while k < mentions.count {
+            var m = mentions[k]
+            k += 1
+            while m.kind == .person {
+                let particle = m.tokens.upperBound
+                let next = particle + 1
+                guard next < text.tokens.count, EntityLexicon.nameParticles.contains(text.words[particle]),
+                      text.tokens[particle].start == text.tokens[particle - 1].end + 1,
+                      text.tokens[next].start == text.tokens[particle].end + 1,
+                      text.tokens[next].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[next].start]) else { break }
+                if k < mentions.count, mentions[k].tokens.lowerBound <= particle { break }
+                if k < mentions.count, mentions[k].tokens.lowerBound == next {
+                    guard mentions[k].kind == .person else { break }
+                    m = NERTagger.Mention(tokens: m.tokens.lowerBound..<mentions[k].tokens.upperBound, kind: .person)
+                    k += 1
+                } else {
+                    m = NERTagger.Mention(tokens: m.tokens.lowerBound..<(next + 1), kind: .person)
+                }
+            }
+            out.append(m)
+        }
+        return out
     }
 
     /// `JD Vance`: the tagger, trained on 1990s news, reads two capitals as an acronym and makes

@@ -70,6 +70,22 @@ import Testing
         #expect(!other.contains { $0.type == .person })
     }
 
+    @Test func namesWithParticlesAreOnePerson() {
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
+        let text = AnalyzedText(body: "Osama bin Laden met Frank de Boer and the Bank of England.")
+        // The tagger split the names around the particle, or left the surname out.
+        let joined = stage.joinParticles([
+            NERTagger.Mention(tokens: 0..<1, kind: .person), NERTagger.Mention(tokens: 2..<3, kind: .person),
+            NERTagger.Mention(tokens: 4..<5, kind: .person),
+            NERTagger.Mention(tokens: 9..<10, kind: .organization), NERTagger.Mention(tokens: 11..<12, kind: .location),
+        ], text: text)
+        #expect(joined == [
+            NERTagger.Mention(tokens: 0..<3, kind: .person), NERTagger.Mention(tokens: 4..<7, kind: .person),
+            // `of` is no particle, and only people's names take one.
+            NERTagger.Mention(tokens: 9..<10, kind: .organization), NERTagger.Mention(tokens: 11..<12, kind: .location),
+        ])
+    }
+
     @Test func aNameKeepsItsNumberAndItsCapitalisedThe() {
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
         let text = AnalyzedText(body: "Fans flew to Euro 96 and then to The Hague. The Hague was calm. Sampras 6 won.")
