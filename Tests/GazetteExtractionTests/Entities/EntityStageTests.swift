@@ -70,6 +70,28 @@ import Testing
         #expect(!other.contains { $0.type == .person })
     }
 
+    @Test func aNameSplitIntoTwoTypesIsOneName() {
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
+        let text = AnalyzedText(body: "Manchester United flew to the Hong Kong Open with Swede Kennet Andersson\nChicago\nBoston won.")
+        // Manchester(0) United(1) flew to the Hong(5) Kong(6) Open(7) with Swede(9) Kennet(10) Andersson(11)
+        // Chicago(12) Boston(13)
+        let joined = stage.joinSplitNames([
+            NERTagger.Mention(tokens: 0..<1, kind: .location), NERTagger.Mention(tokens: 1..<2, kind: .organization),
+            NERTagger.Mention(tokens: 5..<7, kind: .location), NERTagger.Mention(tokens: 7..<8, kind: .misc),
+            NERTagger.Mention(tokens: 9..<10, kind: .misc), NERTagger.Mention(tokens: 10..<12, kind: .person),
+            NERTagger.Mention(tokens: 12..<13, kind: .location), NERTagger.Mention(tokens: 13..<14, kind: .organization),
+        ], text: text)
+        #expect(joined == [
+            // Parts as long: the last part's type.
+            NERTagger.Mention(tokens: 0..<2, kind: .organization),
+            // A MISC last part makes the name MISC.
+            NERTagger.Mention(tokens: 5..<8, kind: .misc),
+            // A nationality before a name stays apart, and so do names on two lines.
+            NERTagger.Mention(tokens: 9..<10, kind: .misc), NERTagger.Mention(tokens: 10..<12, kind: .person),
+            NERTagger.Mention(tokens: 12..<13, kind: .location), NERTagger.Mention(tokens: 13..<14, kind: .organization),
+        ])
+    }
+
     @Test func namesWithParticlesAreOnePerson() {
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
         let text = AnalyzedText(body: "Osama bin Laden met Frank de Boer and the Bank of England.")
