@@ -13,7 +13,7 @@ public struct EntityStage: AnalysisStage {
         let text = analysis.text
         let tagger = self.tagger ?? NERTagger.shared
         var mentions: [EntityResolver.Mention] = []
-        for m in joinInitials(joinParticles(joinSplitNames(tagger.mentions(in: text), text: text), text: text), text: text, gazetteer: tagger.gazetteer) {
+        for m in joinInitials(joinParticles(joinSplitNames(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer), text: text), text: text, gazetteer: tagger.gazetteer) {
             if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
         }
         mentions = propagate(mentions, text: text)
@@ -75,20 +75,32 @@ public struct EntityStage: AnalysisStage {
         return EntityResolver.Mention(tokens: lo..<hi, type: type)
     }
 
-    /// `El Al`, `Zycie Warszawy`, `Dynamo Moscow`, `Hong Kong Open`: one name whose words the
+    /// `Manchester United`, `El Al`, `Dynamo Moscow`, `Hong Kong Open`: one name whose words the
     /// tagger gave two types. Two names side by side, one space apart, are rare in the training
     /// data (38 in 8,585 sentences) unless the first is MISC, which often sits before a name
-    /// (`Swede Kennet Andersson`, 70), so those stay apart. The joined name is MISC when its
-    /// last part is (`Open`, `Cup`), else of the type of its longer part, or of its last when
-    /// they are as long. Names on two lines are never joined.
-    func joinSplitNames(_ mentions: [NERTagger.Mention], text: AnalyzedText) -> [NERTagger.Mention] {
+    /// (`Swede Kennet Andersson`, 70), so those stay apart, as does a full person's name after
+    /// another name (`Conservative Michael Fallon`). The joined name is MISC when its last part
+    /// is (`Open`, `Cup`); a person when one part is and it starts with a given name (`Chris`
+    /// `Gent`); else an organisation when one part is; else of its longer part's type, or its
+    /// last part's when they are as long. Names on two lines are never joined.
+    func joinSplitNames(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
         var out: [NERTagger.Mention] = []
         for m in mentions {
             if let last = out.last, last.tokens.upperBound == m.tokens.lowerBound, last.kind != m.kind,
-               last.kind != .misc,
+               last.kind != .misc, !(m.kind == .person && m.tokens.count > 1),
                text.tokens[m.tokens.lowerBound].start == text.tokens[last.tokens.upperBound - 1].end + 1,
                text.scalars[text.tokens[m.tokens.lowerBound].start - 1] == " " {
-                let kind = m.kind == .misc ? .misc : last.tokens.count > m.tokens.count ? last.kind : m.kind
+                let kind: NERTagger.Mention.Kind
+                let first = last.tokens.lowerBound
+                if m.kind == .misc {
+                    kind = .misc
+                } else if last.kind == .person || m.kind == .person, gazetteer.contains(first..<(first + 1), of: text, in: .givenName) {
+                    kind = .person
+                } else if last.kind == .organization || m.kind == .organization {
+                    kind = .organization
+                } else {
+                    kind = last.tokens.count > m.tokens.count ? last.kind : m.kind
+                }
                 out[out.count - 1] = NERTagger.Mention(tokens: last.tokens.lowerBound..<m.tokens.upperBound, kind: kind)
             } else {
                 out.append(m)

@@ -72,23 +72,23 @@ import Testing
 
     @Test func aNameSplitIntoTwoTypesIsOneName() {
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
-        let text = AnalyzedText(body: "Manchester United flew to the Hong Kong Open with Swede Kennet Andersson\nChicago\nBoston won.")
-        // Manchester(0) United(1) flew to the Hong(5) Kong(6) Open(7) with Swede(9) Kennet(10) Andersson(11)
-        // Chicago(12) Boston(13)
+        let text = AnalyzedText(body: "Manchester United met the Hong Kong Open , Swede Kennet Andersson , Chris Gent and "
+            + "Conservative Michael Fallon\nChicago\nBoston won.")
+        // Manchester(0) United(1) met the Hong(4) Kong(5) Open(6) ,(7) Swede(8) Kennet(9) Andersson(10) ,(11) Chris(12)
+        // Gent(13) and Conservative(15) Michael(16) Fallon(17) Chicago(18) Boston(19)
+        func m(_ r: Range<Int>, _ k: NERTagger.Mention.Kind) -> NERTagger.Mention { NERTagger.Mention(tokens: r, kind: k) }
         let joined = stage.joinSplitNames([
-            NERTagger.Mention(tokens: 0..<1, kind: .location), NERTagger.Mention(tokens: 1..<2, kind: .organization),
-            NERTagger.Mention(tokens: 5..<7, kind: .location), NERTagger.Mention(tokens: 7..<8, kind: .misc),
-            NERTagger.Mention(tokens: 9..<10, kind: .misc), NERTagger.Mention(tokens: 10..<12, kind: .person),
-            NERTagger.Mention(tokens: 12..<13, kind: .location), NERTagger.Mention(tokens: 13..<14, kind: .organization),
-        ], text: text)
+            m(0..<1, .location), m(1..<2, .organization), m(4..<6, .location), m(6..<7, .misc),
+            m(8..<9, .misc), m(9..<11, .person), m(12..<13, .person), m(13..<14, .location),
+            m(15..<16, .organization), m(16..<18, .person), m(18..<19, .location), m(19..<20, .organization),
+        ], text: text, gazetteer: NERTagger.shared.gazetteer)
         #expect(joined == [
-            // Parts as long: the last part's type.
-            NERTagger.Mention(tokens: 0..<2, kind: .organization),
-            // A MISC last part makes the name MISC.
-            NERTagger.Mention(tokens: 5..<8, kind: .misc),
-            // A nationality before a name stays apart, and so do names on two lines.
-            NERTagger.Mention(tokens: 9..<10, kind: .misc), NERTagger.Mention(tokens: 10..<12, kind: .person),
-            NERTagger.Mention(tokens: 12..<13, kind: .location), NERTagger.Mention(tokens: 13..<14, kind: .organization),
+            m(0..<2, .organization),  // an organisation part makes an organisation
+            m(4..<7, .misc),  // a MISC last part makes the name MISC
+            m(8..<9, .misc), m(9..<11, .person),  // a nationality before a name stays apart
+            m(12..<14, .person),  // a given name first makes a person
+            m(15..<16, .organization), m(16..<18, .person),  // a full person's name stands alone
+            m(18..<19, .location), m(19..<20, .organization),  // names on two lines stay apart
         ])
     }
 
