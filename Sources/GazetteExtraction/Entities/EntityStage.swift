@@ -1,5 +1,6 @@
-/// The named-entity stage: tags mentions with the shipped ``NERTagger``, drops function words,
-/// makes mentions of a name consistent across the article, then resolves entities and roles.
+/// The named-entity stage: tags mentions with the shipped ``NERTagger``, mends names it split
+/// (``NameJoins``), drops function words, makes mentions of a name consistent across the
+/// article, then resolves entities and roles.
 public struct EntityStage: AnalysisStage {
     private let tagger: NERTagger?
 
@@ -13,7 +14,7 @@ public struct EntityStage: AnalysisStage {
         let text = analysis.text
         let tagger = self.tagger ?? NERTagger.shared
         var mentions: [EntityResolver.Mention] = []
-        for m in joinInitials(joinParticles(joinSplitNames(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer), text: text), text: text, gazetteer: tagger.gazetteer) {
+        for m in NameJoins.apply(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer) {
             if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
         }
         mentions = propagate(mentions, text: text)
@@ -56,7 +57,7 @@ public struct EntityStage: AnalysisStage {
         while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)), lower(lo) != "the" || !isCapitalisedThe(lo, text: text) { lo += 1 }
         guard lo < hi else { return nil }
         // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
-        while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, isInitials(lo - 1, text: text) { lo -= 1 }
+        while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, NameJoins.isInitials(lo - 1, text: text) { lo -= 1 }
         if hi - lo == 1, EntityLexicon.neverAlone.contains(lower(lo)) { return nil }
         // A name starts with a capital or digit, or has one after a lower-case particle (`al-Qaida`).
         guard text.scalars[text.tokens[lo].range].contains(where: { TokenFeatures.isUppercase($0) }) || Tokenizer.isDigit(text.scalars[text.tokens[lo].start]) else { return nil }
@@ -75,101 +76,6 @@ public struct EntityStage: AnalysisStage {
         return EntityResolver.Mention(tokens: lo..<hi, type: type)
     }
 
-    /// `Manchester United`, `El Al`, `Dynamo Moscow`, `Hong Kong Open`: one name whose words the
-    /// tagger gave two types. Two names side by side, one space apart, are rare in the training
-    /// data (38 in 8,585 sentences) unless the first is MISC, which often sits before a name
-    /// (`Swede Kennet Andersson`, 70), so those stay apart, as does a full person's name after
-    /// another name (`Conservative Michael Fallon`). The joined name is MISC when its last part
-    /// is (`Open`, `Cup`); a person when one part is and it starts with a given name (`Chris`
-    /// `Gent`); else an organisation when one part is; else of its longer part's type, or its
-    /// last part's when they are as long. Names on two lines are never joined.
-    func joinSplitNames(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
-        var out: [NERTagger.Mention] = []
-        for m in mentions {
-            if let last = out.last, last.tokens.upperBound == m.tokens.lowerBound, last.kind != m.kind,
-               last.kind != .misc, !(m.kind == .person && m.tokens.count > 1),
-               text.tokens[m.tokens.lowerBound].start == text.tokens[last.tokens.upperBound - 1].end + 1,
-               text.scalars[text.tokens[m.tokens.lowerBound].start - 1] == " " {
-                let kind: NERTagger.Mention.Kind
-                let first = last.tokens.lowerBound
-                if m.kind == .misc {
-                    kind = .misc
-                } else if last.kind == .person || m.kind == .person, gazetteer.contains(first..<(first + 1), of: text, in: .givenName) {
-                    kind = .person
-                } else if last.kind == .organization || m.kind == .organization {
-                    kind = .organization
-                } else {
-                    kind = last.tokens.count > m.tokens.count ? last.kind : m.kind
-                }
-                out[out.count - 1] = NERTagger.Mention(tokens: last.tokens.lowerBound..<m.tokens.upperBound, kind: kind)
-            } else {
-                out.append(m)
-            }
-        }
-        return out
-    }
-
-    /// `Osama bin Laden`, `Frank de Boer`: a person's name, a lower-case name particle, then a
-    /// capitalised word that is the same person's or untagged: the tagger often leaves the
-    /// particle out and splits the name in two.
-    func joinParticles(_ mentions: [NERTagger.Mention], text: AnalyzedText) -> [NERTagger.Mention] {
-        var out: [NERTagger.Mention] = []
-        var k = 0
-        while k < mentions.count {
-            var m = mentions[k]
-            k += 1
-            while m.kind == .person {
-                let particle = m.tokens.upperBound
-                let next = particle + 1
-                guard next < text.tokens.count, EntityLexicon.nameParticles.contains(text.words[particle]),
-                      text.tokens[particle].start == text.tokens[particle - 1].end + 1,
-                      text.tokens[next].start == text.tokens[particle].end + 1,
-                      text.tokens[next].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[next].start]) else { break }
-                if k < mentions.count, mentions[k].tokens.lowerBound <= particle { break }
-                if k < mentions.count, mentions[k].tokens.lowerBound == next {
-                    guard mentions[k].kind == .person else { break }
-                    m = NERTagger.Mention(tokens: m.tokens.lowerBound..<mentions[k].tokens.upperBound, kind: .person)
-                    k += 1
-                } else {
-                    m = NERTagger.Mention(tokens: m.tokens.lowerBound..<(next + 1), kind: .person)
-                }
-            }
-            out.append(m)
-        }
-        return out
-    }
-
-    /// `JD Vance`: the tagger, trained on 1990s news, reads two capitals as an acronym and makes
-    /// `JD` or `JD Vance` an organisation, or leaves the surname untagged. Initials tagged as
-    /// another type, then a known surname (in the mention, untagged, or a person
-    /// right after it), become one person.
-    func joinInitials(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
-        var out: [NERTagger.Mention] = []
-        var k = 0
-        while k < mentions.count {
-            let m = mentions[k]
-            k += 1
-            let i = m.tokens.lowerBound
-            let next = i + 1
-            guard m.kind != .person, m.tokens.count <= 2, next < text.tokens.count, isInitials(i, text: text),
-                  text.tokens[next].kind == .word,
-                  text.scalars[text.tokens[next].range].dropFirst().contains(where: { $0.properties.isLowercase }),
-                  gazetteer.contains(next..<(next + 1), of: text, in: .surname) else {
-                out.append(m)
-                continue
-            }
-            if m.tokens.count == 1, k < mentions.count, mentions[k].tokens.lowerBound == next {
-                // The surname is a mention of its own: a person's takes the initials, another's stays apart.
-                guard mentions[k].kind == .person else { out.append(m); continue }
-                out.append(NERTagger.Mention(tokens: i..<mentions[k].tokens.upperBound, kind: .person))
-                k += 1
-                continue
-            }
-            out.append(NERTagger.Mention(tokens: i..<(next + 1), kind: .person))
-        }
-        return out
-    }
-
     /// `The` with a capital where a sentence does not start: part of a name.
     private func isCapitalisedThe(_ i: Int, text: AnalyzedText) -> Bool {
         guard text.scalars[text.tokens[i].start] == "T" else { return false }
@@ -182,15 +88,6 @@ public struct EntityStage: AnalysisStage {
         return lo < text.sentences.count && text.sentences[lo].tokens.lowerBound != i
     }
 
-    /// A capitalised one-to-three-letter word right before the next token (`JD`, `J.`), not a
-    /// place abbreviation (`US`).
-    private func isInitials(_ i: Int, text: AnalyzedText) -> Bool {
-        let t = text.tokens[i]
-        guard t.kind == .word, t.end + 1 == text.tokens[i + 1].start, t.end - t.start <= 3 else { return false }
-        let word = text.text(of: t)
-        guard word.unicodeScalars.allSatisfy({ TokenFeatures.isUppercase($0) || $0 == "." }) else { return false }
-        return EntityLexicon.aliases[EntityResolver.normalise(word)] == nil
-    }
 
     /// Adds untagged occurrences of names tagged elsewhere in the article (same spelling,
     /// capitalised), so one miss does not lose a mention.
