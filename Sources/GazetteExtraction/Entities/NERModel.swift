@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A row holds, for the four labels other than `O`, the label's weight minus `O`'s: scores
 /// relative to `O` pick the same label, and a row is then 8 bytes, one aligned vector load
-/// that never straddles two cache lines (the 4 MB table is far larger than the cache, so the
+/// that never straddles two cache lines (the 4 MB table is larger than a core's caches, so the
 /// loads are what tagging waits on). File layout (little endian): magic `GZNER003`, `UInt32`
 /// rowBits, `UInt32` label count (5), `Float32` scale, then the `Int16` weights row by row.
 public struct NERModel: Sendable, NERWeightTable {
@@ -113,8 +113,8 @@ public struct NERModel: Sendable, NERWeightTable {
     }
 
     func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
-        // Each row is one aligned 8-byte load, widened and summed in a vector register; the
-        // loads are independent and overlap.
+        // Each row is one aligned 8-byte load (`columns` is 4), widened and summed in a vector
+        // register; the loads are independent and overlap.
         let raw = UnsafeRawPointer(weights.buffer.baseAddress!)
         var a = SIMD4<Int32>(repeating: 0)
         for row in rows {
