@@ -47,7 +47,7 @@ public struct NERTrainer {
         let tagger = NERTagger(model: nil, gazetteer: gazetteer, clusters: clusters)
         let prepared = documents.map { prepare($0, tagger: tagger) }
         let table = TrainingTable(rowBits: rowBits)
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         var order = Array(prepared.indices)
         var best: (score: Double, model: NERModel)? = nil
         var buffers = Buffers(capacity: 1)
@@ -186,19 +186,6 @@ public struct NERTrainer {
             var avg = [Float](repeating: 0, count: weights.count)
             for k in 0..<weights.count { avg[k] = Float(Double(weights[k]) - totals[k] / clock) }
             return NERModel(rowBits: rowBits, floats: avg)
-        }
-    }
-
-    /// SplitMix64: a tiny deterministic generator for the visiting order.
-    struct SplitMix {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

@@ -1,4 +1,4 @@
-import GazetteTestSupport
+import GazetteExtraction
 
 /// Seeded random article-like text for invariant tests of the keyphrase, summary and tone
 /// stages: words, names, punctuation, quotes, emoji, control characters and mixed scripts.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GazetteExtraction
 import GazetteStore
 import GazetteTestSupport
 import Testing

@@ -1,5 +1,5 @@
-/// SplitMix64 (Steele, Lea and Flood): a tiny seeded generator, so that random test inputs are
-/// the same on every run.
+/// SplitMix64 (Steele, Lea and Flood): a tiny seeded generator, for everything that must come
+/// out the same on every run: the trainer's visiting order, synthetic stores, random test inputs.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     public var state: UInt64
 
