@@ -35,15 +35,8 @@ public struct DateStage: AnalysisStage {
 
     /// The tense of the marker nearest to token `i` within its sentence.
     static func tense(_ scanner: DateScanner, near i: Int) -> DateMeaning.Tense {
-        let sentences = scanner.text.sentences
-        var lo = 0
-        var hi = sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sentences[mid].tokens.upperBound <= i { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < sentences.count else { return .unknown }
-        let range = sentences[lo].tokens
+        guard let sentence = scanner.text.sentenceIndex(ofToken: i) else { return .unknown }
+        let range = scanner.text.sentences[sentence].tokens
         let markers = Self.markers
         var best: (distance: Int, tense: DateMeaning.Tense)?
         for k in range where k != i {

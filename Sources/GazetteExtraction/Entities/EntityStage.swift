@@ -78,14 +78,8 @@ public struct EntityStage: AnalysisStage {
 
     /// `The` with a capital where a sentence does not start: part of a name.
     private func isCapitalisedThe(_ i: Int, text: AnalyzedText) -> Bool {
-        guard text.scalars[text.tokens[i].start] == "T" else { return false }
-        var lo = 0
-        var hi = text.sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if text.sentences[mid].tokens.upperBound <= i { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < text.sentences.count && text.sentences[lo].tokens.lowerBound != i
+        guard text.scalars[text.tokens[i].start] == "T", let sentence = text.sentenceIndex(ofToken: i) else { return false }
+        return text.sentences[sentence].tokens.lowerBound != i
     }
 
 
@@ -128,12 +122,7 @@ public struct EntityStage: AnalysisStage {
     }
 
     private func tokenRange(of span: Span, in text: AnalyzedText) -> Range<Int>? {
-        var lo = 0
-        var hi = text.tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if text.tokens[mid].start < span.start { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = text.token(atOrAfter: span.start)
         guard lo < text.tokens.count, text.tokens[lo].start == span.start else { return nil }
         var end = lo
         while end < text.tokens.count, text.tokens[end].end <= span.end { end += 1 }

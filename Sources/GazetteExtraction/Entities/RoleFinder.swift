@@ -45,7 +45,7 @@ struct RoleFinder {
     /// The role phrase whose last token is `end - 1`: a run of modifiers headed by a role noun,
     /// possibly followed by an `of` complement (`secretary of state`).
     private func phrase(endingBefore end: Int, anchored: Bool = false) -> String? {
-        let sentenceStart = sentence(containing: max(0, end - 1))?.tokens.lowerBound ?? 0
+        let sentenceStart = text.sentenceIndex(ofToken: max(0, end - 1)).map { text.sentences[$0].tokens.lowerBound } ?? 0
         guard end > sentenceStart else { return nil }
         // Locate the head: the last token, or `HEAD of X [Y]`.
         var head = end - 1
@@ -74,7 +74,7 @@ struct RoleFinder {
     private func apposition(after end: Int) -> String? {
         guard end + 1 < text.tokens.count, word(end) == "," else { return nil }
         var k = end + 1
-        let sentenceEnd = sentence(containing: end)?.tokens.upperBound ?? text.tokens.count
+        let sentenceEnd = text.sentenceIndex(ofToken: end).map { text.sentences[$0].tokens.upperBound } ?? text.tokens.count
         if ["the", "a", "an"].contains(lower(k)) { k += 1 }
         let start = k
         var headEnd: Int? = nil
@@ -92,17 +92,5 @@ struct RoleFinder {
             guard !isWordToken(stop) || ["at", "of", "for", "in", "with", "who", "and", "from", "to", "on"].contains(next) else { return nil }
         }
         return text.text(text.tokens[start].start..<text.tokens[stop - 1].end)
-    }
-
-    private func sentence(containing token: Int) -> Sentence? {
-        var lo = 0
-        var hi = text.sentences.count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            let r = text.sentences[mid].tokens
-            if r.contains(token) { return text.sentences[mid] }
-            if token < r.lowerBound { hi = mid - 1 } else { lo = mid + 1 }
-        }
-        return nil
     }
 }

@@ -14,15 +14,7 @@ struct QuoteText {
     func word(_ i: Int) -> String { i >= 0 && i < words.count ? words[i] : "" }
 
     /// Index of the first token starting at or after `offset` (`tokens.count` if none).
-    func token(atOrAfter offset: Int) -> Int {
-        var lo = 0
-        var hi = tokens.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+    func token(atOrAfter offset: Int) -> Int { text.token(atOrAfter: offset) }
 
     /// Index of the last token ending at or before `offset` (-1 if none).
     func token(endingBy offset: Int) -> Int {

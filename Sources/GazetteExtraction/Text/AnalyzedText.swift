@@ -57,6 +57,29 @@ public struct AnalyzedText: Sendable {
 
     public func text(of sentence: Sentence) -> String { text(sentence.start..<sentence.end) }
 
+    /// Index of the sentence holding token `i`: sentences cover every token, in order. Nil
+    /// past the last token.
+    public func sentenceIndex(ofToken i: Int) -> Int? {
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokens.upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count ? lo : nil
+    }
+
+    /// Index of the first token starting at or after scalar `offset` (`tokens.count` if none).
+    public func token(atOrAfter offset: Int) -> Int {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     static func paragraphSpans(_ scalars: [Unicode.Scalar]) -> [Span] {
         var spans: [Span] = []
         var start: Int? = nil
