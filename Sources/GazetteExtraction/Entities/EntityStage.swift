@@ -34,7 +34,7 @@ public struct EntityStage: AnalysisStage {
     }
 
     /// Trims titles, `the` and possessives; drops lone function words and lower-case spans;
-    /// maps CoNLL classes to entity types (MISC demonyms become NORP).
+    /// types what is left (``type(of:taggedAs:text:gazetteer:)``).
     func clean(_ m: NERTagger.Mention, text: AnalyzedText, gazetteer: Gazetteer) -> EntityResolver.Mention? {
         var lo = m.tokens.lowerBound
         var hi = m.tokens.upperBound
@@ -66,14 +66,30 @@ public struct EntityStage: AnalysisStage {
            text.tokens[hi + 1].start == text.tokens[hi].end, text.scalars[text.tokens[hi + 1].start].properties.isLowercase {
             return nil
         }
-        let type: EntityType
-        switch m.kind {
-        case .person: type = .person
-        case .location: type = .location
-        case .organization: type = .organization
-        case .misc: type = gazetteer.contains(lo..<hi, of: text, in: .demonym) ? .norp : .misc
+        return EntityResolver.Mention(tokens: lo..<hi, type: type(of: lo..<hi, taggedAs: m.kind, text: text, gazetteer: gazetteer))
+    }
+
+    /// The entity type of a cleaned mention: the tagger's class, corrected where the words say
+    /// otherwise. Faiths and their followers are groups whatever the tagger made of them
+    /// (`Muslims`, `Sunni Muslims`). A nationality, a word with a digit (`MP3s`) or a company
+    /// the gazetteer knows (`Fannie Mae`, `BMW`) is not a person; a nationality can be a place
+    /// or an organisation (`Czech` for the Czech Republic, `American` for American Airlines).
+    private func type(of tokens: Range<Int>, taggedAs kind: NERTagger.Mention.Kind, text: AnalyzedText, gazetteer: Gazetteer) -> EntityType {
+        if tokens.allSatisfy({ EntityLexicon.faiths.contains(EntityResolver.fold(token: $0, of: text)) }) { return .norp }
+        let first = tokens.lowerBound..<(tokens.lowerBound + 1)
+        switch kind {
+        case .person:
+            if gazetteer.contains(tokens, of: text, in: .demonym) { return .norp }
+            if tokens.contains(where: { text.scalars[text.tokens[$0].range].contains(where: Tokenizer.isDigit) }) { return .misc }
+            if gazetteer.contains(tokens, of: text, in: .organisation), !gazetteer.contains(tokens, of: text, in: .person),
+               !gazetteer.contains(first, of: text, in: .givenName), !gazetteer.contains(first, of: text, in: .surname) {
+                return .organization
+            }
+            return .person
+        case .location: return .location
+        case .organization: return .organization
+        case .misc: return gazetteer.contains(tokens, of: text, in: .demonym) ? .norp : .misc
         }
-        return EntityResolver.Mention(tokens: lo..<hi, type: type)
     }
 
     /// `The` with a capital where a sentence does not start: part of a name.

@@ -46,7 +46,7 @@ public struct Gazetteer: Sendable {
             guard !tokens.isEmpty else { continue }
             var h = FeatureHash.seed
             for (k, t) in tokens.enumerated() {
-                h = FeatureHash.combine(h, TokenFeatures(scalars, t.range).lower)
+                h = FeatureHash.combine(h, TokenFeatures.lowerHash(scalars, t.range))
                 // Every proper prefix is marked so that matching stops as soon as none continues.
                 if k + 1 < tokens.count { phrases[h, default: 0] |= UInt32(Gazetteer.prefixBit) }
             }
@@ -76,8 +76,24 @@ public struct Gazetteer: Sendable {
     /// Whether the token sequence `tokens` of `text` is exactly a phrase of `list`.
     public func contains(_ tokens: Range<Int>, of text: AnalyzedText, in list: List) -> Bool {
         var h = FeatureHash.seed
-        for t in tokens { h = FeatureHash.combine(h, TokenFeatures(text.scalars, text.tokens[t].range).lower) }
+        for t in tokens { h = FeatureHash.combine(h, TokenFeatures.lowerHash(text.scalars, text.tokens[t].range)) }
         return UInt16(truncatingIfNeeded: phrases[h] ?? 0) & list.bit != 0
+    }
+
+    /// The token count of the longest phrase of `list` that starts at token `start` of `text`
+    /// and ends before `limit`; 0 when none does.
+    public func longestPhrase(at start: Int, before limit: Int, of text: AnalyzedText, in list: List) -> Int {
+        var h = FeatureHash.seed
+        var longest = 0
+        var len = 0
+        while len < maxLength && start + len < limit {
+            h = FeatureHash.combine(h, TokenFeatures.lowerHash(text.scalars, text.tokens[start + len].range))
+            len += 1
+            guard let found = phrases[h].map({ UInt16(truncatingIfNeeded: $0) }) else { break }
+            if found & list.bit != 0 { longest = len }
+            if found & Gazetteer.prefixBit == 0 { break }
+        }
+        return longest
     }
 
     /// Marks, for every token, the lists of the phrases it begins (`begin`) or continues

@@ -1,10 +1,50 @@
 /// Mends names the tagger split or mistyped, on its raw mentions (in order, token ranges of
 /// the ``AnalyzedText``), before ``EntityStage`` cleans them.
 enum NameJoins {
-    /// All the mends, in order: split types, then particles, then initials.
+    /// All the mends, in order: split types, then particles, then initials, then known organisations.
     static func apply(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
         let joined = particles(splitTypes(mentions, text: text, gazetteer: gazetteer), text: text)
-        return initials(joined, text: text, gazetteer: gazetteer)
+        return organisations(initials(joined, text: text, gazetteer: gazetteer), text: text, gazetteer: gazetteer)
+    }
+
+    /// `Human Rights Watch`, `Fannie Mae`, `Home Office`: an organisation the gazetteer knows by a
+    /// name of two or more words becomes one organisation when the tagger found pieces of it
+    /// (and nothing reaching out of it) and called one of them a person or an organisation:
+    /// it cut the name or mistook it for a person's. A name it tagged whole as a place or
+    /// something else stays so (`Downing Street`, `Six Nations`: the gazetteer's organisation
+    /// is often a metonym), as do names the gazetteer also lists as people or places.
+    static func organisations(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
+        guard !mentions.isEmpty else { return mentions }
+        var out: [NERTagger.Mention] = []
+        var k = 0
+        while k < mentions.count {
+            let first = mentions[k]
+            // The phrase may start at this mention or a few words before it (`Human Rights` untagged).
+            var matched: (range: Range<Int>, count: Int)?
+            let sentence = text.sentences[text.sentenceIndex(ofToken: first.tokens.lowerBound) ?? 0].tokens
+            for start in stride(from: first.tokens.lowerBound, through: max(sentence.lowerBound, first.tokens.lowerBound - 3), by: -1) {
+                if let o = out.last, start < o.tokens.upperBound { break }
+                guard text.tokens[start].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[start].start]) else { continue }
+                let len = gazetteer.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation)
+                guard len >= 2, start + len > first.tokens.lowerBound, start + len >= first.tokens.upperBound else { continue }
+                let range = start..<(start + len)
+                if gazetteer.contains(range, of: text, in: .person) || gazetteer.contains(range, of: text, in: .place) { continue }
+                var count = 0
+                while k + count < mentions.count, mentions[k + count].tokens.lowerBound < range.upperBound { count += 1 }
+                let pieces = mentions[k..<(k + count)]
+                guard pieces.last!.tokens.upperBound <= range.upperBound,
+                      pieces.contains(where: { $0.kind == .person || ($0.kind == .organization && $0.tokens != range) }) else { continue }
+                if matched == nil || range.count > matched!.range.count { matched = (range, count) }
+            }
+            if let (range, count) = matched {
+                out.append(NERTagger.Mention(tokens: range, kind: .organization))
+                k += count
+            } else {
+                out.append(first)
+                k += 1
+            }
+        }
+        return out
     }
 
     /// `Manchester United`, `El Al`, `Dynamo Moscow`, `Hong Kong Open`: one name whose words the

@@ -78,6 +78,13 @@ struct TokenFeatures {
         }
     }
 
+    /// ``lower`` alone, for look-ups that need no other feature.
+    static func lowerHash(_ s: [Unicode.Scalar], _ range: Range<Int>) -> UInt64 {
+        var h = FeatureHash.seed
+        for i in range { h = FeatureHash.add(h, FeatureHash.lower(FeatureHash.fold(s[i]), digits: true)) }
+        return h
+    }
+
     /// `properties.isUppercase` with an ASCII fast path (the property lookup is slow).
     @inline(__always) static func isUppercase(_ c: Unicode.Scalar) -> Bool {
         c.value < 128 ? (c.value >= 65 && c.value <= 90) : c.properties.isUppercase

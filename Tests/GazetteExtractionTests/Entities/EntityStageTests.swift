@@ -98,4 +98,33 @@ import Testing
         // U.S. is only the first half of `U.S.-led`.
         #expect(stage.clean(.init(tokens: 4..<5, kind: .location), text: text, gazetteer: Gazetteer()) == nil)
     }
+
+    /// Regression: the tagger, trained on 1996 news that spells `Moslem`, made `Muslims` a person
+    /// and `Hindus` a place, and took `BMW` and `Fannie Mae` for people.
+    @Test func faithsNationalitiesAndCompaniesAreNotPeople() {
+        let e = entities("Muslims and Hindus prayed in Delhi, said Raj Patel. Sunni Muslims marched in Baghdad. "
+            + "Shares in BMW rose. Fannie Mae and Freddie Mac were rescued.")
+        #expect(entity("Muslims", in: e)?.type == .norp)
+        #expect(entity("Hindus", in: e)?.type == .norp)
+        #expect(entity("Sunni Muslims", in: e)?.type == .norp)
+        #expect(entity("Raj Patel", in: e)?.type == .person)
+        #expect(entity("BMW", in: e)?.type == .organization)
+        #expect(entity("Fannie Mae", in: e)?.type == .organization)
+    }
+
+    @Test func theTaggersPersonIsCorrectedByTheWords() {
+        var gazetteer = Gazetteer()
+        gazetteer.add("Azerbaijani", to: .demonym)
+        gazetteer.add("Acme Widgets", to: .organisation)
+        gazetteer.add("John", to: .givenName)
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: gazetteer))
+        let text = AnalyzedText(body: "An Azerbaijani sold MP3s to Acme Widgets and John Smith.")
+        func type(_ tokens: Range<Int>) -> EntityType? {
+            stage.clean(NERTagger.Mention(tokens: tokens, kind: .person), text: text, gazetteer: gazetteer)?.type
+        }
+        #expect(type(1..<2) == .norp)  // a nationality
+        #expect(type(3..<4) == .misc)  // a word with a digit
+        #expect(type(5..<7) == .organization)  // a known organisation
+        #expect(type(8..<10) == .person)
+    }
 }

@@ -38,4 +38,22 @@ import Testing
             NERTagger.Mention(tokens: 9..<10, kind: .organization), NERTagger.Mention(tokens: 11..<12, kind: .location),
         ])
     }
+
+    @Test func aKnownOrganisationCutOrMistakenForAPersonIsOneOrganisation() {
+        var gazetteer = Gazetteer()
+        gazetteer.add("Human Rights Watch\nFannie Mae\nDowning Street\nHome Office", to: .organisation)
+        let text = AnalyzedText(body: "Human Rights Watch and Fannie Mae wrote to Downing Street and the Home Office in London.")
+        // Human(0) Rights(1) Watch(2) and Fannie(4) Mae(5) wrote to Downing(8) Street(9) and the Home(12) Office(13) in London(15)
+        func m(_ r: Range<Int>, _ k: NERTagger.Mention.Kind) -> NERTagger.Mention { NERTagger.Mention(tokens: r, kind: k) }
+        let mended = NameJoins.organisations([
+            m(2..<3, .person), m(4..<6, .person), m(8..<10, .location), m(13..<14, .organization), m(15..<16, .location),
+        ], text: text, gazetteer: gazetteer)
+        #expect(mended == [
+            m(0..<3, .organization),  // the tagger saw only `Watch`, and as a person
+            m(4..<6, .organization),  // mistaken for a person
+            m(8..<10, .location),  // tagged whole as a place: the tagger's reading stands
+            m(12..<14, .organization),  // cut: `Home` was left out
+            m(15..<16, .location),
+        ])
+    }
 }
