@@ -74,8 +74,11 @@ public struct EntityStage: AnalysisStage {
     /// (`Muslims`, `Sunni Muslims`). A nationality, a word with a digit (`MP3s`) or a company
     /// the gazetteer knows (`Fannie Mae`, `BMW`) is not a person; a nationality can be a place
     /// or an organisation (`Czech` for the Czech Republic, `American` for American Airlines).
+    /// A name ``EntityLexicon/organisations`` lists is one whatever the tagger said (`al-Qaeda`
+    /// as a place; `Taliban` as MISC, as the 1996 training data calls the Taleban).
     private func type(of tokens: Range<Int>, taggedAs kind: NERTagger.Mention.Kind, text: AnalyzedText, gazetteer: Gazetteer) -> EntityType {
         if tokens.allSatisfy({ EntityLexicon.faiths.contains(EntityResolver.fold(token: $0, of: text)) }) { return .norp }
+        if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation) { return .organization }
         let first = tokens.lowerBound..<(tokens.lowerBound + 1)
         switch kind {
         case .person:

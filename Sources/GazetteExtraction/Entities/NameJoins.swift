@@ -1,14 +1,44 @@
 /// Mends names the tagger split or mistyped, on its raw mentions (in order, token ranges of
 /// the ``AnalyzedText``), before ``EntityStage`` cleans them.
 enum NameJoins {
-    /// All the mends, in order: split types, then particles, then initials, then known organisations.
+    /// All the mends, in order: split types, particles, initials, then known organisations.
     static func apply(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
         let joined = particles(splitTypes(mentions, text: text, gazetteer: gazetteer), text: text)
-        return organisations(initials(joined, text: text, gazetteer: gazetteer), text: text, gazetteer: gazetteer)
+        return listed(organisations(initials(joined, text: text, gazetteer: gazetteer), text: text, gazetteer: gazetteer), text: text)
     }
 
-    /// `Human Rights Watch`, `Fannie Mae`, `Home Office`: an organisation the gazetteer knows by a
-    /// name of two or more words becomes one organisation when the tagger found pieces of it
+    /// `Oxfam`, `Human Rights Watch said`: a name of ``EntityLexicon/organisations`` the tagger
+    /// missed altogether is an organisation where it is capitalised, except a one-word name
+    /// at a sentence start (`Amnesty was granted`).
+    static func listed(_ mentions: [NERTagger.Mention], text: AnalyzedText) -> [NERTagger.Mention] {
+        var out: [NERTagger.Mention] = []
+        var next = 0  // the first mention not yet copied
+        for sentence in text.sentences.lazy.map(\.tokens) {
+            var i = sentence.lowerBound
+            while i < sentence.upperBound {
+                while next < mentions.count, mentions[next].tokens.lowerBound <= i {
+                    out.append(mentions[next])
+                    i = max(i, mentions[next].tokens.upperBound)
+                    next += 1
+                }
+                guard i < sentence.upperBound else { break }
+                let limit = min(sentence.upperBound, next < mentions.count ? mentions[next].tokens.lowerBound : sentence.upperBound)
+                let len = text.tokens[i].kind == .word && TokenFeatures.isUppercase(text.scalars[text.tokens[i].start])
+                    ? EntityLexicon.organisations.longestPhrase(at: i, before: limit, of: text, in: .organisation) : 0
+                if len > 1 || (len == 1 && i != sentence.lowerBound) {
+                    out.append(NERTagger.Mention(tokens: i..<(i + len), kind: .organization))
+                    i += len
+                } else {
+                    i += 1
+                }
+            }
+        }
+        out.append(contentsOf: mentions[next...])
+        return out
+    }
+
+    /// `Human Rights Watch`, `Fannie Mae`, `Home Office`: an organisation the gazetteer or
+    /// ``EntityLexicon/organisations`` knows by a name of two or more words becomes one organisation when the tagger found pieces of it
     /// (and nothing reaching out of it) and called one of them a person or an organisation:
     /// it cut the name or mistook it for a person's. A name it tagged whole as a place or
     /// something else stays so (`Downing Street`, `Six Nations`: the gazetteer's organisation
@@ -25,7 +55,8 @@ enum NameJoins {
             for start in stride(from: first.tokens.lowerBound, through: max(sentence.lowerBound, first.tokens.lowerBound - 3), by: -1) {
                 if let o = out.last, start < o.tokens.upperBound { break }
                 guard text.tokens[start].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[start].start]) else { continue }
-                let len = gazetteer.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation)
+                let len = max(gazetteer.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation),
+                              EntityLexicon.organisations.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation))
                 guard len >= 2, start + len > first.tokens.lowerBound, start + len >= first.tokens.upperBound else { continue }
                 let range = start..<(start + len)
                 if gazetteer.contains(range, of: text, in: .person) || gazetteer.contains(range, of: text, in: .place) { continue }

@@ -56,4 +56,15 @@ import Testing
             m(15..<16, .location),
         ])
     }
+
+    @Test func aListedOrganisationTheTaggerMissedIsAdded() {
+        let text = AnalyzedText(body: "Amnesty was granted. Staff of Oxfam and Human Rights Watch met Jane Doe in Reuters offices.")
+        // Amnesty(0) was granted .(3) Staff(4) of Oxfam(6) and Human(8) Rights(9) Watch(10) met Jane(12) Doe(13) in Reuters(15)
+        func m(_ r: Range<Int>, _ k: NERTagger.Mention.Kind) -> NERTagger.Mention { NERTagger.Mention(tokens: r, kind: k) }
+        let mended = NameJoins.listed([m(12..<14, .person), m(15..<16, .organization)], text: text)
+        #expect(mended == [
+            m(6..<7, .organization), m(8..<11, .organization),  // a one-word name at a sentence start is not taken
+            m(12..<14, .person), m(15..<16, .organization),
+        ])
+    }
 }
