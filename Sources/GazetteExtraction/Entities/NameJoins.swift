@@ -1,10 +1,32 @@
 /// Mends names the tagger split or mistyped, on its raw mentions (in order, token ranges of
 /// the ``AnalyzedText``), before ``EntityStage`` cleans them.
 enum NameJoins {
-    /// All the mends, in order: split types, particles, initials, then known organisations.
+    /// All the mends, in order: split types, particles, regnal numbers, initials, then known organisations.
     static func apply(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
-        let joined = particles(splitTypes(mentions, text: text, gazetteer: gazetteer), text: text)
+        let joined = regnalNumbers(particles(splitTypes(mentions, text: text, gazetteer: gazetteer), text: text), text: text)
         return listed(organisations(initials(joined, text: text, gazetteer: gazetteer), text: text, gazetteer: gazetteer), text: text)
+    }
+
+    /// `John Paul II`, `Charles III`: a Roman numeral after a person's name is part of it.
+    static func regnalNumbers(_ mentions: [NERTagger.Mention], text: AnalyzedText) -> [NERTagger.Mention] {
+        mentions.enumerated().map { k, m in
+            let next = m.tokens.upperBound
+            guard m.kind == .person, next < text.tokens.count, k + 1 == mentions.count || mentions[k + 1].tokens.lowerBound > next,
+                  text.tokens[next].start == text.tokens[next - 1].end + 1, text.scalars[text.tokens[next].start - 1] == " ",
+                  isRomanNumeral(text.scalars[text.tokens[next].range]) else { return m }
+            return NERTagger.Mention(tokens: m.tokens.lowerBound..<(next + 1), kind: .person)
+        }
+    }
+
+    /// `II` to `XXXIX`; not `I`, which is more often the pronoun.
+    static func isRomanNumeral(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard s.count >= 2, s.count <= 7, s.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) else { return false }
+        // Tens, then units: X{0,3}(IX|IV|V?I{0,3}).
+        var rest = s[...]
+        var tens = 0
+        while rest.first == "X", tens < 3 { rest = rest.dropFirst(); tens += 1 }
+        let units = String(String.UnicodeScalarView(rest))
+        return ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"].contains(units)
     }
 
     /// `Oxfam`, `Human Rights Watch said`: a name of ``EntityLexicon/organisations`` the tagger
