@@ -97,6 +97,9 @@ enum EntityLexicon {
         "ambassador", "premier", "sheikh", "emir", "ayatollah", "archbishop", "bishop", "rev", "father",
     ]
 
+    /// Titles only a person has (`Mr Obama`), unlike `President` or `General`.
+    static let personalTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "mme", "mlle"]
+
     /// Nouns that head a role phrase (`envoy`, `national security adviser`, `historian`).
     static let roleHeads: Set<String> = [
         "president", "minister", "secretary", "adviser", "advisor", "envoy", "ambassador", "spokesman",

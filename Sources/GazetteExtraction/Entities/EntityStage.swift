@@ -17,7 +17,7 @@ public struct EntityStage: AnalysisStage {
         for m in NameJoins.apply(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer) {
             if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
         }
-        mentions = propagate(mentions, text: text)
+        mentions = propagate(titledPeople(mentions, text: text), text: text)
         var entities = EntityResolver(text: text).resolve(mentions)
         var inEntity = [Bool](repeating: false, count: text.tokens.count)
         for m in mentions where m.type != .person { for t in m.tokens { inEntity[t] = true } }
@@ -101,6 +101,23 @@ public struct EntityStage: AnalysisStage {
         return text.sentences[sentence].tokens.lowerBound != i
     }
 
+
+    /// `Mr. Obama` tagged as a place (Obama is a city in Japan): a name after a title only a
+    /// person has is a person.
+    func titledPeople(_ mentions: [EntityResolver.Mention], text: AnalyzedText) -> [EntityResolver.Mention] {
+        var out = mentions
+        for k in out.indices where out[k].type != .person {
+            let i = out[k].tokens.lowerBound
+            guard i > 0, text.tokens[i].start - text.tokens[i - 1].end <= 1 else { continue }
+            // Written as a title (`Mr`, `Dr.`), not `DR Congo` or `miss England`.
+            let title = text.scalars[text.tokens[i - 1].range]
+            guard title.count >= 2, TokenFeatures.isUppercase(title[title.startIndex]), title[title.startIndex + 1].properties.isLowercase else { continue }
+            if EntityLexicon.personalTitles.contains(EntityResolver.fold(title, dropPeriods: true)) {
+                out[k].type = .person
+            }
+        }
+        return out
+    }
 
     /// Adds untagged occurrences of names tagged elsewhere in the article (same spelling,
     /// capitalised), so one miss does not lose a mention.

@@ -137,4 +137,14 @@ import Testing
             #expect(entity(name, in: e)?.type == .organization, "\(name)")
         }
     }
+
+    /// Regression: `Mr Irish` was a nationality and `Mr. Obama` a place (a city in Japan).
+    @Test func aNameAfterAPersonalTitleIsAPerson() {
+        let e = entities("Gadgets sell well, said Mr Irish. Players from DR Congo will miss England games. "
+            + "On Thursday, Mr. Obama named a new envoy.")
+        #expect(entity("Irish", in: e)?.type == .person)
+        #expect(entity("Obama", in: e)?.type == .person)
+        #expect(entity("Congo", in: e)?.type == .location)  // `DR` is no title here, nor `miss`
+        #expect(entity("England", in: e)?.type == .location)
+    }
 }
