@@ -97,6 +97,9 @@ enum EntityLexicon {
         "ambassador", "premier", "sheikh", "emir", "ayatollah", "archbishop", "bishop", "rev", "father",
     ]
 
+    /// Words that name a storm when capitalised before a name (`Hurricane Katrina`).
+    static let stormWords: Set<String> = ["hurricane", "typhoon", "cyclone", "storm"]
+
     /// Titles only a person has (`Mr Obama`), unlike `President` or `General`.
     static let personalTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "mme", "mlle"]
 

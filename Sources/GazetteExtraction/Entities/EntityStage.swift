@@ -17,7 +17,7 @@ public struct EntityStage: AnalysisStage {
         for m in NameJoins.apply(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer) {
             if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
         }
-        mentions = propagate(titledPeople(mentions, text: text), text: text)
+        mentions = propagate(storms(titledPeople(mentions, text: text), text: text), text: text)
         var entities = EntityResolver(text: text).resolve(mentions)
         var inEntity = [Bool](repeating: false, count: text.tokens.count)
         for m in mentions where m.type != .person { for t in m.tokens { inEntity[t] = true } }
@@ -117,6 +117,35 @@ public struct EntityStage: AnalysisStage {
             }
         }
         return out
+    }
+
+    /// `Hurricane Katrina`, `Typhoon Haiyan`: a name after a storm word is an event, and so is
+    /// the same name alone elsewhere in the article (`Katrina`, which the tagger makes a person).
+    func storms(_ mentions: [EntityResolver.Mention], text: AnalyzedText) -> [EntityResolver.Mention] {
+        var names: Set<String> = []
+        var out = mentions
+        for k in out.indices {
+            let i = out[k].tokens.lowerBound
+            if EntityLexicon.stormWords.contains(text.words[i]), out[k].tokens.count > 1, isCapitalised(i, text: text) {
+                out[k].type = .event  // the tagger took the storm word in
+                names.insert(words(out[k].tokens.dropFirst(), text: text))
+            } else if i > 0, EntityLexicon.stormWords.contains(text.words[i - 1]), isCapitalised(i - 1, text: text),
+                      text.tokens[i].start == text.tokens[i - 1].end + 1, k == 0 || out[k - 1].tokens.upperBound < i {
+                out[k] = EntityResolver.Mention(tokens: (i - 1)..<out[k].tokens.upperBound, type: .event)
+                names.insert(words(out[k].tokens.dropFirst(), text: text))
+            }
+        }
+        guard !names.isEmpty else { return mentions }
+        for k in out.indices where out[k].type != .event && names.contains(words(out[k].tokens, text: text)) { out[k].type = .event }
+        return out
+    }
+
+    private func words(_ tokens: some Sequence<Int>, text: AnalyzedText) -> String {
+        tokens.map { text.words[$0] }.joined(separator: " ")
+    }
+
+    private func isCapitalised(_ i: Int, text: AnalyzedText) -> Bool {
+        TokenFeatures.isUppercase(text.scalars[text.tokens[i].start])
     }
 
     /// Adds untagged occurrences of names tagged elsewhere in the article (same spelling,

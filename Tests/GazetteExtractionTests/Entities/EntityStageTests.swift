@@ -147,4 +147,15 @@ import Testing
         #expect(entity("Congo", in: e)?.type == .location)  // `DR` is no title here, nor `miss`
         #expect(entity("England", in: e)?.type == .location)
     }
+
+    /// Regression: the storm's name was a person (`Katrina`, `Mitch`).
+    @Test func aStormIsAnEventUnderAnyOfItsNames() {
+        let e = entities("Hurricane Katrina hit New Orleans in August. Katrina killed more than 1,800 people, "
+            + "said Ray Nagin, the city's mayor.")
+        #expect(entity("Hurricane Katrina", in: e)?.type == .event)
+        #expect(entity("Hurricane Katrina", in: e)?.mentions.count == 2)
+        #expect(!e.contains { $0.type == .person && $0.name.contains("Katrina") })
+        #expect(entity("New Orleans", in: e)?.type == .location)
+        #expect(entity("Ray Nagin", in: e)?.type == .person)
+    }
 }
