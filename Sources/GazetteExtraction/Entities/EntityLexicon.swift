@@ -22,10 +22,11 @@ enum EntityLexicon {
         "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "dos", "das", "ter",
     ]
 
-    /// Faiths, their branches and their followers, lower-cased: groups of people (NORP), never a
-    /// person, place or organisation by themselves, whatever the tagger, trained on 1996 news
-    /// that spells `Moslem`, made of them (`Muslims`, `Sunni Muslims`, `Hindus`).
-    static let faiths: Set<String> = [
+    /// Faiths and their followers, peoples that are no country's nationality, and continents'
+    /// adjectives, lower-cased: groups of people (NORP), never a person, place or organisation by
+    /// themselves, whatever the tagger, trained on 1996 news that spells `Moslem`, made of them
+    /// (`Muslims`, `Sunni Muslims`, `Hindus`, `Kurds`, `European`).
+    static let groups: Set<String> = [
         "muslim", "muslims", "moslem", "moslems", "islamic", "islamist", "islamists", "sunni", "sunnis",
         "sunnite", "sunnites", "shia", "shias", "shiite", "shiites", "shi'ite", "shi'ites", "alawite",
         "alawites", "sufi", "sufis", "salafi", "salafis", "salafist", "salafists", "christian",
@@ -35,6 +36,12 @@ enum EntityLexicon {
         "mormon", "mormons", "coptic", "copt", "copts", "jew", "jews", "jewish", "hindu", "hindus",
         "sikh", "sikhs", "buddhist", "buddhists", "jain", "jains", "bahai", "baha'i", "druze", "yazidi",
         "yazidis", "zoroastrian", "zoroastrians", "rastafarian", "rastafarians",
+        "kurd", "kurds", "kurdish", "arab", "arabs", "pashtun", "pashtuns", "baluch", "hazara", "hazaras",
+        "tamil", "tamils", "sinhalese", "hutu", "hutus", "tutsi", "tutsis", "uighur", "uighurs", "uyghur",
+        "uyghurs", "rohingya", "berber", "berbers", "bedouin", "bedouins", "latino", "latinos",
+        "hispanic", "hispanics", "aboriginal", "maori", "inuit", "basque", "basques", "catalan", "catalans",
+        "flemish", "walloon", "walloons", "scandinavian", "scandinavians", "balkan", "european",
+        "europeans", "african", "africans", "asian", "asians",
     ]
 
     /// Organisations in the news since WordNet 3.0 (2006) and missing from the stock indices the
@@ -99,6 +106,15 @@ enum EntityLexicon {
 
     /// Words that name a storm when capitalised before a name (`Hurricane Katrina`).
     static let stormWords: Set<String> = ["hurricane", "typhoon", "cyclone", "storm"]
+
+    /// The parts of a hyphenated word that make it a modifier rather than a name: `pro-Russian`,
+    /// `London-based`, `Nato-led`.
+    static let modifierPrefixes: Set<String> = ["pro", "anti", "non", "ex", "post", "pre", "neo", "mid", "pan", "cross"]
+    static let modifierSuffixes: Set<String> = [
+        "based", "led", "backed", "born", "owned", "run", "style", "made", "bound", "funded", "controlled",
+        "held", "era", "wide", "speaking", "friendly", "related", "linked", "allied", "aligned", "occupied",
+        "dominated", "brokered", "sponsored", "inspired", "registered", "listed", "educated", "trained",
+    ]
 
     /// Titles only a person has (`Mr Obama`), unlike `President` or `General`.
     static let personalTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "mme", "mlle"]

@@ -66,18 +66,36 @@ public struct EntityStage: AnalysisStage {
            text.tokens[hi + 1].start == text.tokens[hi].end, text.scalars[text.tokens[hi + 1].start].properties.isLowercase {
             return nil
         }
+        if hi - lo == 1, isModifier(lo, text: text, gazetteer: gazetteer) { return nil }
         return EntityResolver.Mention(tokens: lo..<hi, type: type(of: lo..<hi, taggedAs: m.kind, text: text, gazetteer: gazetteer))
     }
 
+    /// One hyphenated word that uses names rather than being one: `London-based`, `pro-Russian`,
+    /// `US-Russia` (two places; but `Guinea-Bissau` is one).
+    private func isModifier(_ i: Int, text: AnalyzedText, gazetteer: Gazetteer) -> Bool {
+        let range = text.tokens[i].range
+        let parts = text.scalars[range].split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        if EntityLexicon.modifierPrefixes.contains(EntityResolver.fold(parts[0])) || EntityLexicon.modifierSuffixes.contains(EntityResolver.fold(parts[parts.count - 1])) {
+            return true
+        }
+        let places: UInt16 = Gazetteer.List.country.bit | Gazetteer.List.city.bit | Gazetteer.List.region.bit
+        guard gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, range))) & places == 0 else { return false }
+        return parts.allSatisfy { part in
+            EntityLexicon.aliases[EntityResolver.fold(part, dropPeriods: true)] != nil
+                || gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(Array(part), 0..<part.count))) & places != 0
+        }
+    }
+
     /// The entity type of a cleaned mention: the tagger's class, corrected where the words say
-    /// otherwise. Faiths and their followers are groups whatever the tagger made of them
-    /// (`Muslims`, `Sunni Muslims`). A nationality, a word with a digit (`MP3s`) or a company
+    /// otherwise. Faiths, peoples and continents' adjectives are groups whatever the tagger made
+    /// of them (`Muslims`, `Sunni Muslims`, `Kurds`, `European`). A nationality, a word with a digit (`MP3s`) or a company
     /// the gazetteer knows (`Fannie Mae`, `BMW`) is not a person; a nationality can be a place
     /// or an organisation (`Czech` for the Czech Republic, `American` for American Airlines).
     /// A name ``EntityLexicon/organisations`` lists is one whatever the tagger said (`al-Qaeda`
     /// as a place; `Taliban` as MISC, as the 1996 training data calls the Taleban).
     private func type(of tokens: Range<Int>, taggedAs kind: NERTagger.Mention.Kind, text: AnalyzedText, gazetteer: Gazetteer) -> EntityType {
-        if tokens.allSatisfy({ EntityLexicon.faiths.contains(EntityResolver.fold(token: $0, of: text)) }) { return .norp }
+        if tokens.allSatisfy({ EntityLexicon.groups.contains(EntityResolver.fold(token: $0, of: text)) }) { return .norp }
         if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation) { return .organization }
         let first = tokens.lowerBound..<(tokens.lowerBound + 1)
         switch kind {

@@ -158,4 +158,27 @@ import Testing
         #expect(entity("New Orleans", in: e)?.type == .location)
         #expect(entity("Ray Nagin", in: e)?.type == .person)
     }
+
+    @Test func hyphenatedModifiersAreNotNames() {
+        var gazetteer = Gazetteer()
+        gazetteer.add("Russia\nGuinea-Bissau", to: .country)
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: gazetteer))
+        let text = AnalyzedText(body: "A London-based historian doubts pro-Russian US-Russia plans for Guinea-Bissau and al-Qaida.")
+        // A(0) London-based(1) historian doubts pro-Russian(4) US-Russia(5) plans for Guinea-Bissau(8) and al-Qaida(10)
+        func kept(_ i: Int, _ kind: NERTagger.Mention.Kind) -> Bool {
+            stage.clean(NERTagger.Mention(tokens: i..<(i + 1), kind: kind), text: text, gazetteer: gazetteer) != nil
+        }
+        #expect(!kept(1, .misc))
+        #expect(!kept(4, .misc))
+        #expect(!kept(5, .location))  // two places
+        #expect(kept(8, .location))  // one place
+        #expect(kept(10, .organization))
+    }
+
+    @Test func peoplesAndContinentsAdjectivesAreGroups() {
+        let e = entities("European leaders met Kurdish and Arab officials in Paris.")
+        #expect(entity("European", in: e)?.type == .norp)
+        #expect(entity("Kurdish", in: e)?.type == .norp)
+        #expect(entity("Paris", in: e)?.type == .location)
+    }
 }
