@@ -74,6 +74,7 @@ public struct EntityStage: AnalysisStage {
     /// `US-Russia` (two places; but `Guinea-Bissau` is one).
     private func isModifier(_ i: Int, text: AnalyzedText, gazetteer: Gazetteer) -> Bool {
         let range = text.tokens[i].range
+        guard text.scalars[range].contains("-") else { return false }
         let parts = text.scalars[range].split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
         if EntityLexicon.modifierPrefixes.contains(EntityResolver.fold(parts[0])) || EntityLexicon.modifierSuffixes.contains(EntityResolver.fold(parts[parts.count - 1])) {
@@ -95,7 +96,7 @@ public struct EntityStage: AnalysisStage {
     /// A name ``EntityLexicon/organisations`` lists is one whatever the tagger said (`al-Qaeda`
     /// as a place; `Taliban` as MISC, as the 1996 training data calls the Taleban).
     private func type(of tokens: Range<Int>, taggedAs kind: NERTagger.Mention.Kind, text: AnalyzedText, gazetteer: Gazetteer) -> EntityType {
-        if tokens.allSatisfy({ EntityLexicon.groups.contains(EntityResolver.fold(token: $0, of: text)) }) { return .norp }
+        if tokens.allSatisfy({ isWord($0, of: text, in: EntityLexicon.groups) }) { return .norp }
         if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation) { return .organization }
         let first = tokens.lowerBound..<(tokens.lowerBound + 1)
         switch kind {
@@ -144,10 +145,10 @@ public struct EntityStage: AnalysisStage {
         var out = mentions
         for k in out.indices {
             let i = out[k].tokens.lowerBound
-            if EntityLexicon.stormWords.contains(text.words[i]), out[k].tokens.count > 1, isCapitalised(i, text: text) {
+            if out[k].tokens.count > 1, isWord(i, of: text, in: EntityLexicon.stormWords), isCapitalised(i, text: text) {
                 out[k].type = .event  // the tagger took the storm word in
                 names.insert(words(out[k].tokens.dropFirst(), text: text))
-            } else if i > 0, EntityLexicon.stormWords.contains(text.words[i - 1]), isCapitalised(i - 1, text: text),
+            } else if i > 0, isWord(i - 1, of: text, in: EntityLexicon.stormWords), isCapitalised(i - 1, text: text),
                       text.tokens[i].start == text.tokens[i - 1].end + 1, k == 0 || out[k - 1].tokens.upperBound < i {
                 out[k] = EntityResolver.Mention(tokens: (i - 1)..<out[k].tokens.upperBound, type: .event)
                 names.insert(words(out[k].tokens.dropFirst(), text: text))
@@ -160,6 +161,11 @@ public struct EntityStage: AnalysisStage {
 
     private func words(_ tokens: some Sequence<Int>, text: AnalyzedText) -> String {
         tokens.map { text.words[$0] }.joined(separator: " ")
+    }
+
+    /// Whether token `i`, lower-cased, is a key of `table`.
+    private func isWord(_ i: Int, of text: AnalyzedText, in table: WordTable<Bool>) -> Bool {
+        text.packedWords[i].isPacked ? table[text.words[i], packed: text.packedWords[i]] != nil : table[EntityResolver.fold(token: i, of: text)] != nil
     }
 
     private func isCapitalised(_ i: Int, text: AnalyzedText) -> Bool {
