@@ -16,6 +16,10 @@ enum EntityLexicon {
         "well", "oh", "perhaps", "maybe", "unless", "because", "despite", "given", "asked", "said", "says",
     ]
 
+    /// Words of ``neverAlone`` that begin a name when capitalised inside a sentence (`The Hague`,
+    /// `First Chicago`, `All Blacks`, `Three Gorges Dam`).
+    static let nameStarts: Set<String> = ["the", "first", "one", "two", "three", "all"]
+
     /// Lower-case words inside people's names (`Osama bin Laden`, `Charles de Gaulle`,
     /// `Ludwig van Beethoven`).
     static let nameParticles: Set<String> = [

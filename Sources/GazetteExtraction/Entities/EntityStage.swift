@@ -43,7 +43,7 @@ public struct EntityStage: AnalysisStage {
         // but `Sampras 6`), punctuation never.
         while hi > lo, (text.tokens[hi - 1].kind != .word && !(text.tokens[hi - 1].kind == .number && hi - lo > 1 && m.kind != .person)) || lower(hi - 1) == "'s" { hi -= 1 }
         // `the` stays only capitalised inside a sentence (`The Hague`, `The Oval`).
-        while hi - lo > 1, (lower(lo) == "the" && !isCapitalisedThe(lo, text: text)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
+        while hi - lo > 1, (lower(lo) == "the" && !isCapitalisedInside(lo, text: text)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
             lo += 1
         }
         while lo < hi, text.tokens[lo].kind == .punctuation { lo += 1 }
@@ -54,7 +54,7 @@ public struct EntityStage: AnalysisStage {
         // function word (`Hugging Zelenskyy`).
         while hi - lo > 1, text.scalars[text.tokens[hi - 1].start].properties.isLowercase,
               !text.scalars[text.tokens[hi - 1].range].contains(where: { TokenFeatures.isUppercase($0) }) { hi -= 1 }
-        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)), lower(lo) != "the" || !isCapitalisedThe(lo, text: text) { lo += 1 }
+        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)), !(EntityLexicon.nameStarts.contains(lower(lo)) && isCapitalisedInside(lo, text: text)) { lo += 1 }
         guard lo < hi else { return nil }
         // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
         while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, NameJoins.isInitials(lo - 1, text: text) { lo -= 1 }
@@ -114,12 +114,11 @@ public struct EntityStage: AnalysisStage {
         }
     }
 
-    /// `The` with a capital where a sentence does not start: part of a name.
-    private func isCapitalisedThe(_ i: Int, text: AnalyzedText) -> Bool {
-        guard text.scalars[text.tokens[i].start] == "T", let sentence = text.sentenceIndex(ofToken: i) else { return false }
+    /// A capital where a sentence does not start: `The Hague`, not `The talks`.
+    private func isCapitalisedInside(_ i: Int, text: AnalyzedText) -> Bool {
+        guard TokenFeatures.isUppercase(text.scalars[text.tokens[i].start]), let sentence = text.sentenceIndex(ofToken: i) else { return false }
         return text.sentences[sentence].tokens.lowerBound != i
     }
-
 
     /// `Mr. Obama` tagged as a place (Obama is a city in Japan): a name after a title only a
     /// person has is a person.

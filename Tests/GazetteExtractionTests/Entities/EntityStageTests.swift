@@ -82,6 +82,14 @@ import Testing
         #expect(cleaned(8..<10, .location) == "The Hague")  // inside the sentence: part of the name
         #expect(cleaned(11..<13, .location) == "Hague")  // sentence start: just `the`
         #expect(cleaned(16..<18, .person) == "Sampras")  // a score, not a name
+        let banks = AnalyzedText(body: "Shares of First Chicago rose. First Chicago fell. Ask Mr Gates.")
+        // Shares of First(2) Chicago(3) rose .(5) First(6) Chicago(7) fell .(9) Ask(10) Mr(11) Gates(12)
+        func cleanedBank(_ tokens: Range<Int>, _ kind: NERTagger.Mention.Kind) -> Range<Int>? {
+            stage.clean(NERTagger.Mention(tokens: tokens, kind: kind), text: banks, gazetteer: Gazetteer())?.tokens
+        }
+        #expect(cleanedBank(2..<4, .organization) == 2..<4)  // `First` capitalised inside a sentence
+        #expect(cleanedBank(6..<8, .organization) == 7..<8)  // at a sentence start, just `first`
+        #expect(cleanedBank(11..<13, .organization) == 12..<13)  // a title never begins a name
     }
 
     @Test func emptyAndEntityFreeTextGiveNothing() {
