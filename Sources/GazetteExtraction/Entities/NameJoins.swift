@@ -7,20 +7,26 @@ enum NameJoins {
         return listed(organisations(initials(joined, text: text, gazetteer: gazetteer), text: text, gazetteer: gazetteer), text: text)
     }
 
-    /// `John Paul II`, `Charles III`: a Roman numeral after a person's name is part of it.
+    /// `John Paul II`, `Charles III`, `Elizabeth I`: a Roman numeral after a person's name is part of it.
     static func regnalNumbers(_ mentions: [NERTagger.Mention], text: AnalyzedText) -> [NERTagger.Mention] {
         mentions.enumerated().map { k, m in
             let next = m.tokens.upperBound
             guard m.kind == .person, next < text.tokens.count, k + 1 == mentions.count || mentions[k + 1].tokens.lowerBound > next,
                   text.tokens[next].start == text.tokens[next - 1].end + 1, text.scalars[text.tokens[next].start - 1] == " ",
-                  isRomanNumeral(text.scalars[text.tokens[next].range]) else { return m }
+                  isRomanNumeral(text.scalars[text.tokens[next].range]), !isPronounI(next, text: text) else { return m }
             return NERTagger.Mention(tokens: m.tokens.lowerBound..<(next + 1), kind: .person)
         }
     }
 
-    /// `II` to `XXXIX`; not `I`, which is more often the pronoun.
+    /// `I` before a word other than `of` (`told John I will`), not `Charles I,` or `Pedro I of`.
+    static func isPronounI(_ i: Int, text: AnalyzedText) -> Bool {
+        guard text.tokens[i].end - text.tokens[i].start == 1, i + 1 < text.tokens.count, text.tokens[i + 1].kind == .word else { return false }
+        return text.words[i + 1] != "of" && text.words[i + 1] != "'s"
+    }
+
+    /// `I` to `XXXIX`.
     static func isRomanNumeral(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard s.count >= 2, s.count <= 7, s.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) else { return false }
+        guard !s.isEmpty, s.count <= 7, s.allSatisfy({ $0 == "I" || $0 == "V" || $0 == "X" }) else { return false }
         // Tens, then units: X{0,3}(IX|IV|V?I{0,3}).
         var rest = s[...]
         var tens = 0
