@@ -56,7 +56,7 @@ enum EntityLexicon {
     static let organisations: Gazetteer = {
         var g = Gazetteer()
         let names = """
-        Amnesty International|Amnesty|Human Rights Watch|Oxfam|Save the Children|Médecins Sans Frontières|
+        Amnesty International|Amnesty|Human Rights Watch|Fannie Mae|Freddie Mac|Oxfam|Save the Children|Médecins Sans Frontières|
         Doctors Without Borders|Reporters Without Borders|Committee to Protect Journalists|
         International Committee of the Red Cross|Red Crescent|Transparency International|
         International Crisis Group|Freedom House|ActionAid|Christian Aid|Mercy Corps|
@@ -121,7 +121,7 @@ enum EntityLexicon {
     ]
 
     /// Titles only a person has (`Mr Obama`), unlike `President` or `General`.
-    static let personalTitles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "mme", "mlle"]
+    static let personalTitles: Set<String> = ["mr", "mrs", "ms", "dr", "mme", "mlle"]
 
     /// Nouns that head a role phrase (`envoy`, `national security adviser`, `historian`).
     static let roleHeads: Set<String> = [

@@ -15,7 +15,13 @@ public struct EntityStage: AnalysisStage {
         let tagger = self.tagger ?? NERTagger.shared
         var mentions: [EntityResolver.Mention] = []
         for m in NameJoins.apply(tagger.mentions(in: text), text: text, gazetteer: tagger.gazetteer) {
-            if let clean = clean(m, text: text, gazetteer: tagger.gazetteer) { mentions.append(clean) }
+            guard var clean = clean(m, text: text, gazetteer: tagger.gazetteer) else { continue }
+            // Cleaning can widen a mention into the one before (`J.` taken back into a name).
+            if let last = mentions.last, clean.tokens.lowerBound < last.tokens.upperBound {
+                guard clean.tokens.upperBound > last.tokens.upperBound else { continue }
+                clean.tokens = last.tokens.upperBound..<clean.tokens.upperBound
+            }
+            mentions.append(clean)
         }
         mentions = propagate(storms(titledPeople(mentions, text: text), text: text), text: text)
         var entities = EntityResolver(text: text).resolve(mentions)
@@ -71,16 +77,17 @@ public struct EntityStage: AnalysisStage {
     }
 
     /// One hyphenated word that uses names rather than being one: `London-based`, `pro-Russian`,
-    /// `US-Russia` (two places; but `Guinea-Bissau` is one).
+    /// `US-Russia` (two places; but `Guinea-Bissau` and `Austria-Hungary` are one).
     private func isModifier(_ i: Int, text: AnalyzedText, gazetteer: Gazetteer) -> Bool {
         let range = text.tokens[i].range
-        guard text.scalars[range].contains("-") else { return false }
-        let parts = text.scalars[range].split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count >= 2 else { return false }
-        if EntityLexicon.modifierPrefixes.contains(EntityResolver.fold(parts[0])) || EntityLexicon.modifierSuffixes.contains(EntityResolver.fold(parts[parts.count - 1])) {
-            return true
-        }
-        let places: UInt16 = Gazetteer.List.country.bit | Gazetteer.List.city.bit | Gazetteer.List.region.bit
+        func isHyphen(_ c: Unicode.Scalar) -> Bool { c == "-" || c == "\u{2010}" || c == "\u{2011}" }
+        guard text.scalars[range].contains(where: isHyphen) else { return false }
+        let parts = text.scalars[range].split(omittingEmptySubsequences: false, whereSeparator: isHyphen)
+        guard parts.count >= 2, !parts[0].isEmpty else { return false }
+        // A prefix as written in lower case (`pro-Russian`, not `Mid-Wales` or `Pan-Am`).
+        if parts[0].first!.properties.isLowercase, EntityLexicon.modifierPrefixes.contains(EntityResolver.fold(parts[0])) { return true }
+        if EntityLexicon.modifierSuffixes.contains(EntityResolver.fold(parts[parts.count - 1])) { return true }
+        let places: UInt16 = Gazetteer.List.country.bit | Gazetteer.List.city.bit | Gazetteer.List.region.bit | Gazetteer.List.place.bit
         guard gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, range))) & places == 0 else { return false }
         return parts.allSatisfy { part in
             EntityLexicon.aliases[EntityResolver.fold(part, dropPeriods: true)] != nil
@@ -90,24 +97,20 @@ public struct EntityStage: AnalysisStage {
 
     /// The entity type of a cleaned mention: the tagger's class, corrected where the words say
     /// otherwise. Faiths, peoples and continents' adjectives are groups whatever the tagger made
-    /// of them (`Muslims`, `Sunni Muslims`, `Kurds`, `European`). A nationality, a word with a digit (`MP3s`) or a company
-    /// the gazetteer knows (`Fannie Mae`, `BMW`) is not a person; a nationality can be a place
-    /// or an organisation (`Czech` for the Czech Republic, `American` for American Airlines).
+    /// of them (`Muslims`, `Sunni Muslims`, `Kurds`, `European`). A nationality, a word with a
+    /// digit (`MP3s`) or an organisation's name (``NameJoins/isOrganisationName(_:text:gazetteer:)``:
+    /// `BMW`, `Fannie Mae`) is not a person; a nationality can be a place or an organisation
+    /// (`Czech` for the Czech Republic, `American` for American Airlines).
     /// A name ``EntityLexicon/organisations`` lists is one whatever the tagger said (`al-Qaeda`
     /// as a place; `Taliban` as MISC, as the 1996 training data calls the Taleban).
     private func type(of tokens: Range<Int>, taggedAs kind: NERTagger.Mention.Kind, text: AnalyzedText, gazetteer: Gazetteer) -> EntityType {
         if tokens.allSatisfy({ isWord($0, of: text, in: EntityLexicon.groups) }) { return .norp }
         if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation) { return .organization }
-        let first = tokens.lowerBound..<(tokens.lowerBound + 1)
         switch kind {
         case .person:
             if gazetteer.contains(tokens, of: text, in: .demonym) { return .norp }
             if tokens.contains(where: { text.scalars[text.tokens[$0].range].contains(where: Tokenizer.isDigit) }) { return .misc }
-            if gazetteer.contains(tokens, of: text, in: .organisation), !gazetteer.contains(tokens, of: text, in: .person),
-               !gazetteer.contains(first, of: text, in: .givenName), !gazetteer.contains(first, of: text, in: .surname) {
-                return .organization
-            }
-            return .person
+            return NameJoins.isOrganisationName(tokens, text: text, gazetteer: gazetteer) ? .organization : .person
         case .location: return .location
         case .organization: return .organization
         case .misc: return gazetteer.contains(tokens, of: text, in: .demonym) ? .norp : .misc
@@ -116,39 +119,42 @@ public struct EntityStage: AnalysisStage {
 
     /// A capital where a sentence does not start: `The Hague`, not `The talks`.
     private func isCapitalisedInside(_ i: Int, text: AnalyzedText) -> Bool {
-        guard TokenFeatures.isUppercase(text.scalars[text.tokens[i].start]), let sentence = text.sentenceIndex(ofToken: i) else { return false }
+        guard text.isCapitalised(i), let sentence = text.sentenceIndex(ofToken: i) else { return false }
         return text.sentences[sentence].tokens.lowerBound != i
     }
 
-    /// `Mr. Obama` tagged as a place (Obama is a city in Japan): a name after a title only a
-    /// person has is a person.
+    /// `Mr. Obama` tagged as a place (Obama is a city in Japan): a name one space after a title
+    /// only a person has (`Mr`, `Dr.`) is a person.
     func titledPeople(_ mentions: [EntityResolver.Mention], text: AnalyzedText) -> [EntityResolver.Mention] {
         var out = mentions
         for k in out.indices where out[k].type != .person {
             let i = out[k].tokens.lowerBound
-            guard i > 0, text.tokens[i].start - text.tokens[i - 1].end <= 1 else { continue }
-            // Written as a title (`Mr`, `Dr.`), not `DR Congo` or `miss England`.
-            let title = text.scalars[text.tokens[i - 1].range]
+            guard text.followsOneSpace(i) else { continue }
+            // The tokenizer splits `Mr.` into `Mr` `.`.
+            var t = i - 1
+            if t > 0, text.scalars[text.tokens[t].start] == ".", text.tokens[t].start == text.tokens[t - 1].end { t -= 1 }
+            // Written as a title, not `DR Congo`.
+            let title = text.scalars[text.tokens[t].range]
             guard title.count >= 2, TokenFeatures.isUppercase(title[title.startIndex]), title[title.startIndex + 1].properties.isLowercase else { continue }
-            if EntityLexicon.personalTitles.contains(EntityResolver.fold(title, dropPeriods: true)) {
-                out[k].type = .person
-            }
+            if EntityLexicon.personalTitles.contains(EntityResolver.fold(title)) { out[k].type = .person }
         }
         return out
     }
 
-    /// `Hurricane Katrina`, `Typhoon Haiyan`: a name after a storm word is an event, and so is
-    /// the same name alone elsewhere in the article (`Katrina`, which the tagger makes a person).
+    /// `Hurricane Katrina`, `Typhoon Haiyan`: a one-word name one space after a storm word is an
+    /// event (not `Storm Prediction Center`, an organisation), and so are the tagger's other
+    /// mentions of the name alone (`Katrina`, which the tagger makes a person).
     func storms(_ mentions: [EntityResolver.Mention], text: AnalyzedText) -> [EntityResolver.Mention] {
         var names: Set<String> = []
         var out = mentions
         for k in out.indices {
             let i = out[k].tokens.lowerBound
-            if out[k].tokens.count > 1, isWord(i, of: text, in: EntityLexicon.stormWords), isCapitalised(i, text: text) {
+            guard out[k].type != .organization else { continue }
+            if out[k].tokens.count == 2, isWord(i, of: text, in: EntityLexicon.stormWords), text.isCapitalised(i), text.followsOneSpace(i + 1) {
                 out[k].type = .event  // the tagger took the storm word in
                 names.insert(words(out[k].tokens.dropFirst(), text: text))
-            } else if i > 0, isWord(i - 1, of: text, in: EntityLexicon.stormWords), isCapitalised(i - 1, text: text),
-                      text.tokens[i].start == text.tokens[i - 1].end + 1, k == 0 || out[k - 1].tokens.upperBound < i {
+            } else if out[k].tokens.count == 1, i > 0, isWord(i - 1, of: text, in: EntityLexicon.stormWords), text.isCapitalised(i - 1),
+                      text.followsOneSpace(i), k == 0 || out[k - 1].tokens.upperBound < i {
                 out[k] = EntityResolver.Mention(tokens: (i - 1)..<out[k].tokens.upperBound, type: .event)
                 names.insert(words(out[k].tokens.dropFirst(), text: text))
             }
@@ -164,11 +170,7 @@ public struct EntityStage: AnalysisStage {
 
     /// Whether token `i`, lower-cased, is a key of `table`.
     private func isWord(_ i: Int, of text: AnalyzedText, in table: WordTable<Bool>) -> Bool {
-        text.packedWords[i].isPacked ? table[text.words[i], packed: text.packedWords[i]] != nil : table[EntityResolver.fold(token: i, of: text)] != nil
-    }
-
-    private func isCapitalised(_ i: Int, text: AnalyzedText) -> Bool {
-        TokenFeatures.isUppercase(text.scalars[text.tokens[i].start])
+        table[EntityResolver.fold(token: i, of: text), packed: text.packedWords[i]] != nil
     }
 
     /// Adds untagged occurrences of names tagged elsewhere in the article (same spelling,
@@ -186,7 +188,7 @@ public struct EntityStage: AnalysisStage {
         var out = mentions
         var i = 0
         while i < text.tokens.count {
-            guard !covered[i], text.tokens[i].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[i].start]),
+            guard !covered[i], text.tokens[i].kind == .word, text.isCapitalised(i),
                   let candidates = known[text.text(of: text.tokens[i])] else { i += 1; continue }
             var matched = 0
             var type = EntityType.misc
@@ -195,7 +197,7 @@ public struct EntityStage: AnalysisStage {
                 // The span must not continue into another capitalised word (`Washington Post`).
                 let next = i + c.words.count
                 let open = next < text.tokens.count && text.tokens[next].kind == .word && text.tokens[next].start == text.tokens[next - 1].end + 1
-                    && TokenFeatures.isUppercase(text.scalars[text.tokens[next].start])
+                    && text.isCapitalised(next)
                 if ok && !open { matched = c.words.count; type = c.type }
             }
             if matched > 0 {

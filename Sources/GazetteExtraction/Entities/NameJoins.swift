@@ -12,15 +12,15 @@ enum NameJoins {
         mentions.enumerated().map { k, m in
             let next = m.tokens.upperBound
             guard m.kind == .person, next < text.tokens.count, k + 1 == mentions.count || mentions[k + 1].tokens.lowerBound > next,
-                  text.tokens[next].start == text.tokens[next - 1].end + 1, text.scalars[text.tokens[next].start - 1] == " ",
-                  isRomanNumeral(text.scalars[text.tokens[next].range]), !isPronounI(next, text: text) else { return m }
+                  text.followsOneSpace(next), isRomanNumeral(text.scalars[text.tokens[next].range]), !isPronounI(next, text: text) else { return m }
             return NERTagger.Mention(tokens: m.tokens.lowerBound..<(next + 1), kind: .person)
         }
     }
 
     /// `I` before a word other than `of` (`told John I will`), not `Charles I,` or `Pedro I of`.
     static func isPronounI(_ i: Int, text: AnalyzedText) -> Bool {
-        guard text.tokens[i].end - text.tokens[i].start == 1, i + 1 < text.tokens.count, text.tokens[i + 1].kind == .word else { return false }
+        guard text.tokens[i].end - text.tokens[i].start == 1, text.scalars[text.tokens[i].start] == "I",
+              i + 1 < text.tokens.count, text.tokens[i + 1].kind == .word else { return false }
         return text.words[i + 1] != "of" && text.words[i + 1] != "'s"
     }
 
@@ -42,7 +42,8 @@ enum NameJoins {
         var out: [NERTagger.Mention] = []
         var next = 0  // the first mention not yet copied
         for sentence in text.sentences.lazy.map(\.tokens) {
-            var i = sentence.lowerBound
+            // A mention may run past the sentence's end (`Jane Smith` at a headline's end).
+            var i = max(sentence.lowerBound, out.last?.tokens.upperBound ?? 0)
             while i < sentence.upperBound {
                 while next < mentions.count, mentions[next].tokens.lowerBound <= i {
                     out.append(mentions[next])
@@ -51,7 +52,7 @@ enum NameJoins {
                 }
                 guard i < sentence.upperBound else { break }
                 let limit = min(sentence.upperBound, next < mentions.count ? mentions[next].tokens.lowerBound : sentence.upperBound)
-                let len = text.tokens[i].kind == .word && TokenFeatures.isUppercase(text.scalars[text.tokens[i].start])
+                let len = text.tokens[i].kind == .word && text.isCapitalised(i)
                     ? EntityLexicon.organisations.longestPhrase(at: i, before: limit, of: text, in: .organisation) : 0
                 if len > 1 || (len == 1 && i != sentence.lowerBound) {
                     out.append(NERTagger.Mention(tokens: i..<(i + len), kind: .organization))
@@ -65,12 +66,15 @@ enum NameJoins {
         return out
     }
 
-    /// `Human Rights Watch`, `Fannie Mae`, `Home Office`: an organisation the gazetteer or
-    /// ``EntityLexicon/organisations`` knows by a name of two or more words becomes one organisation when the tagger found pieces of it
-    /// (and nothing reaching out of it) and called one of them a person or an organisation:
-    /// it cut the name or mistook it for a person's. A name it tagged whole as a place or
-    /// something else stays so (`Downing Street`, `Six Nations`: the gazetteer's organisation
-    /// is often a metonym), as do names the gazetteer also lists as people or places.
+    /// `Human Rights Watch`, `Goldman Sachs`, `Home Office`: a known organisation's name of two
+    /// or more words that the tagger cut into pieces (nothing reaching out of the name) becomes
+    /// one organisation:
+    /// - a name of ``EntityLexicon/organisations``, whatever the pieces (`Islamic` `State`);
+    /// - a gazetteer organisation when a piece is an organisation or, where the name is no
+    ///   person's (``isOrganisationName(_:text:gazetteer:)``), a person. A name the tagger
+    ///   tagged whole as a place or something else stays so (`Downing Street`, `Six Nations`:
+    ///   the gazetteer's organisation is often a metonym), as do names the gazetteer also lists
+    ///   as people or places.
     static func organisations(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
         guard !mentions.isEmpty else { return mentions }
         var out: [NERTagger.Mention] = []
@@ -82,17 +86,20 @@ enum NameJoins {
             let sentence = text.sentences[text.sentenceIndex(ofToken: first.tokens.lowerBound) ?? 0].tokens
             for start in stride(from: first.tokens.lowerBound, through: max(sentence.lowerBound, first.tokens.lowerBound - 3), by: -1) {
                 if let o = out.last, start < o.tokens.upperBound { break }
-                guard text.tokens[start].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[start].start]) else { continue }
-                let len = max(gazetteer.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation),
-                              EntityLexicon.organisations.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation))
+                guard text.tokens[start].kind == .word, text.isCapitalised(start) else { continue }
+                let listed = EntityLexicon.organisations.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation)
+                let len = max(listed, gazetteer.longestPhrase(at: start, before: sentence.upperBound, of: text, in: .organisation))
                 guard len >= 2, start + len > first.tokens.lowerBound, start + len >= first.tokens.upperBound else { continue }
                 let range = start..<(start + len)
-                if gazetteer.contains(range, of: text, in: .person) || gazetteer.contains(range, of: text, in: .place) { continue }
                 var count = 0
                 while k + count < mentions.count, mentions[k + count].tokens.lowerBound < range.upperBound { count += 1 }
                 let pieces = mentions[k..<(k + count)]
-                guard pieces.last!.tokens.upperBound <= range.upperBound,
-                      pieces.contains(where: { $0.kind == .person || ($0.kind == .organization && $0.tokens != range) }) else { continue }
+                guard pieces.last!.tokens.upperBound <= range.upperBound else { continue }
+                if listed < len {
+                    if gazetteer.contains(range, of: text, in: .person) || gazetteer.contains(range, of: text, in: .place) { continue }
+                    guard pieces.contains(where: { $0.kind == .organization && $0.tokens != range })
+                        || (pieces.contains { $0.kind == .person } && isOrganisationName(range, text: text, gazetteer: gazetteer)) else { continue }
+                }
                 if matched == nil || range.count > matched!.range.count { matched = (range, count) }
             }
             if let (range, count) = matched {
@@ -104,6 +111,17 @@ enum NameJoins {
             }
         }
         return out
+    }
+
+    /// Whether `tokens` name an organisation rather than a person: a name of
+    /// ``EntityLexicon/organisations`` (`Fannie Mae`), or a gazetteer organisation that is not
+    /// also a gazetteer person and does not start with a given name or surname (`Goldman
+    /// Sachs`, `BMW`; not `Ralph Lauren`).
+    static func isOrganisationName(_ tokens: Range<Int>, text: AnalyzedText, gazetteer: Gazetteer) -> Bool {
+        if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation) { return true }
+        let first = tokens.lowerBound..<(tokens.lowerBound + 1)
+        return gazetteer.contains(tokens, of: text, in: .organisation) && !gazetteer.contains(tokens, of: text, in: .person)
+            && !gazetteer.contains(first, of: text, in: .givenName) && !gazetteer.contains(first, of: text, in: .surname)
     }
 
     /// `Manchester United`, `El Al`, `Dynamo Moscow`, `Hong Kong Open`: one name whose words the
@@ -118,9 +136,7 @@ enum NameJoins {
         var out: [NERTagger.Mention] = []
         for m in mentions {
             if let last = out.last, last.tokens.upperBound == m.tokens.lowerBound, last.kind != m.kind,
-               last.kind != .misc, !(m.kind == .person && m.tokens.count > 1),
-               text.tokens[m.tokens.lowerBound].start == text.tokens[last.tokens.upperBound - 1].end + 1,
-               text.scalars[text.tokens[m.tokens.lowerBound].start - 1] == " " {
+               last.kind != .misc, !(m.kind == .person && m.tokens.count > 1), text.followsOneSpace(m.tokens.lowerBound) {
                 let kind: NERTagger.Mention.Kind
                 let first = last.tokens.lowerBound
                 if m.kind == .misc {
@@ -153,9 +169,8 @@ enum NameJoins {
                 let particle = m.tokens.upperBound
                 let next = particle + 1
                 guard next < text.tokens.count, EntityLexicon.nameParticles.contains(text.words[particle]),
-                      text.tokens[particle].start == text.tokens[particle - 1].end + 1,
-                      text.tokens[next].start == text.tokens[particle].end + 1,
-                      text.tokens[next].kind == .word, TokenFeatures.isUppercase(text.scalars[text.tokens[next].start]) else { break }
+                      text.followsOneSpace(particle), text.followsOneSpace(next),
+                      text.tokens[next].kind == .word, text.isCapitalised(next) else { break }
                 if k < mentions.count, mentions[k].tokens.lowerBound <= particle { break }
                 if k < mentions.count, mentions[k].tokens.lowerBound == next {
                     guard mentions[k].kind == .person else { break }
@@ -201,11 +216,11 @@ enum NameJoins {
         return out
     }
 
-    /// A capitalised one-to-three-letter word right before the next token (`JD`, `J.`), not a
+    /// A capitalised one-to-three-letter word one space before the next token (`JD`, `J.`), not a
     /// place abbreviation (`US`).
     static func isInitials(_ i: Int, text: AnalyzedText) -> Bool {
         let t = text.tokens[i]
-        guard t.kind == .word, t.end + 1 == text.tokens[i + 1].start, t.end - t.start <= 3 else { return false }
+        guard t.kind == .word, text.followsOneSpace(i + 1), t.end - t.start <= 3 else { return false }
         let word = text.text(of: t)
         guard word.unicodeScalars.allSatisfy({ TokenFeatures.isUppercase($0) || $0 == "." }) else { return false }
         return EntityLexicon.aliases[EntityResolver.normalise(word)] == nil

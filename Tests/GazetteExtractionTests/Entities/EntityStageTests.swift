@@ -171,8 +171,8 @@ import Testing
         var gazetteer = Gazetteer()
         gazetteer.add("Russia\nGuinea-Bissau", to: .country)
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: gazetteer))
-        let text = AnalyzedText(body: "A London-based historian doubts pro-Russian US-Russia plans for Guinea-Bissau and al-Qaida.")
-        // A(0) London-based(1) historian doubts pro-Russian(4) US-Russia(5) plans for Guinea-Bissau(8) and al-Qaida(10)
+        let text = AnalyzedText(body: "A London-based historian doubts pro-Russian US-Russia plans for Guinea-Bissau and al-Qaida in Mid-Wales.")
+        // A(0) London-based(1) historian doubts pro-Russian(4) US-Russia(5) plans for Guinea-Bissau(8) and al-Qaida(10) in Mid-Wales(12)
         func kept(_ i: Int, _ kind: NERTagger.Mention.Kind) -> Bool {
             stage.clean(NERTagger.Mention(tokens: i..<(i + 1), kind: kind), text: text, gazetteer: gazetteer) != nil
         }
@@ -181,6 +181,7 @@ import Testing
         #expect(!kept(5, .location))  // two places
         #expect(kept(8, .location))  // one place
         #expect(kept(10, .organization))
+        #expect(kept(12, .location))  // `Mid` is no prefix with its capital
     }
 
     @Test func peoplesAndContinentsAdjectivesAreGroups() {
@@ -188,5 +189,26 @@ import Testing
         #expect(entity("European", in: e)?.type == .norp)
         #expect(entity("Kurdish", in: e)?.type == .norp)
         #expect(entity("Paris", in: e)?.type == .location)
+    }
+
+    /// Regression: the tokenizer splits `Mr.` into `Mr` `.`, so the title was not seen; `Miss
+    /// Saigon` made a person.
+    @Test func aTitleWithAFullStopMakesAPerson() {
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
+        let text = AnalyzedText(body: "On Thursday, Mr. Obama left. Miss Saigon opened. DR Congo won.")
+        // On Thursday ,(2) Mr(3) .(4) Obama(5) left .(7) Miss(8) Saigon(9) opened .(11) DR(12) Congo(13)
+        let typed = stage.titledPeople([.init(tokens: 5..<6, type: .location), .init(tokens: 9..<10, type: .location),
+                                        .init(tokens: 13..<14, type: .location)], text: text)
+        #expect(typed.map(\.type) == [.person, .location, .location])
+    }
+
+    /// Regression: any name beginning with a storm word was an event.
+    @Test func onlyAStormsOwnNameIsAnEvent() {
+        let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
+        let text = AnalyzedText(body: "The Storm Prediction Center said Hurricane Ivan and Typhoon\nHaiyan hit.")
+        // The Storm(1) Prediction(2) Center(3) said Hurricane(5) Ivan(6) and Typhoon(8) Haiyan(9)
+        let typed = stage.storms([.init(tokens: 1..<4, type: .organization), .init(tokens: 5..<7, type: .misc),
+                                  .init(tokens: 9..<10, type: .person)], text: text)
+        #expect(typed.map(\.type) == [.organization, .event, .person])  // a line break is no space
     }
 }

@@ -41,9 +41,9 @@ import Testing
 
     @Test func aKnownOrganisationCutOrMistakenForAPersonIsOneOrganisation() {
         var gazetteer = Gazetteer()
-        gazetteer.add("Human Rights Watch\nFannie Mae\nDowning Street\nHome Office", to: .organisation)
-        let text = AnalyzedText(body: "Human Rights Watch and Fannie Mae wrote to Downing Street and the Home Office in London.")
-        // Human(0) Rights(1) Watch(2) and Fannie(4) Mae(5) wrote to Downing(8) Street(9) and the Home(12) Office(13) in London(15)
+        gazetteer.add("Human Rights Watch\nGoldman Sachs\nDowning Street\nHome Office", to: .organisation)
+        let text = AnalyzedText(body: "Human Rights Watch and Goldman Sachs wrote to Downing Street and the Home Office in London.")
+        // Human(0) Rights(1) Watch(2) and Goldman(4) Sachs(5) wrote to Downing(8) Street(9) and the Home(12) Office(13) in London(15)
         func m(_ r: Range<Int>, _ k: NERTagger.Mention.Kind) -> NERTagger.Mention { NERTagger.Mention(tokens: r, kind: k) }
         let mended = NameJoins.organisations([
             m(2..<3, .person), m(4..<6, .person), m(8..<10, .location), m(13..<14, .organization), m(15..<16, .location),
@@ -80,8 +80,35 @@ import Testing
             m(12..<14, .person),
             m(16..<17, .person),  // `I` before a verb: the pronoun
         ])
+        let kings = AnalyzedText(body: "Henry V said so.")
+        #expect(NameJoins.regnalNumbers([m(0..<1, .person)], text: kings) == [m(0..<2, .person)])  // only `I` can be the pronoun
         #expect(NameJoins.isRomanNumeral(ArraySlice("XIV".unicodeScalars)))
         #expect(NameJoins.isRomanNumeral(ArraySlice("I".unicodeScalars)))
         #expect(!NameJoins.isRomanNumeral(ArraySlice("IIV".unicodeScalars)))
+    }
+
+    /// Regression: a mention ending a line without a full stop was copied again with the next
+    /// sentence, and the next line's tokens scanned twice.
+    @Test func aListedNameAfterAMentionEndingALineIsFoundOnce() {
+        let text = AnalyzedText(body: "Reporting by Jane Smith\nWorld Health Organization officials said so.")
+        // Reporting by Jane(2) Smith(3) World(4) Health(5) Organization(6)
+        func m(_ r: Range<Int>, _ k: NERTagger.Mention.Kind) -> NERTagger.Mention { NERTagger.Mention(tokens: r, kind: k) }
+        #expect(NameJoins.listed([m(2..<4, .person)], text: text) == [m(2..<4, .person), m(4..<7, .organization)])
+        #expect(NameJoins.listed([m(2..<4, .person), m(4..<7, .organization)], text: text) == [m(2..<4, .person), m(4..<7, .organization)])
+    }
+
+    @Test func aListedNameIsOneOrganisationWhateverItsPieces() {
+        let text = AnalyzedText(body: "Taliban and Islamic State fighters met Ralph Lauren.")
+        // Taliban(0) and Islamic(2) State(3) fighters met Ralph(6) Lauren(7)
+        var gazetteer = Gazetteer()
+        gazetteer.add("Ralph Lauren", to: .organisation)
+        gazetteer.add("Ralph", to: .givenName)
+        func m(_ r: Range<Int>, _ k: NERTagger.Mention.Kind) -> NERTagger.Mention { NERTagger.Mention(tokens: r, kind: k) }
+        let mended = NameJoins.organisations([m(0..<1, .organization), m(2..<3, .misc), m(6..<8, .person)], text: text, gazetteer: gazetteer)
+        #expect(mended == [
+            m(0..<1, .organization), m(2..<4, .organization),
+            m(6..<8, .person),  // a company named after its founder: the tagger's person stands
+        ])
+        #expect(!NameJoins.isOrganisationName(6..<8, text: text, gazetteer: gazetteer))
     }
 }

@@ -1,0 +1,13 @@
+/// Token tests the entity stage's rules share.
+extension AnalyzedText {
+    /// Whether token `i` begins with a capital letter.
+    func isCapitalised(_ i: Int) -> Bool {
+        TokenFeatures.isUppercase(scalars[tokens[i].start])
+    }
+
+    /// Whether token `i` comes one space after token `i - 1`: the next word of a name, never
+    /// across a line break or punctuation.
+    func followsOneSpace(_ i: Int) -> Bool {
+        i > 0 && tokens[i].start == tokens[i - 1].end + 1 && scalars[tokens[i].start - 1] == " "
+    }
+}
