@@ -83,15 +83,9 @@ public struct Gazetteer: Sendable {
     /// The token count of the longest phrase of `list` that starts at token `start` of `text`
     /// and ends before `limit`; 0 when none does.
     public func longestPhrase(at start: Int, before limit: Int, of text: AnalyzedText, in list: List) -> Int {
-        var h = FeatureHash.seed
         var longest = 0
-        var len = 0
-        while len < maxLength && start + len < limit {
-            h = FeatureHash.combine(h, TokenFeatures.lowerHash(text.scalars, text.tokens[start + len].range))
-            len += 1
-            guard let found = phrases[h].map({ UInt16(truncatingIfNeeded: $0) }) else { break }
-            if found & list.bit != 0 { longest = len }
-            if found & Gazetteer.prefixBit == 0 { break }
+        walk(from: start, before: limit, hash: { TokenFeatures.lowerHash(text.scalars, text.tokens[$0].range) }) { length, lists in
+            if lists & list.bit != 0 { longest = length }
         }
         return longest
     }
@@ -106,19 +100,26 @@ public struct Gazetteer: Sendable {
         }
         guard !phrases.isEmpty else { return }
         for i in 0..<n where words[i].isCapitalized {
-            var h = FeatureHash.seed
-            var len = 0
-            while len < maxLength && i + len < n {
-                h = FeatureHash.combine(h, words[i + len].lower)
-                len += 1
-                guard let found = phrases[h].map({ UInt16(truncatingIfNeeded: $0) }) else { break }
-                let bits = found & ~Gazetteer.prefixBit
-                if bits != 0 {
-                    begin[i] |= bits
-                    for k in (i + 1)..<(i + len) { inside[k] |= bits }
-                }
-                if found & Gazetteer.prefixBit == 0 { break }
+            walk(from: i, before: n, hash: { words[$0].lower }) { length, lists in
+                begin[i] |= lists
+                for k in (i + 1)..<(i + length) { inside[k] |= lists }
             }
+        }
+    }
+
+    /// Calls `visit(length, lists)` for each phrase that starts at token `start` (tokens hashed
+    /// by `hash`), shortest first, stopping as soon as no longer phrase can follow.
+    @inline(__always)
+    private func walk(from start: Int, before limit: Int, hash: (Int) -> UInt64, visit: (Int, UInt16) -> Void) {
+        var h = FeatureHash.seed
+        var length = 0
+        while length < maxLength && start + length < limit {
+            h = FeatureHash.combine(h, hash(start + length))
+            length += 1
+            guard let found = phrases[h].map({ UInt16(truncatingIfNeeded: $0) }) else { return }
+            let lists = found & ~Gazetteer.prefixBit
+            if lists != 0 { visit(length, lists) }
+            if found & Gazetteer.prefixBit == 0 { return }
         }
     }
 }
