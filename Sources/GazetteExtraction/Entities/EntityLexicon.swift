@@ -30,7 +30,7 @@ enum EntityLexicon {
     /// adjectives, lower-cased: groups of people (NORP), never a person, place or organisation by
     /// themselves, whatever the tagger, trained on 1996 news that spells `Moslem`, made of them
     /// (`Muslims`, `Sunni Muslims`, `Hindus`, `Kurds`, `European`).
-    static let groups = WordTable(Dictionary(uniqueKeysWithValues: [
+    static let groups = WordTable<Bool>([
         "muslim", "muslims", "moslem", "moslems", "islamic", "islamist", "islamists", "sunni", "sunnis",
         "sunnite", "sunnites", "shia", "shias", "shiite", "shiites", "shi'ite", "shi'ites", "alawite",
         "alawites", "sufi", "sufis", "salafi", "salafis", "salafist", "salafists", "christian",
@@ -46,7 +46,7 @@ enum EntityLexicon {
         "hispanic", "hispanics", "aboriginal", "maori", "inuit", "basque", "basques", "catalan", "catalans",
         "flemish", "walloon", "walloons", "scandinavian", "scandinavians", "balkan", "european",
         "europeans", "african", "africans", "asian", "asians",
-    ].map { ($0, true) }))
+    ])
 
     /// Organisations in the news since WordNet 3.0 (2006) and missing from the stock indices the
     /// gazetteer is built from: aid and rights groups, international bodies, news agencies, armed
@@ -109,7 +109,7 @@ enum EntityLexicon {
     ]
 
     /// Words that name a storm when capitalised before a name (`Hurricane Katrina`).
-    static let stormWords = WordTable(["hurricane": true, "typhoon": true, "cyclone": true, "storm": true])
+    static let stormWords = WordTable<Bool>(["hurricane", "typhoon", "cyclone", "storm"])
 
     /// The parts of a hyphenated word that make it a modifier rather than a name: `pro-Russian`,
     /// `London-based`, `Nato-led`.

@@ -60,12 +60,12 @@ struct EntityResolver {
         for g in groups { g.settleType() }
         // Shorter names join the longest person name containing all their words; a storm's name
         // joins the storm (`Katrina`, `Hurricane Katrina`).
-        let people = groups.filter { ($0.type == .person || $0.type == .event) && $0.words.count > 1 && $0.canonical == nil }
+        let fullNames = groups.filter { ($0.type == .person || $0.type == .event) && $0.words.count > 1 && $0.canonical == nil }
         for g in groups where g.canonical == nil {
             guard g.type == .person || g.words.count == 1 else { continue }
             var best: Group? = nil
             let words = Set(g.words)
-            for p in people where p !== g && p.words.count > g.words.count && words.isSubset(of: p.words) {
+            for p in fullNames where p !== g && p.words.count > g.words.count && words.isSubset(of: p.words) {
                 if (g.type == .event) != (p.type == .event) { continue }
                 // A single word of another type joins only as the person's last name.
                 if g.type != .person, p.words.last != g.words.first { continue }

@@ -49,7 +49,7 @@ public struct EntityStage: AnalysisStage {
         // but `Sampras 6`), punctuation never.
         while hi > lo, (text.tokens[hi - 1].kind != .word && !(text.tokens[hi - 1].kind == .number && hi - lo > 1 && m.kind != .person)) || lower(hi - 1) == "'s" { hi -= 1 }
         // `the` stays only capitalised inside a sentence (`The Hague`, `The Oval`).
-        while hi - lo > 1, (lower(lo) == "the" && !isCapitalisedInside(lo, text: text)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
+        while hi - lo > 1, (lower(lo) == "the" && !text.isCapitalisedInside(lo)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
             lo += 1
         }
         while lo < hi, text.tokens[lo].kind == .punctuation { lo += 1 }
@@ -60,7 +60,7 @@ public struct EntityStage: AnalysisStage {
         // function word (`Hugging Zelenskyy`).
         while hi - lo > 1, text.scalars[text.tokens[hi - 1].start].properties.isLowercase,
               !text.scalars[text.tokens[hi - 1].range].contains(where: { TokenFeatures.isUppercase($0) }) { hi -= 1 }
-        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)), !(EntityLexicon.nameStarts.contains(lower(lo)) && isCapitalisedInside(lo, text: text)) { lo += 1 }
+        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)), !(EntityLexicon.nameStarts.contains(lower(lo)) && text.isCapitalisedInside(lo)) { lo += 1 }
         guard lo < hi else { return nil }
         // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
         while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, NameJoins.isInitials(lo - 1, text: text) { lo -= 1 }
@@ -91,7 +91,7 @@ public struct EntityStage: AnalysisStage {
         guard gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, range))) & places == 0 else { return false }
         return parts.allSatisfy { part in
             EntityLexicon.aliases[EntityResolver.fold(part, dropPeriods: true)] != nil
-                || gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(Array(part), 0..<part.count))) & places != 0
+                || gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, part.indices))) & places != 0
         }
     }
 
@@ -115,12 +115,6 @@ public struct EntityStage: AnalysisStage {
         case .organization: return .organization
         case .misc: return gazetteer.contains(tokens, of: text, in: .demonym) ? .norp : .misc
         }
-    }
-
-    /// A capital where a sentence does not start: `The Hague`, not `The talks`.
-    private func isCapitalisedInside(_ i: Int, text: AnalyzedText) -> Bool {
-        guard text.isCapitalised(i), let sentence = text.sentenceIndex(ofToken: i) else { return false }
-        return text.sentences[sentence].tokens.lowerBound != i
     }
 
     /// `Mr. Obama` tagged as a place (Obama is a city in Japan): a name one space after a title
@@ -170,7 +164,7 @@ public struct EntityStage: AnalysisStage {
 
     /// Whether token `i`, lower-cased, is a key of `table`.
     private func isWord(_ i: Int, of text: AnalyzedText, in table: WordTable<Bool>) -> Bool {
-        table[EntityResolver.fold(token: i, of: text), packed: text.packedWords[i]] != nil
+        table.contains(EntityResolver.fold(token: i, of: text), packed: text.packedWords[i])
     }
 
     /// Adds untagged occurrences of names tagged elsewhere in the article (same spelling,
