@@ -38,14 +38,16 @@ struct DateScanner {
     func packed(_ i: Int) -> PackedWord { i >= 0 && i < words.count ? text.packedWords[i] : PackedWord() }
 
     func isCapitalized(_ i: Int) -> Bool {
-        i < tokens.count && text.scalars[tokens[i].start].properties.isUppercase
+        i >= 0 && i < tokens.count && text.scalars[tokens[i].start].properties.isUppercase
     }
 
     func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         i >= 0 && i < tokens.count && tokens[i].kind != .word && tokens[i].end - tokens[i].start == 1 && text.scalars[tokens[i].start] == c
     }
 
-    func glued(_ i: Int, _ j: Int) -> Bool { j < tokens.count && tokens[i].end == tokens[j].start }
+    func glued(_ i: Int, _ j: Int) -> Bool {
+        i >= 0 && i < j && j < tokens.count && tokens[i].end == tokens[j].start
+    }
 
     /// `early December`, `the end of 1998`, `nearly two weeks ago`: the core expression with
     /// the words that only sharpen it kept in the span.
@@ -89,7 +91,10 @@ struct DateScanner {
         .union(["today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "nineteen", "twenty", "fiscal", "the",
                 "this", "last", "past", "previous", "next", "coming"]))
 
+    /// The expression starting at token `i`; nil past the last token, so callers may look ahead
+    /// freely (a modifier such as `over` can be the text's last word).
     func core(_ i: Int) -> Match? {
+        guard i >= 0 && i < tokens.count else { return nil }
         let w = word(i)
         let t = tokens[i]
         if t.kind == .number {
@@ -282,7 +287,7 @@ struct DateScanner {
 
     /// `14 hours ago`, `two weeks ago`, `a year ago`.
     func ago(_ i: Int) -> Match? {
-        guard word(i + 2) == "ago", let unit = DateLexicon.unit(word(i + 1)) else { return nil }
+        guard i >= 0, word(i + 2) == "ago", let unit = DateLexicon.unit(word(i + 1)) else { return nil }
         let w = word(i)
         let n: Double?
         if tokens[i].kind == .number { n = NumberWords.digits(Substring(w)) } else { n = NumberWords.wordOrArticle(w) }

@@ -75,3 +75,44 @@ import Testing
         #expect(dates(body).map(\.text) == ["Early December", "the end of 1998", "nearly two weeks ago"])
     }
 }
+
+/// Regression: a modifier word (`over`, `later`, `the end of`) as the text's last word read past
+/// the last token and trapped, crash-looping the daemon.
+@Suite struct DateModifierAtTheEndTests {
+    static let modifierEndings = [
+        "over", "later", "earlier", "about", "early", "late", "mid", "just", "nearly", "almost", "some",
+        "roughly", "end", "end of", "the end of", "beginning of", "start", "middle of", "the middle",
+    ]
+
+    func dates(_ body: String) -> [DateMention] {
+        var analysis = Analysis(text: AnalyzedText(body: body), publishedAt: DateStageTests.published)
+        DateStage().run(&analysis)
+        return analysis.dates
+    }
+
+    @Test(arguments: modifierEndings)
+    func atTheVeryEnd(_ ending: String) {
+        #expect(dates("The game is \(ending)").isEmpty)
+    }
+
+    @Test(arguments: modifierEndings)
+    func atTheEndOfAParagraph(_ ending: String) {
+        let found = dates("The minister said the game is \(ending)\n\nIt was signed on 12 February 2025.")
+        #expect(found.map(\.text) == ["12 February 2025"])
+    }
+
+    @Test(arguments: modifierEndings)
+    func beforeALineBreak(_ ending: String) {
+        let found = dates("The game is \(ending)\nNext year")
+        #expect(found.map(\.text) == ["Next year"])
+    }
+
+    @Test func throughTheWholeExtractor() throws {
+        for ending in Self.modifierEndings {
+            let bytes = Array("Title\n\nThe minister said the game is \(ending)\n".utf8)
+            let record = try Extractor().extract(
+                SourceDocument(path: "x.txt", bytes: bytes, modified: DateStageTests.published), options: ExtractionOptions())
+            #expect(record.dates.isEmpty)
+        }
+    }
+}
