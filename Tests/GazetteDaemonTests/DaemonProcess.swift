@@ -119,6 +119,9 @@ final class DaemonProcess {
 
     var log: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
+    /// Whether the process has exited because of a signal (a crash or a kill).
+    var diedOfSignal: Bool { !process.isRunning && process.terminationReason == .uncaughtSignal }
+
     deinit {
         if process.isRunning {
             kill(pid, SIGKILL)

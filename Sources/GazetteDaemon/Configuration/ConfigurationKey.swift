@@ -110,6 +110,12 @@ struct ConfigurationKey: Sendable {
             c.intake.recursive = flag
             return true
         },
+        scalar("intake.max_attempts", "a whole number from 2 to 100") { text, c in
+            // At least 2: one death may be the machine's (a kill, a power cut), not the file's.
+            guard let n = Int(text), (2...100).contains(n) else { return false }
+            c.intake.maxAttempts = n
+            return true
+        },
         list("digest.times", "a list of local times such as 07:00 or 18:30") { items, c in
             guard !items.isEmpty, items.allSatisfy({ ValueParsers.timeOfDay($0) != nil }) else { return false }
             c.digest.times = items

@@ -65,6 +65,10 @@ public struct ConfigurationLoader: Sendable {
         return configuration
     }
 
+    /// Variables that are not configuration: a one-shot command's worker process
+    /// (``IsolatedRun``) and the fault injection of debug builds.
+    static let internalVariablePrefixes = ["GAZETTE_WORKER_", "GAZETTE_DEBUG_"]
+
     private func checkUnknownKeys(fileKeys: [String: ConfigurationKey.Shape], file: String?) throws(ConfigurationError) {
         let known = Set(ConfigurationKey.all.map(\.name))
         // Section names (`intake`, `digest`) only appear as prefixes of known keys.
@@ -72,7 +76,9 @@ public struct ConfigurationLoader: Sendable {
             throw .unknownKey(key: key, source: file ?? "the configuration file")
         }
         let knownVariables = Set(ConfigurationKey.all.map(\.environmentName)).union([Self.fileVariable])
-        for variable in environment.keys.sorted() where variable.hasPrefix("GAZETTE_") && !knownVariables.contains(variable) {
+        for variable in environment.keys.sorted()
+        where variable.hasPrefix("GAZETTE_") && !knownVariables.contains(variable)
+            && !Self.internalVariablePrefixes.contains(where: variable.hasPrefix) {
             throw .unknownKey(key: variable, source: "the environment")
         }
     }

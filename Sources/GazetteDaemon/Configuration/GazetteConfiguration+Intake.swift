@@ -13,6 +13,7 @@ extension GazetteConfiguration {
         c.pollInterval = .milliseconds(Int64(intake.pollInterval * 1000))
         c.rescanInterval = .milliseconds(Int64(intake.rescanInterval * 1000))
         c.recursive = intake.recursive
+        c.maxAttempts = intake.maxAttempts
         return c
     }
 }

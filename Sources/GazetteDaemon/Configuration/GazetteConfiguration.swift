@@ -37,6 +37,8 @@ public struct GazetteConfiguration: Sendable, Equatable {
         public var rescanInterval: Double = 300
         /// Whether files in subfolders of the inbox are taken too.
         public var recursive = false
+        /// Process deaths during one file's extraction before the file is quarantined.
+        public var maxAttempts = 3
 
         public init() {}
     }

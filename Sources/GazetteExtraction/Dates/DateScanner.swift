@@ -49,6 +49,13 @@ struct DateScanner {
         i >= 0 && i < j && j < tokens.count && tokens[i].end == tokens[j].start
     }
 
+    /// Whether tokens `i` through `j` stand on one line: a modifier at the end of a line
+    /// (`the game is over` / `Next year …`) does not belong to a date on the next.
+    func onOneLine(_ i: Int, _ j: Int) -> Bool {
+        guard i >= 0, j < tokens.count, i <= j else { return false }
+        return !text.scalars[tokens[i].end..<tokens[j].start].contains { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+    }
+
     /// `early December`, `the end of 1998`, `nearly two weeks ago`: the core expression with
     /// the words that only sharpen it kept in the span.
     func matchWithModifiers(_ i: Int) -> Match? {
@@ -56,12 +63,12 @@ struct DateScanner {
         let w = word(i)
         switch Self.modifierWords[w, packed: packed(i)] {
         case .sharpens?:
-            guard var m = core(i + 1), m.first == i + 1 else { return nil }
+            guard onOneLine(i, i + 1), var m = core(i + 1), m.first == i + 1 else { return nil }
             m.first = i
             return m
         case .partOf?:
-            guard word(i + 1) == "of" else { return nil }
-            let first = word(i - 1) == "the" ? i - 1 : i
+            guard word(i + 1) == "of", onOneLine(i, i + 2) else { return nil }
+            let first = word(i - 1) == "the" && onOneLine(i - 1, i) ? i - 1 : i
             if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year {
                 return Match(meaning: .relative(unit, 0), first: first, last: i + 3)
             }

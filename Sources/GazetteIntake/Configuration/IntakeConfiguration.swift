@@ -48,6 +48,9 @@ public struct IntakeConfiguration: Sendable, Equatable {
     /// File names waiting for a worker; beyond it producers wait (watcher events turn into a
     /// later rescan), so memory stays flat however many files arrive at once.
     public var queueCapacity: Int = 1024
+    /// How many times the process may die while one file is being extracted before the file
+    /// is quarantined instead of tried again (see ``AttemptLedger``). At least 2.
+    public var maxAttempts: Int = 3
 
     public init() {}
 
@@ -59,6 +62,8 @@ public struct IntakeConfiguration: Sendable, Equatable {
     public var workDirectory: String { stateDirectory + "/work" }
     public var archiveDirectory: String { stateDirectory + "/archive" }
     public var failedDirectory: String { stateDirectory + "/failed" }
+    /// One marker per file whose extraction is under way: see ``AttemptLedger``.
+    public var attemptsDirectory: String { stateDirectory + "/attempts" }
 }
 
 extension Duration {

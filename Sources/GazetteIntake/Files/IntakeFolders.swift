@@ -15,17 +15,20 @@ struct IntakeFolders: Sendable {
     let work: String
     let archive: String
     let failed: String
+    /// Markers of the files in `work/` being extracted: see ``AttemptLedger``.
+    let attempts: String
 
     init(_ configuration: IntakeConfiguration) {
         inbox = configuration.inbox
         work = configuration.workDirectory
         archive = configuration.archiveDirectory
         failed = configuration.failedDirectory
+        attempts = configuration.attemptsDirectory
     }
 
     /// Creates the folders and checks that claiming from the inbox by `rename` can work.
     func prepare(stateDirectory: String, checkInbox: Bool = true) throws(IntakeError) {
-        for path in [work, archive, failed] { try Self.makeDirectories(path) }
+        for path in [work, archive, failed, attempts] { try Self.makeDirectories(path) }
         guard checkInbox else { return }
         try Self.makeDirectories(inbox)
         var inboxInfo = stat()

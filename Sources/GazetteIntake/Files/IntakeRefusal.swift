@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Why a file was refused and quarantined in `failed/`, in words a user can act on.
 public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case symbolicLink
@@ -12,13 +16,16 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(reason: String)
     /// The extraction pipeline rejected the content (binary, undecodable, …).
     case extraction(reason: String, stage: String)
+    /// The process died while this file was being processed, `attempts` times, the last during
+    /// `stage`; `signal` is the signal that stopped it, when a supervising process saw it.
+    case crashed(attempts: Int, stage: String, signal: Int32?)
 
     /// The step that refused the file, as stored in the failure row and `error.json`.
     public var stage: String {
         switch self {
         case .symbolicLink, .directory, .fifo, .socket, .device, .notRegularFile: "claim"
         case .empty, .tooLarge, .unreadable: "read"
-        case .extraction(_, let stage): stage
+        case .extraction(_, let stage), .crashed(_, let stage, _): stage
         }
     }
 
@@ -34,6 +41,16 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let size, let limit): "the file has \(size) bytes, more than the limit of \(limit) bytes"
         case .unreadable(let reason): "the file could not be read: \(reason)"
         case .extraction(let reason, _): reason
+        case .crashed(let attempts, let stage, let signal):
+            "Gazette stopped " + (attempts == 1 ? "" : "\(attempts) times ") + "while this file was in its \(stage) step"
+                + (signal.map { " (\(Self.signalName($0)))" } ?? " (the process died each time)")
+                + "; it was set aside so that the other files could go on. This is a bug in Gazette that the file"
+                + " triggers: please report it with the file attached."
         }
+    }
+
+    /// `signal 4, illegal instruction`.
+    public static func signalName(_ signal: Int32) -> String {
+        "signal \(signal)" + (strsignal(signal).map { ", " + String(cString: $0).lowercased() } ?? "")
     }
 }

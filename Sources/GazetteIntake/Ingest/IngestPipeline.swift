@@ -17,6 +17,7 @@ import Logging
 struct IngestPipeline: Sendable {
     let configuration: IntakeConfiguration
     let folders: IntakeFolders
+    let ledger: AttemptLedger
     let store: any IntakeStore
     let extractor: any IntakeExtractor
     let logger: Logger
@@ -28,6 +29,7 @@ struct IngestPipeline: Sendable {
     ) {
         self.configuration = configuration
         self.folders = IntakeFolders(configuration)
+        self.ledger = AttemptLedger(directory: folders.attempts)
         self.store = store
         self.extractor = extractor
         self.logger = logger
@@ -98,9 +100,14 @@ struct IngestPipeline: Sendable {
             return postpone(path, error)
         }
 
+        // From here until this function returns, a death of the process is counted against the
+        // file (in-place files belong to a one-shot command, whose supervisor watches instead).
+        let attempt = origin == .inPlace ? nil : ledger.begin(Self.fileName(path), stage: "extraction")
+        defer { attempt?.finish() }
         let record: ExtractionRecord
         do throws(IntakeRefusal) {
             record = try extractor.extract(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
+            attempt?.step("store")
         } catch {
             return quarantine(
                 path, name: name, error, size: contents.bytes.count, sha256: sha256, at: receivedAt,
@@ -127,6 +134,34 @@ struct IngestPipeline: Sendable {
         } catch {
             return postpone(path, error)
         }
+    }
+
+    /// Processes a file that was in `work/` with a marker when the intake started: the process
+    /// died while working on it. It is tried again (the caller makes sure it runs alone), unless
+    /// it has stopped Gazette ``IntakeConfiguration/maxAttempts`` times already; then it is
+    /// quarantined without being extracted again.
+    func recoverInterrupted(_ path: String, receivedPath: String, attempts entry: AttemptLedger.Entry) -> FileOutcome {
+        guard entry.attempts >= configuration.maxAttempts else {
+            logger.warning(
+                "retrying a file that was being processed when Gazette stopped",
+                metadata: [
+                    "file": "\(Self.fileName(path))", "attempts": "\(entry.attempts)", "stage": "\(entry.stage)",
+                ])
+            return process(path, receivedPath: receivedPath, origin: .recovered)
+        }
+        return quarantineCrashed(
+            path, name: Self.fileName(path),
+            .crashed(attempts: entry.attempts, stage: entry.stage, signal: nil), origin: .recovered)
+    }
+
+    /// Quarantines a file that stopped the process, without extracting it again, and removes
+    /// its marker.
+    func quarantineCrashed(_ path: String, name: String, _ refusal: IntakeRefusal, origin: Origin) -> FileOutcome {
+        defer { if origin != .inPlace { ledger.clear(Self.fileName(path)) } }
+        let contents = try? FileReader.read(path, limit: 1 << 40)
+        return quarantine(
+            path, name: name, refusal, size: contents?.bytes.count, sha256: contents.map { SHA256.hex(of: $0.bytes) },
+            at: now(), origin: origin)
     }
 
     /// After the commit: archives or deletes the original and records where it went. If this

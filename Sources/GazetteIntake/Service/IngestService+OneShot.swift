@@ -43,4 +43,27 @@ extension IngestService {
             return .failed(.unreadable(reason: systemMessage(code)), path: nil)
         }
     }
+
+    /// Settles a file during whose one-shot ingest a worker process died of `signal`
+    /// (`gazette ingest` runs its files in a child process and watches it). The supervisor saw the
+    /// crash itself, so one is enough: a file it had claimed into `work/` is quarantined in
+    /// `failed/`; a file ingested in place is left there and the failure recorded.
+    public func settleCrash(of path: String, keepOriginal: Bool, workerPID: Int32, signal: Int32) async -> FileOutcome {
+        let outcome = await BlockingWork.run { [pipeline] in
+            let refusal = IntakeRefusal.crashed(attempts: 1, stage: "extraction", signal: signal)
+            let name = IngestPipeline.fileName(path)
+            let ledger = pipeline.ledger
+            if !keepOriginal, let marked = ledger.markedNames().first(where: { ledger.entry(for: $0)?.pid == workerPID }) {
+                let stage = ledger.entry(for: marked)?.stage ?? "extraction"
+                return pipeline.quarantineCrashed(
+                    pipeline.folders.work + "/" + marked, name: name,
+                    .crashed(attempts: 1, stage: stage, signal: signal), origin: .claimed)
+            }
+            // Ingested in place, or the worker died before extraction began: nothing was moved
+            // (or the daemon's recovery finishes the claimed file).
+            return pipeline.quarantineCrashed(path, name: name, refusal, origin: .inPlace)
+        }
+        state.withLock { $0.counters.count(outcome) }
+        return outcome
+    }
 }

@@ -64,7 +64,9 @@ extension IngestService {
         DirectoryListing(root: configuration.inbox, recursive: configuration.recursive, filter: filter)
     }
 
-    /// Queues whatever an interrupted run left in `work/`.
+    /// Finishes whatever an interrupted run left in `work/`. Files the process died on (they
+    /// have a marker in the ``AttemptLedger``) go first, one at a time with nothing else running,
+    /// so that a death during one of them is surely its own; the rest are queued.
     private func recover(into queue: IngestQueue) async {
         let names: [(name: String, isDirectory: Bool)]
         do throws(IntakeError) {
@@ -73,10 +75,26 @@ extension IngestService {
             logger.error("cannot list work folder", metadata: ["error": "\(error)"])
             return
         }
+        let ledger = pipeline.ledger
+        let inWork = Set(names.map(\.name))
+        for name in ledger.markedNames() where !inWork.contains(name) { ledger.clear(name) }
         if !names.isEmpty {
             logger.info("recovering interrupted files", metadata: ["count": "\(names.count)"])
         }
+        var unmarked: [String] = []
         for (name, _) in names {
+            guard let entry = ledger.entry(for: name) else {
+                unmarked.append(name)
+                continue
+            }
+            guard !Task.isCancelled else { return }
+            let outcome = await BlockingWork.run { [pipeline, inbox = configuration.inbox] in
+                pipeline.recoverInterrupted(
+                    pipeline.folders.work + "/" + name, receivedPath: inbox + "/" + name, attempts: entry)
+            }
+            state.withLock { $0.counters.count(outcome) }
+        }
+        for name in unmarked {
             guard await queue.push(.recovered(path: pipeline.folders.work + "/" + name)) else { return }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GazetteDaemon
 import GazetteExtraction
+import GazetteIntake
 
 /// `gazette extract`: run the pipeline on files and print one JSON record per file.
 struct ExtractCommand: AsyncParsableCommand {
@@ -31,11 +32,26 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let output = JSONLinesWriter(pretty: pretty)
+        guard let worker = IsolatedRun.worker else {
+            // The supervisor: a worker process extracts, so that a file that crashes Gazette
+            // gets an error record and the files after it are still extracted.
+            let succeeded = try await IsolatedRun.supervise(fileCount: files.count, names: { files[$0] }) { crash in
+                let path = files[crash.file]
+                let sha256 = try? ArticleFile.read(path).get().bytes
+                output.write(ExtractionFailureRecord(
+                    path: path, sha256: sha256.map(SHA256.hex(of:)),
+                    error: "Extracting this file stopped Gazette (\(IntakeRefusal.signalName(crash.signal))). This is a bug in Gazette that the file triggers: please report it with the file attached."))
+            }
+            if !succeeded { throw ExitCode(1) }
+            return
+        }
         let extractor = Extractor()
         let options = ExtractionOptions(raw: raw, publishedAt: publishedAt.flatMap(ISOTimestamp.parse))
-        let output = JSONLinesWriter(pretty: pretty)
         var failures = 0
-        for path in files {
+        for (index, path) in files.enumerated().dropFirst(worker.firstFile) {
+            worker.begin(index)
+            defer { worker.end(index) }
             switch ArticleFile.read(path) {
             case .failure(let error):
                 failures += 1

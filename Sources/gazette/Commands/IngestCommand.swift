@@ -30,6 +30,33 @@ struct IngestCommand: AsyncParsableCommand {
         let configuration = try await global.resolve()
         let level = SharedLogLevel(configuration.logLevel)
         LoggingSystem.bootstrap { label in ConsoleLogHandler(label: label, level: level) }
+        guard let worker = IsolatedRun.worker else {
+            // The supervisor: the files are ingested by a worker process, so that a file that
+            // crashes Gazette is quarantined and the others still go in.
+            let succeeded = try await IsolatedRun.supervise(fileCount: files.count, names: { files[$0] }) { crash in
+                let path = files[crash.file]
+                do {
+                    let outcome = try await makeService(configuration).settleCrash(
+                        of: path, keepOriginal: !archive, workerPID: crash.pid, signal: crash.signal)
+                    _ = report(path, outcome)
+                } catch {
+                    print("\(path): not ingested: it stopped Gazette, and the failure could not be recorded: \(error)")
+                }
+            }
+            if !succeeded { throw ExitCode(1) }
+            return
+        }
+        let service = try makeService(configuration)
+        var problems = 0
+        for (index, path) in files.enumerated().dropFirst(worker.firstFile) {
+            worker.begin(index)
+            if !report(path, await service.ingest(file: path, keepOriginal: !archive)) { problems += 1 }
+            worker.end(index)
+        }
+        if problems > 0 { throw ExitCode(1) }
+    }
+
+    private func makeService(_ configuration: GazetteConfiguration) throws -> IngestService<ContinuousClock> {
         let database: GazetteDatabase
         do {
             try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
@@ -37,30 +64,28 @@ struct IngestCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("Cannot open the database at \(configuration.databasePath): \(error)")
         }
-        let service = IngestService(
+        return IngestService(
             configuration: configuration.intakeConfiguration, store: database, extractor: Extractor(),
             logger: Logger(label: "gazette.ingest"), clock: ContinuousClock())
-        var problems = 0
-        for path in files {
-            let outcome = await service.ingest(file: path, keepOriginal: !archive)
-            switch outcome {
-            case .stored(let id, let archived):
-                print("\(path): stored as article \(id)" + (archived.map { ", archived at \($0)" } ?? ""))
-            case .duplicate(let id, _):
-                print("\(path): already stored as article \(id)")
-            case .recovered(let id, _):
-                print("\(path): already stored as article \(id)")
-            case .failed(let refusal, let quarantined):
-                problems += 1
-                print("\(path): not ingested: \(refusal)" + (quarantined.map { " (moved to \($0))" } ?? ""))
-            case .vanished:
-                problems += 1
-                print("\(path): not ingested: the file disappeared before it could be read")
-            case .deferred(let reason):
-                problems += 1
-                print("\(path): not ingested: \(reason)")
-            }
+    }
+
+    /// Prints what became of one file; returns whether it went in (stored or already there).
+    private func report(_ path: String, _ outcome: FileOutcome) -> Bool {
+        switch outcome {
+        case .stored(let id, let archived):
+            print("\(path): stored as article \(id)" + (archived.map { ", archived at \($0)" } ?? ""))
+        case .duplicate(let id, _), .recovered(let id, _):
+            print("\(path): already stored as article \(id)")
+        case .failed(let refusal, let quarantined):
+            print("\(path): not ingested: \(refusal)" + (quarantined.map { " (moved to \($0))" } ?? ""))
+            return false
+        case .vanished:
+            print("\(path): not ingested: the file disappeared before it could be read")
+            return false
+        case .deferred(let reason):
+            print("\(path): not ingested: \(reason)")
+            return false
         }
-        if problems > 0 { throw ExitCode(1) }
+        return true
     }
 }
