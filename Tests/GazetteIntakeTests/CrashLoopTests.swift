@@ -21,7 +21,7 @@ import Testing
 
         let service = fixture.service()
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually { fixture.entries("work").isEmpty && service.counters.ingested == 1 })
+            #expect(await IntakeFixture.eventually(within: 60) { fixture.entries("work").isEmpty && service.counters.ingested == 1 })
         }
         #expect(fixture.names("failed") == ["killer.txt"])
         #expect(fixture.names("archive") == ["fine.txt"])
@@ -29,7 +29,7 @@ import Testing
         let report = try fixture.errorReport("killer.txt")
         #expect(report["stage"] as? String == "extraction")
         let reason = try #require(report["reason"] as? String)
-        #expect(reason.contains("Gazette stopped 3 times while this file was in its extraction step"))
+        #expect(reason.contains("Gazette stopped 3 times while working on this file, in its extraction step"))
         #expect(report["sha256"] as? String == SHA256.hex(of: Array(articleText(30).utf8)))
         let status = try fixture.database.status()
         #expect(status.articles == 1)
@@ -45,7 +45,7 @@ import Testing
 
         let service = fixture.service()
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually { fixture.entries("work").isEmpty })
+            #expect(await IntakeFixture.eventually(within: 60) { fixture.entries("work").isEmpty })
         }
         #expect(fixture.names("archive") == ["unlucky.txt"])
         #expect(fixture.entries("failed").isEmpty)
@@ -59,7 +59,7 @@ import Testing
         try leaveMarker(fixture, for: "twice.txt", attempts: 4)
         let service = fixture.service()
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually { fixture.entries("work").isEmpty })
+            #expect(await IntakeFixture.eventually(within: 60) { fixture.entries("work").isEmpty })
         }
         #expect(fixture.names("archive") == ["twice.txt"])
     }
@@ -70,7 +70,7 @@ import Testing
         try fixture.drop("new.txt", articleText(34))
         let service = fixture.service()
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually { fixture.names("archive") == ["new.txt"] })
+            #expect(await IntakeFixture.eventually(within: 60) { fixture.names("archive") == ["new.txt"] })
         }
         #expect(fixture.entries("attempts").isEmpty)
     }

@@ -12,7 +12,7 @@ import Testing
 
         let service = fixture.service()
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually { service.counters.ingested >= 5 })
+            #expect(await IntakeFixture.eventually(within: 60) { service.counters.ingested >= 5 })
         }
         let stored = try fixture.database.status().articles
         #expect(fixture.entries("work").isEmpty)

@@ -19,10 +19,10 @@ extension Extractor {
     }
 
     func extract(_ document: SourceDocument, options: ExtractionOptions, timings: inout StageTimings?) throws(ExtractionError) -> ExtractionRecord {
-        #if DEBUG
-        FaultInjection.apply(to: document.bytes)
-        #endif
         let (text, encoding) = try timings.measure("decode") { () throws(ExtractionError) in
+            #if DEBUG
+            FaultInjection.apply(to: document.bytes)
+            #endif
             let (text, encoding) = try TextDecoder.decode(document.bytes)
             guard text.contains(where: { !$0.isWhitespace }) else { throw .noText }
             return (text, encoding)

@@ -11,14 +11,20 @@ public struct StageTimings: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// Told the name of each step as it begins: the intake writes it into the file's attempt
+    /// marker, so that a file that crashes Gazette is reported with the step it crashed in.
+    let onStep: (@Sendable (String) -> Void)?
 
-    public init() {}
+    public init(onStep: (@Sendable (String) -> Void)? = nil) {
+        self.onStep = onStep
+    }
 
     public var total: Duration { entries.reduce(.zero) { $0 + $1.duration } }
 
     /// Runs `body`, adding its time to the entry `name`.
     @inline(__always)
     mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+        onStep?(name)
         let start = ContinuousClock.now
         defer { add(ContinuousClock.now - start, to: name) }
         return try body()

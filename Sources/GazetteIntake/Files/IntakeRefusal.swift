@@ -42,8 +42,8 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let reason): "the file could not be read: \(reason)"
         case .extraction(let reason, _): reason
         case .crashed(let attempts, let stage, let signal):
-            "Gazette stopped " + (attempts == 1 ? "" : "\(attempts) times ") + "while this file was in its \(stage) step"
-                + (signal.map { " (\(Self.signalName($0)))" } ?? " (the process died each time)")
+            "Gazette stopped " + (attempts == 1 ? "" : "\(attempts) times ") + "while working on this file, in its \(stage) step"
+                + (signal.map { " (\(Self.signalName($0)))" } ?? "")
                 + "; it was set aside so that the other files could go on. This is a bug in Gazette that the file"
                 + " triggers: please report it with the file attached."
         }

@@ -2,11 +2,20 @@ import Foundation
 import GazetteExtraction
 
 extension Extractor: IntakeExtractor {
-    public func extract(path: String, bytes: [UInt8], modified: Date) throws(IntakeRefusal) -> ExtractionRecord {
+    public func extract(
+        path: String, bytes: [UInt8], modified: Date, onStep: @escaping @Sendable (String) -> Void
+    ) throws(IntakeRefusal) -> ExtractionRecord {
+        var timings = StageTimings(onStep: onStep)
         do throws(ExtractionError) {
-            return try extract(SourceDocument(path: path, bytes: bytes, modified: modified), options: ExtractionOptions())
+            return try extract(
+                SourceDocument(path: path, bytes: bytes, modified: modified), options: ExtractionOptions(),
+                timings: &timings)
         } catch {
             throw .extraction(reason: error.description, stage: error.stage)
         }
+    }
+
+    public func warmUp() {
+        _ = analyze(body: "Gazette started in London on Monday.", publishedAt: nil)
     }
 }

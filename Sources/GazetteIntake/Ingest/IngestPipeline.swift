@@ -106,7 +106,9 @@ struct IngestPipeline: Sendable {
         defer { attempt?.finish() }
         let record: ExtractionRecord
         do throws(IntakeRefusal) {
-            record = try extractor.extract(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
+            record = try extractor.extract(
+                path: receivedPath, bytes: contents.bytes, modified: contents.modified,
+                onStep: { step in attempt?.step(step) })
             attempt?.step("store")
         } catch {
             return quarantine(

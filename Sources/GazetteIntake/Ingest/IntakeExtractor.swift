@@ -5,5 +5,12 @@ import GazetteExtraction
 public protocol IntakeExtractor: Sendable {
     /// Throws ``IntakeRefusal/extraction(reason:stage:)`` for content that is not an article
     /// (binary, undecodable, only boilerplate).
-    func extract(path: String, bytes: [UInt8], modified: Date) throws(IntakeRefusal) -> ExtractionRecord
+    /// `onStep` is told the name of each pipeline step as it begins.
+    func extract(
+        path: String, bytes: [UInt8], modified: Date, onStep: @escaping @Sendable (String) -> Void
+    ) throws(IntakeRefusal) -> ExtractionRecord
+
+    /// Loads what the first extraction would otherwise load (the tagger's model), so that the
+    /// first file's attempt covers only its own work.
+    func warmUp()
 }

@@ -77,6 +77,9 @@ extension IngestService {
         }
         let ledger = pipeline.ledger
         let inWork = Set(names.map(\.name))
+        if names.contains(where: { ledger.entry(for: $0.name) != nil }) {
+            await BlockingWork.run { [pipeline] in pipeline.extractor.warmUp() }
+        }
         for name in ledger.markedNames() where !inWork.contains(name) { ledger.clear(name) }
         if !names.isEmpty {
             logger.info("recovering interrupted files", metadata: ["count": "\(names.count)"])
