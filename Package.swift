@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteDaemonTests",
-            dependencies: ["GazetteDaemon", "GazetteTestSupport"],
+            dependencies: ["GazetteDaemon", "GazetteDigest", "GazetteIntake", "GazetteTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

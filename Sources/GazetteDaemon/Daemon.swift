@@ -59,6 +59,7 @@ public struct Daemon: Sendable {
         }
         let logLevel = self.logLevel
         let reloader = ConfigurationReloader(
+            signals: await UnixSignalsSequence(trapping: .sighup),
             load: reload,
             apply: { newConfiguration in
                 logLevel.value = newConfiguration.logLevel

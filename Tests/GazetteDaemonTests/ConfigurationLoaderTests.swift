@@ -1,6 +1,7 @@
 import Foundation
 import GazetteDaemon
 import GazetteDigest
+import GazetteIntake
 import Testing
 
 @Suite struct ConfigurationLoaderTests {
@@ -47,8 +48,8 @@ import Testing
             #expect(c.intake.include == ["*.txt", "*.md"])
             #expect(c.intake.afterIngest == .delete)
             #expect(c.intake.pollInterval == 0.5)
-            #expect(c.digest.times == ["06:30", "18:00"])
-            #expect(c.digest.timeZone == "Europe/London")
+            #expect(c.digest.times == [TimeOfDay(hour: 6, minute: 30), TimeOfDay(hour: 18, minute: 0)])
+            #expect(c.digest.timeZone?.identifier == "Europe/London")
             #expect(c.digest.window == 7 * 86_400)
             #expect(c.digest.keepDays == 30)
             #expect(c.digestConfiguration.window == .seconds(7 * 86_400))
@@ -110,5 +111,68 @@ import Testing
                 try await ConfigurationLoader(environment: [:]).load(file: path)
             }
         }
+    }
+
+    @Test func maxAttemptsIsAtLeastTwo() async throws {
+        let c = try await ConfigurationLoader(environment: ["GAZETTE_INTAKE_MAX_ATTEMPTS": "5"]).load(file: nil)
+        #expect(c.intake.maxAttempts == 5)
+        #expect(c.intakeConfiguration.maxAttempts == 5)
+        #expect(try await ConfigurationLoader(environment: [:]).load(file: nil).intakeConfiguration.maxAttempts == 3)
+        for bad in ["1", "0", "many"] {
+            await #expect(throws: ConfigurationError.self) {
+                try await ConfigurationLoader(environment: ["GAZETTE_INTAKE_MAX_ATTEMPTS": bad]).load(file: nil)
+            }
+        }
+    }
+
+    @Test func internalVariablesAreNotConfiguration() async throws {
+        let environment = ["GAZETTE_WORKER_FIRST_FILE": "2", "GAZETTE_DEBUG_CRASH_ON": "x"]
+        #expect(try await ConfigurationLoader(environment: environment).load(file: nil) == GazetteConfiguration())
+    }
+
+    /// Every value the loader accepts is one the digest and the intake can run on: each is parsed
+    /// once, by the type that uses it (a reload with any of these must keep the running daemon).
+    @Test(arguments: [
+        ("digest:\n  times: [\"7:5\"]\n", "digest.times"),
+        ("digest:\n  times: [\"007:00\"]\n", "digest.times"),
+        ("digest:\n  times: [\"24:00\"]\n", "digest.times"),
+        ("digest:\n  times: []\n", "digest.times"),
+        ("digest:\n  time_zone: Mars/Olympus\n", "digest.time_zone"),
+        ("digest:\n  formats: [md, pdf]\n", "digest.formats"),
+        ("digest:\n  templates: /nonexistent/templates\n", "digest.templates"),
+        ("digest:\n  window: 1e30s\n", "digest.window"),
+        ("intake:\n  rescan_interval: 1e30s\n", "intake.rescan_interval"),
+        ("intake:\n  poll_interval: nan\n", "intake.poll_interval"),
+        ("intake:\n  max_file_size: 1e30\n", "intake.max_file_size"),
+    ])
+    func valuesThatCannotRunAreRefused(_ yaml: String, _ key: String) async throws {
+        try await withFile(yaml) { path in
+            do {
+                _ = try await ConfigurationLoader(environment: [:]).load(file: path)
+                Issue.record("expected \(key) to be refused")
+            } catch {
+                #expect("\(error)".contains(key))
+            }
+        }
+    }
+
+    @Test func brokenTemplateFolderIsRefused() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-templates-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await withFile("digest:\n  templates: \(folder)\n") { path in
+            let configuration = try await ConfigurationLoader(environment: [:]).load(file: path)
+            #expect(configuration.digest.templateDirectory == folder)
+        }
+        try "{{#articles}} unclosed".write(toFile: folder + "/digest.md.mustache", atomically: true, encoding: .utf8)
+        try await withFile("digest:\n  templates: \(folder)\n") { path in
+            await #expect(throws: ConfigurationError.self) { try await ConfigurationLoader(environment: [:]).load(file: path) }
+        }
+    }
+
+    @Test func digestTimesAreSortedWithoutRepeats() async throws {
+        let c = try await ConfigurationLoader(environment: ["GAZETTE_DIGEST_TIMES": "18:00,7:05,18:00"]).load(file: nil)
+        #expect(c.digest.times == [TimeOfDay(hour: 7, minute: 5), TimeOfDay(hour: 18, minute: 0)])
+        #expect(c.digestConfiguration.times == c.digest.times)
     }
 }

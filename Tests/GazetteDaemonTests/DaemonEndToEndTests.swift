@@ -183,6 +183,37 @@ import Glibc
         #expect(try Self.status(sandbox)["articles"] as? Int == 2)
     }
 
+    /// Regression: the loader accepted digest times (`7:5`, `007:00`) that the scheduler then
+    /// refused, which stopped the whole daemon after a SIGHUP.
+    @Test(.timeLimit(.minutes(3))) func reloadsWithBadValuesKeepTheDaemonRunning() throws {
+        let sandbox = try DaemonSandbox()
+        defer { sandbox.remove() }
+        let config = sandbox.root + "/gazette.yaml"
+        try "digest:\n  times: [\"06:00\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let socket = try NotifySocket()
+        let daemon = try DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
+        _ = socket.receive { $0.contains { $0.contains("READY=1") } }
+        let bad = [
+            "digest:\n  times: [\"7:5\"]\n", "digest:\n  times: [\"007:00\"]\n", "digest:\n  time_zone: Mars/Olympus\n",
+            "digest:\n  formats: [pdf]\n", "digest:\n  templates: /nonexistent\n", "digest:\n  window: 1e30s\n",
+            "intake:\n  rescan_interval: 1e30s\n", "intake:\n  max_attempts: 1\n",
+        ]
+        for (n, yaml) in bad.enumerated() {
+            try yaml.write(toFile: config, atomically: true, encoding: .utf8)
+            daemon.signal(SIGHUP)
+            let failures = n + 1
+            #expect(eventually(timeout: 30) { daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= failures },
+                    "no failure logged for \(yaml); log: \(daemon.log.suffix(1500))")
+            #expect(daemon.process.isRunning, "the daemon stopped after reloading \(yaml)")
+            let answer = socket.receive { $0.contains { $0.contains("READY=1") } }
+            #expect(answer.contains { $0.contains("READY=1") }, "no READY=1 after reloading \(yaml)")
+        }
+        try sandbox.drop("after.txt", Self.article(3))
+        #expect(eventually(timeout: 60) { !FileManager.default.fileExists(atPath: sandbox.inbox + "/after.txt") })
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+    }
+
     @Test func badConfigurationFailsAtStartupNamingTheKey() throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }

@@ -63,6 +63,16 @@ final class NotifySocket {
         #expect(messages == ["READY=1\nSTATUS=watching", "WATCHDOG=1", "STOPPING=1"])
     }
 
+    /// Regression: a listener that does not read filled the datagram queue and the next
+    /// notification blocked the daemon for good (its reloads and shutdown with it).
+    @Test(.timeLimit(.minutes(1))) func aListenerThatDoesNotReadNeverBlocksTheSender() throws {
+        let socket = try NotifySocket()
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.path])
+        for n in 0..<30 { notifier.status("message \(n)") }
+        let messages = socket.receive { $0.count >= 1 }
+        #expect(messages == ["STATUS=message 0"])
+    }
+
     @Test func watchdogForAnotherProcessIsIgnored() {
         let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": "/x", "WATCHDOG_USEC": "1000", "WATCHDOG_PID": "1"])
         #expect(notifier.watchdogInterval == nil || getpid() == 1)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct DigestSchedulerTests {
     func scheduler(folder: String, zone: String, database: GazetteDatabase) -> DigestScheduler<ContinuousClock> {
         var configuration = DigestConfiguration(directory: folder)
-        configuration.timeZone = zone
+        configuration.timeZone = TimeZone(identifier: zone)
         configuration.formats = [.markdown, .json]
         return DigestScheduler(configuration: configuration, database: database, logger: Logger(label: "test"))
     }
@@ -77,7 +77,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try DigestState(lastUntil: DigestFixtures.date("2026-03-10T07:00:00Z")).save(to: folder)
         var configuration = DigestConfiguration(directory: folder)
-        configuration.timeZone = "UTC"
+        configuration.timeZone = TimeZone(identifier: "UTC")
         configuration.formats = [.json]
         let scheduler = DigestScheduler(
             configuration: configuration, database: try DigestFixtures.store([]), logger: Logger(label: "test"),
@@ -91,11 +91,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder + "/2026-03-12.json"))
     }
 
-    @Test func badConfigurationIsExplained() {
-        #expect(throws: DigestError.badTime("7am")) { try TimeOfDay(parsing: "7am") }
-        #expect(throws: DigestError.badTime("24:00")) { try TimeOfDay(parsing: "24:00") }
-        var configuration = DigestConfiguration(directory: "/tmp")
-        configuration.timeZone = "Mars/Olympus"
-        #expect(throws: DigestError.unknownTimeZone("Mars/Olympus")) { try configuration.resolvedTimeZone() }
+    @Test func badTimesAreExplained() throws {
+        for text in ["7am", "24:00", "7:5", "007:00", "07:60", ""] {
+            #expect(throws: DigestError.badTime(text)) { try TimeOfDay(parsing: text) }
+        }
+        #expect(try TimeOfDay(parsing: "7:05") == TimeOfDay(hour: 7, minute: 5))
     }
 }

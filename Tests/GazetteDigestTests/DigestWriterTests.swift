@@ -56,7 +56,7 @@ import Testing
         var configuration = DigestConfiguration(directory: folder)
         configuration.keep = 0
         configuration.keepDays = 2
-        configuration.timeZone = "UTC"
+        configuration.timeZone = TimeZone(identifier: "UTC")
         configuration.formats = [.json]
         let writer = DigestWriter(configuration: configuration, renderer: DigestRenderer(templates: try DigestTemplates()))
         for day in 1...5 {

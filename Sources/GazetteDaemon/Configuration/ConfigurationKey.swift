@@ -1,4 +1,5 @@
 import Foundation
+import GazetteDigest
 import Logging
 
 /// One configuration key: its dotted name (`intake.max_file_size`), environment variable
@@ -116,9 +117,11 @@ struct ConfigurationKey: Sendable {
             c.intake.maxAttempts = n
             return true
         },
-        list("digest.times", "a list of local times such as 07:00 or 18:30") { items, c in
-            guard !items.isEmpty, items.allSatisfy({ ValueParsers.timeOfDay($0) != nil }) else { return false }
-            c.digest.times = items
+        // Each value below is parsed by the type the digest runs on, so whatever passes here runs.
+        list("digest.times", "a list of local times such as 07:00 or 18:30 (HH:MM)") { items, c in
+            let times = items.compactMap { try? TimeOfDay(parsing: $0) }
+            guard !items.isEmpty, times.count == items.count else { return false }
+            c.digest.times = Set(times).sorted()
             return true
         },
         scalar("digest.time_zone", "an IANA time zone such as Europe/London, or empty for the machine's zone") { text, c in
@@ -126,8 +129,8 @@ struct ConfigurationKey: Sendable {
                 c.digest.timeZone = nil
                 return true
             }
-            guard TimeZone(identifier: text) != nil else { return false }
-            c.digest.timeZone = text
+            guard let zone = TimeZone(identifier: text) else { return false }
+            c.digest.timeZone = zone
             return true
         },
         scalar("digest.window", "a duration such as 24h, 90m or 7d (at least 1m)") { text, c in
@@ -146,13 +149,20 @@ struct ConfigurationKey: Sendable {
             return true
         },
         list("digest.formats", "a list drawn from md, html, json") { items, c in
-            let formats = items.map { $0.lowercased() }
-            guard !formats.isEmpty, formats.allSatisfy(["md", "html", "json"].contains) else { return false }
+            let formats = items.compactMap { try? DigestFormat(parsing: $0) }
+            guard !items.isEmpty, formats.count == items.count else { return false }
             c.digest.formats = formats
             return true
         },
-        scalar("digest.templates", "a folder holding digest.md.mustache and/or digest.html.mustache, or empty") { text, c in
-            c.digest.templateDirectory = text.isEmpty ? nil : text
+        scalar("digest.templates", "a folder whose digest.md.mustache and digest.html.mustache (if present) are valid Mustache templates, or empty") { text, c in
+            let folder = text.isEmpty ? nil : text
+            if let folder {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+                    (try? DigestTemplates(overrideDirectory: folder)) != nil
+                else { return false }
+            }
+            c.digest.templateDirectory = folder
             return true
         },
     ]
@@ -172,16 +182,17 @@ enum ValueParsers {
         return Int(t)
     }
 
-    /// `2`, `2s`, `500ms`, `5m`, `1h`, `7d`, in seconds.
+    /// `2`, `2s`, `500ms`, `5m`, `1h`, `7d`, in seconds; at most ten years, so that every
+    /// accepted value fits a `Duration` in milliseconds.
     static func seconds(_ text: String) -> Double? {
         let t = text.lowercased().replacingOccurrences(of: " ", with: "")
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
-        for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let n = Double(t.dropLast(suffix.count)), n >= 0 else { return nil }
-            return n * factor
+        var seconds = Double(t)
+        if seconds == nil, let (suffix, factor) = units.first(where: { t.hasSuffix($0.0) }) {
+            seconds = Double(t.dropLast(suffix.count)).map { $0 * factor }
         }
-        guard let n = Double(t), n >= 0 else { return nil }
-        return n
+        guard let seconds, seconds >= 0, seconds <= 10 * 365 * 86400 else { return nil }
+        return seconds
     }
 
     static func bool(_ text: String) -> Bool? {
@@ -190,12 +201,5 @@ enum ValueParsers {
         case "false", "no", "off", "0": false
         default: nil
         }
-    }
-
-    /// `HH:MM` → (hour, minute).
-    static func timeOfDay(_ text: String) -> (hour: Int, minute: Int)? {
-        let parts = text.split(separator: ":")
-        guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
-        return (h, m)
     }
 }

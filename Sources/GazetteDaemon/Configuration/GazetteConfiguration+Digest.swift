@@ -9,7 +9,7 @@ extension GazetteConfiguration {
         c.window = .milliseconds(Int64((digest.window * 1000).rounded()))
         c.keep = digest.keep
         c.keepDays = digest.keepDays
-        c.formats = digest.formats.compactMap { try? DigestFormat(parsing: $0) }
+        c.formats = digest.formats
         c.templateDirectory = digest.templateDirectory
         return c
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteDigest
 import Logging
 
 /// Everything Gazette can be configured with, with the defaults that work from the
@@ -52,10 +53,10 @@ public struct GazetteConfiguration: Sendable, Equatable {
     }
 
     public struct Digest: Sendable, Equatable {
-        /// Local times of day (`HH:MM`) at which a digest is written.
-        public var times = ["07:00"]
-        /// IANA time zone for `times`; nil means the machine's zone.
-        public var timeZone: String?
+        /// Local times of day at which a digest is written, sorted, without repeats.
+        public var times = [TimeOfDay(hour: 7, minute: 0)]
+        /// Time zone of `times`; nil means the machine's zone.
+        public var timeZone: TimeZone?
         /// How far back a scheduled digest reaches when no earlier digest is known, and what
         /// `gazette digest` covers without a window option, in seconds.
         public var window: Double = 24 * 3600
@@ -63,8 +64,8 @@ public struct GazetteConfiguration: Sendable, Equatable {
         public var keep = 90
         /// Digests older than this many days are removed; 0 keeps them whatever their age.
         public var keepDays = 0
-        /// Formats written: `md`, `html`, `json`.
-        public var formats = ["md", "html", "json"]
+        /// Formats written.
+        public var formats: [DigestFormat] = [.markdown, .html, .json]
         /// Folder with `digest.md.mustache` / `digest.html.mustache` overriding the built-in templates.
         public var templateDirectory: String?
 

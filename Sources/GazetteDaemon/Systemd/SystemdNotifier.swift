@@ -49,12 +49,18 @@ public struct SystemdNotifier: Sendable {
         }
         let length = socklen_t(MemoryLayout<sa_family_t>.size + pathBytes.count + (pathBytes.first == 0 ? 0 : 1))
         let message = Array(lines.joined(separator: "\n").utf8)
-        _ = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                message.withUnsafeBytes { bytes in
-                    sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+        // Never block the daemon on a listener that does not read: a full queue is waited on for
+        // at most about 100 ms, then the message is dropped.
+        for _ in 0..<10 {
+            let sent = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                    message.withUnsafeBytes { bytes in
+                        sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), socketAddress, length)
+                    }
                 }
             }
+            guard sent < 0, errno == EAGAIN || errno == EINTR else { return }
+            usleep(10_000)
         }
     }
 

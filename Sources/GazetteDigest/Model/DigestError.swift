@@ -3,7 +3,6 @@ public enum DigestError: Error, CustomStringConvertible, Equatable {
     case badTemplate(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case unknownFormat(String)
-    case unknownTimeZone(String)
     case badTime(String)
 
     public var description: String {
@@ -14,8 +13,6 @@ public enum DigestError: Error, CustomStringConvertible, Equatable {
             "The digest file \(path) cannot be written: \(reason)."
         case let .unknownFormat(format):
             "'\(format)' is not a digest format; use md, html or json."
-        case let .unknownTimeZone(zone):
-            "'\(zone)' is not an IANA time zone; use a name such as Europe/London or America/New_York."
         case let .badTime(time):
             "'\(time)' is not a time of day; write digest times as HH:MM, e.g. 07:00."
         }

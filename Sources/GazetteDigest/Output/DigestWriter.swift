@@ -53,7 +53,8 @@ public struct DigestWriter: Sendable {
     private func removeOldDigests(now: Date, keeping current: String) {
         let stems = (try? stems()) ?? []
         var doomed = Set(configuration.keep > 0 ? stems.dropLast(configuration.keep) : [])
-        if configuration.keepDays > 0, let zone = try? configuration.resolvedTimeZone() {
+        if configuration.keepDays > 0 {
+            let zone = configuration.resolvedTimeZone
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone
             if let cutoff = calendar.date(byAdding: .day, value: -configuration.keepDays, to: calendar.startOfDay(for: now)) {

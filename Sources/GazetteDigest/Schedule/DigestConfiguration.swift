@@ -4,10 +4,10 @@ import Foundation
 public struct DigestConfiguration: Sendable, Equatable {
     /// Folder of `YYYY-MM-DD.*`, `latest.*`, `digests.atom` and the scheduler's state file.
     public var directory: String
-    /// Local times of day (`HH:MM`) a scheduled digest is written at.
-    public var times: [String] = ["07:00"]
-    /// IANA zone of `times` and of the days digests are named after; nil is the machine's zone.
-    public var timeZone: String?
+    /// Local times of day a scheduled digest is written at.
+    public var times: [TimeOfDay] = [TimeOfDay(hour: 7, minute: 0)]
+    /// Zone of `times` and of the days digests are named after; nil is the machine's zone.
+    public var timeZone: TimeZone?
     /// How far back a scheduled digest reaches when no previous digest is known, and what
     /// `gazette digest` covers without a window option.
     public var window: Duration = .seconds(24 * 3600)
@@ -25,14 +25,5 @@ public struct DigestConfiguration: Sendable, Equatable {
     }
 
     /// The configured zone, or the machine's.
-    public func resolvedTimeZone() throws -> TimeZone {
-        guard let timeZone, !timeZone.isEmpty else { return .current }
-        guard let zone = TimeZone(identifier: timeZone) else { throw DigestError.unknownTimeZone(timeZone) }
-        return zone
-    }
-
-    /// The configured times as hours and minutes, sorted, without repeats.
-    public func timesOfDay() throws -> [TimeOfDay] {
-        try Set(times.map(TimeOfDay.init(parsing:))).sorted()
-    }
+    public var resolvedTimeZone: TimeZone { timeZone ?? .current }
 }

@@ -33,7 +33,8 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     /// Catches up, then sleeps until each due time and writes its digest, until cancelled.
-    /// Throws only for a configuration that cannot work (bad time, zone or template).
+    /// Throws only when the templates cannot be loaded (the configuration loader checked them,
+    /// but the files may have changed since).
     public func run() async throws {
         let prepared = try prepare()
         write(prepared, at: now(), startup: true)
@@ -66,8 +67,8 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
     }
 
     func prepare() throws -> Prepared {
-        let zone = try configuration.resolvedTimeZone()
-        let times = try configuration.timesOfDay()
+        let zone = configuration.resolvedTimeZone
+        let times = Set(configuration.times).sorted()
         let schedule = DigestSchedule(times: times, timeZone: zone)
         let renderer = DigestRenderer(templates: try DigestTemplates(overrideDirectory: configuration.templateDirectory))
         return Prepared(

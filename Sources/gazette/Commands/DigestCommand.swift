@@ -64,12 +64,7 @@ struct DigestCommand: AsyncParsableCommand {
         guard !configuration.formats.isEmpty else {
             throw CommandFailure("No digest format is configured; set digest.formats to some of md, html, json, or pass --format.")
         }
-        let zone: TimeZone
-        do {
-            zone = try configuration.resolvedTimeZone()
-        } catch {
-            throw CommandFailure("\(error)")
-        }
+        let zone = configuration.resolvedTimeZone
         let now = Date()
         let window: DigestWindow
         if let date {
