@@ -69,12 +69,16 @@ public struct Daemon: Sendable {
             notifier: notifier,
             logger: logger)
 
+        // A graceful shutdown reaches the services in reverse order: systemd hears STOPPING=1,
+        // the intake stops claiming and finishes its files, then the digest scheduler and the
+        // reloader stop, and the heartbeat (feeding the watchdog all along) goes last.
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
-                .init(service: intake),
-                .init(service: digests),
                 .init(service: heartbeat),
                 .init(service: reloader),
+                .init(service: digests),
+                .init(service: intake),
+                .init(service: SystemdStopping(notifier: notifier)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)

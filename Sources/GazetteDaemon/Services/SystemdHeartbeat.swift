@@ -2,7 +2,9 @@ import Logging
 import ServiceLifecycle
 
 /// Keeps systemd informed while the daemon runs: `STATUS=` with the intake's counts and
-/// `WATCHDOG=1` pings at half the watchdog interval; `STOPPING=1` once shutdown begins.
+/// `WATCHDOG=1` pings at half the watchdog interval. The daemon shuts it down last, so the
+/// watchdog is fed while the intake finishes its files; ``SystemdStopping`` says `STOPPING=1`
+/// first.
 struct SystemdHeartbeat<C: Clock>: Service where C.Duration == Duration {
     let notifier: SystemdNotifier
     let status: @Sendable () -> String
@@ -24,18 +26,14 @@ struct SystemdHeartbeat<C: Clock>: Service where C.Duration == Duration {
         }
         let tick = min(notifier.watchdogInterval ?? statusInterval, statusInterval)
         var lastStatus = ""
-        await withGracefulShutdownHandler {
-            while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                if notifier.watchdogInterval != nil { notifier.watchdog() }
-                let current = status()
-                if current != lastStatus {
-                    notifier.status(current)
-                    lastStatus = current
-                }
-                try? await clock.sleep(for: tick)
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            if notifier.watchdogInterval != nil { notifier.watchdog() }
+            let current = status()
+            if current != lastStatus {
+                notifier.status(current)
+                lastStatus = current
             }
-        } onGracefulShutdown: {
-            notifier.stopping()
+            try? await cancelWhenGracefulShutdown { try await clock.sleep(for: tick) }
         }
     }
 
@@ -46,5 +44,16 @@ struct SystemdHeartbeat<C: Clock>: Service where C.Duration == Duration {
         } onGracefulShutdown: {
             continuation.finish()
         }
+    }
+}
+
+/// Tells systemd `STOPPING=1` as soon as a graceful shutdown begins: the daemon lists it last,
+/// so that it is the first service to hear of the shutdown.
+struct SystemdStopping: Service {
+    let notifier: SystemdNotifier
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        notifier.stopping()
     }
 }

@@ -36,8 +36,9 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
     /// Throws only when the templates cannot be loaded (the configuration loader checked them,
     /// but the files may have changed since).
     public func run() async throws {
-        let prepared = try prepare()
-        write(prepared, at: now(), startup: true)
+        // Building, rendering and writing block: they run off the cooperative pool.
+        let prepared = try await BlockingWork.run { [self] () throws -> Prepared in try prepare() }
+        await BlockingWork.run { [self] in write(prepared, at: now(), startup: true) }
         while !Task.isCancelled {
             let current = now()
             guard let next = prepared.schedule.next(after: current) else { return }
@@ -47,7 +48,7 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
             } catch {
                 return
             }
-            if now() >= next { write(prepared, at: now(), startup: false) }
+            if now() >= next { await BlockingWork.run { [self] in write(prepared, at: now(), startup: false) } }
         }
     }
 
@@ -58,7 +59,7 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
         try writeDue(prepare(), at: date, startup: startup)
     }
 
-    struct Prepared {
+    struct Prepared: Sendable {
         var schedule: DigestSchedule
         var calendar: Calendar
         var builder: DigestBuilder

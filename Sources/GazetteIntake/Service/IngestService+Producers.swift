@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import Logging
+import GazetteStore
 import Synchronization
 
 extension IngestService {
@@ -105,21 +106,19 @@ extension IngestService {
     /// Queues every settled file in the inbox, waiting while the queue is full. Returns whether
     /// it left files alone because they were modified within the settle time.
     func scan(into queue: IngestQueue) async -> Bool {
+        // Listing and `lstat` block: they run off the cooperative pool.
         let entries: [DirectoryListing.Entry]
+        let unsettled: Bool
         do throws(IntakeError) {
-            entries = try listing.entries()
+            (entries, unsettled) = try await BlockingWork.run { [listing, settleTime = configuration.settleTime] () throws(IntakeError) in
+                try Self.settledEntries(listing, settleTime: settleTime)
+            }
         } catch {
             logger.error("cannot scan inbox", metadata: ["error": "\(error)"])
             return false
         }
         logger.debug("inbox scanned", metadata: ["files": "\(entries.count)"])
-        let settledBefore = Date().timeIntervalSince1970 - configuration.settleTime.seconds
-        var unsettled = false
         for entry in entries {
-            if let modified = Self.modificationTime(ofRegularFile: entry.path), modified > settledBefore {
-                unsettled = true
-                continue
-            }
             switch queue.offer(.inbox(path: entry.path)) {
             case .added, .alreadyQueued: continue
             case .finished: return false
@@ -131,6 +130,24 @@ extension IngestService {
             }
         }
         return unsettled
+    }
+
+    /// The inbox's entries that were not modified within `settleTime`, and whether any were.
+    private static func settledEntries(
+        _ listing: DirectoryListing, settleTime: Duration
+    ) throws(IntakeError) -> (entries: [DirectoryListing.Entry], unsettled: Bool) {
+        let entries = try listing.entries()
+        let settledBefore = Date().timeIntervalSince1970 - settleTime.seconds
+        var settled: [DirectoryListing.Entry] = []
+        var unsettled = false
+        for entry in entries {
+            if let modified = modificationTime(ofRegularFile: entry.path), modified > settledBefore {
+                unsettled = true
+            } else {
+                settled.append(entry)
+            }
+        }
+        return (settled, unsettled)
     }
 
     /// Seconds since 1970 of the last change of `path`, when it is a regular file.

@@ -2,6 +2,7 @@ import Foundation
 import GazetteExtraction
 import Logging
 import ServiceLifecycle
+import GazetteStore
 import Synchronization
 
 /// The intake as a long-running ``Service``: watches the inbox and ingests every file that
