@@ -36,7 +36,7 @@ import Glibc
         let socket = try NotifySocket()
         let fm = FileManager.default
         let outside = sandbox.root + "/outside.txt"
-        fm.createFile(atPath: outside, contents: Data(Self.article(99_999)))
+        try Data(Self.article(99_999)).write(to: URL(fileURLWithPath: outside))
 
         var expectStored = 0, expectDuplicates = 0, expectFailed = 0
         // Half the good files are there before the daemon starts (startup scan), half arrive later.
@@ -62,8 +62,8 @@ import Glibc
             expectStored += 1
         }
         // A partial download is left alone until it is renamed into place.
-        fm.createFile(atPath: sandbox.inbox + "/late.txt.part", contents: Data(Self.article(5_000)))
-        fm.createFile(atPath: sandbox.inbox + "/.hidden.txt", contents: Data(Self.article(5_001)))
+        try Data(Self.article(5_000)).write(to: URL(fileURLWithPath: sandbox.inbox + "/late.txt.part"))
+        try Data(Self.article(5_001)).write(to: URL(fileURLWithPath: sandbox.inbox + "/.hidden.txt"))
 
         let settled = eventually(timeout: 180) {
             let names = (try? fm.contentsOfDirectory(atPath: sandbox.inbox)) ?? []

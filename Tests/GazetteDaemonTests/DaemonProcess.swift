@@ -82,7 +82,7 @@ struct DaemonSandbox {
     /// Writes a file the way a user's tool would: into a temporary name, then renamed into place.
     func drop(_ name: String, _ contents: [UInt8]) throws {
         let temporary = inbox + "/." + name + ".tmp"
-        FileManager.default.createFile(atPath: temporary, contents: Data(contents))
+        try Data(contents).write(to: URL(fileURLWithPath: temporary))
         guard rename(temporary, inbox + "/" + name) == 0 else { throw POSIXError(.EIO) }
     }
 }
@@ -94,7 +94,7 @@ final class DaemonProcess {
 
     init(_ sandbox: DaemonSandbox, notifySocket: String? = nil, environment extra: [String: String] = [:]) throws {
         stderrPath = sandbox.root + "/daemon-\(UUID().uuidString.prefix(6)).log"
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: stderrPath))
         process.executableURL = URL(fileURLWithPath: GazetteBinary.path)
         process.arguments = ["run"] + sandbox.arguments
         var environment = GazetteBinary.cleanEnvironment
