@@ -1,10 +1,13 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+// CI (which sets CI=true) treats every warning in the project's own targets as an error;
+// users' builds with a newer compiler are not stopped by a new warning.
+let strict = Context.environment["CI"] == "true"
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
-]
+] + (strict ? [.treatAllWarnings(as: .error)] : [])
 
 let package = Package(
     name: "gazette",
@@ -82,6 +85,11 @@ let package = Package(
             name: "gazette",
             dependencies: [
                 "GazetteDaemon",
+                "GazetteDigest",
+                "GazetteExtraction",
+                "GazetteIntake",
+                "GazetteStore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -110,22 +118,33 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteStoreTests",
-            dependencies: ["GazetteStore", "GazetteTestSupport"],
+            dependencies: [
+                "GazetteExtraction", "GazetteStore", "GazetteTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GazetteIntakeTests",
-            dependencies: ["GazetteIntake", "GazetteTestSupport"],
+            dependencies: [
+                "GazetteExtraction", "GazetteIntake", "GazetteStore", "GazetteTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GazetteDigestTests",
-            dependencies: ["GazetteDigest", "GazetteTestSupport"],
+            dependencies: [
+                "GazetteDigest", "GazetteExtraction", "GazetteStore", "GazetteTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GazetteDaemonTests",
-            dependencies: ["GazetteDaemon", "GazetteDigest", "GazetteIntake", "GazetteTestSupport"],
+            dependencies: [
+                "GazetteDaemon", "GazetteDigest", "GazetteExtraction", "GazetteIntake", "GazetteStore", "GazetteTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
     ]
