@@ -42,7 +42,7 @@ public struct Daemon: Sendable {
 
         let counters = IntakeCounterBoard()
         let readiness = Readiness(notifier: notifier, inbox: configuration.inbox, logger: logger)
-        let intake = RestartingService(name: "intake", settings: configuration.intakeConfiguration, logger: logger) { settings in
+        let intake = RestartingService(name: "intake", settings: configuration.intake, logger: logger) { settings in
             let service = IngestService(
                 configuration: settings, store: database, extractor: extractor,
                 logger: logger, clock: ContinuousClock(), onReady: readiness.signal)
@@ -50,7 +50,7 @@ public struct Daemon: Sendable {
             defer { counters.finished(service) }
             try await service.run()
         }
-        let digests = RestartingService(name: "digest", settings: configuration.digestConfiguration, logger: logger) { settings in
+        let digests = RestartingService(name: "digest", settings: configuration.digest, logger: logger) { settings in
             let scheduler = DigestScheduler(configuration: settings, database: database, logger: logger, clock: ContinuousClock())
             try await cancelWhenGracefulShutdown { try await scheduler.run() }
         }
@@ -63,8 +63,8 @@ public struct Daemon: Sendable {
             load: reload,
             apply: { newConfiguration in
                 logLevel.value = newConfiguration.logLevel
-                intake.update(newConfiguration.intakeConfiguration)
-                digests.update(newConfiguration.digestConfiguration)
+                intake.update(newConfiguration.intake)
+                digests.update(newConfiguration.digest)
             },
             notifier: notifier,
             logger: logger)

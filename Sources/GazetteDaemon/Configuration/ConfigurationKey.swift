@@ -1,5 +1,6 @@
 import Foundation
 import GazetteDigest
+import GazetteIntake
 import Logging
 
 /// One configuration key: its dotted name (`intake.max_file_size`), environment variable
@@ -69,11 +70,11 @@ struct ConfigurationKey: Sendable {
         },
         list("intake.include", "a list of file name patterns such as *.txt") { items, c in
             guard !items.isEmpty else { return false }
-            c.intake.include = items
+            c.intake.includePatterns = items
             return true
         },
         list("intake.ignore", "a list of file name patterns such as *.bak") { items, c in
-            c.intake.ignore = items
+            c.intake.ignorePatterns = items
             return true
         },
         scalar("intake.max_file_size", "a size in bytes such as 20971520, 512KiB or 20MiB (at least 1 byte)") { text, c in
@@ -87,23 +88,23 @@ struct ConfigurationKey: Sendable {
             return true
         },
         scalar("intake.after_ingest", "archive or delete") { text, c in
-            guard let action = GazetteConfiguration.AfterIngest(rawValue: text.lowercased()) else { return false }
+            guard let action = IntakeConfiguration.AfterIngest(rawValue: text.lowercased()) else { return false }
             c.intake.afterIngest = action
             return true
         },
         scalar("intake.watch", "inotify or poll") { text, c in
-            guard let mode = GazetteConfiguration.WatchMode(rawValue: text.lowercased()) else { return false }
-            c.intake.watch = mode
+            guard let mode = IntakeConfiguration.WatchMode(rawValue: text.lowercased()) else { return false }
+            c.intake.watchMode = mode
             return true
         },
         scalar("intake.poll_interval", "a duration such as 2s, 500ms or 1m (at least 100ms)") { text, c in
-            guard let seconds = ValueParsers.seconds(text), seconds >= 0.1 else { return false }
-            c.intake.pollInterval = seconds
+            guard let duration = ValueParsers.duration(text), duration >= .milliseconds(100) else { return false }
+            c.intake.pollInterval = duration
             return true
         },
         scalar("intake.rescan_interval", "a duration such as 300s or 5m (at least 1s)") { text, c in
-            guard let seconds = ValueParsers.seconds(text), seconds >= 1 else { return false }
-            c.intake.rescanInterval = seconds
+            guard let duration = ValueParsers.duration(text), duration >= .seconds(1) else { return false }
+            c.intake.rescanInterval = duration
             return true
         },
         scalar("intake.recursive", "true or false") { text, c in
@@ -134,8 +135,8 @@ struct ConfigurationKey: Sendable {
             return true
         },
         scalar("digest.window", "a duration such as 24h, 90m or 7d (at least 1m)") { text, c in
-            guard let seconds = ValueParsers.seconds(text), seconds >= 60 else { return false }
-            c.digest.window = seconds
+            guard let duration = ValueParsers.duration(text), duration >= .seconds(60) else { return false }
+            c.digest.window = duration
             return true
         },
         scalar("digest.keep", "a whole number of digests to keep (0 keeps all)") { text, c in
@@ -182,9 +183,14 @@ enum ValueParsers {
         return Int(t)
     }
 
-    /// `2`, `2s`, `500ms`, `5m`, `1h`, `7d`, in seconds; at most ten years, so that every
-    /// accepted value fits a `Duration` in milliseconds.
-    static func seconds(_ text: String) -> Double? {
+    /// `2`, `2s`, `500ms`, `5m`, `1h`, `7d` (seconds without a unit), to the millisecond; at
+    /// most ten years.
+    static func duration(_ text: String) -> Duration? {
+        seconds(text).map { .milliseconds(Int64(($0 * 1000).rounded())) }
+    }
+
+    /// ``duration(_:)`` in seconds.
+    private static func seconds(_ text: String) -> Double? {
         let t = text.lowercased().replacingOccurrences(of: " ", with: "")
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]
         var seconds = Double(t)

@@ -59,7 +59,7 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try await global.resolve()
-        var configuration = settings.digestConfiguration
+        var configuration = settings.digest
         if let formats = try parsedFormats() { configuration.formats = formats } else if stdout { configuration.formats = [.markdown] }
         guard !configuration.formats.isEmpty else {
             throw CommandFailure("No digest format is configured; set digest.formats to some of md, html, json, or pass --format.")

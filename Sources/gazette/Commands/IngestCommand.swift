@@ -65,7 +65,7 @@ struct IngestCommand: AsyncParsableCommand {
             throw CommandFailure("Cannot open the database at \(configuration.databasePath): \(error)")
         }
         return IngestService(
-            configuration: configuration.intakeConfiguration, store: database, extractor: Extractor(),
+            configuration: configuration.intake, store: database, extractor: Extractor(),
             logger: Logger(label: "gazette.ingest"), clock: ContinuousClock())
     }
 

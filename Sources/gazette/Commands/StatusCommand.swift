@@ -49,7 +49,7 @@ struct StatusReport: Encodable {
     }
 
     static func gather(_ configuration: GazetteConfiguration) throws -> StatusReport {
-        let pending = configuration.intakeConfiguration.pendingEntryCount()
+        let pending = configuration.intake.pendingEntryCount()
         let path = configuration.databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             return StatusReport(articles: 0, failed: 0, duplicates: 0, pending: pending, databaseBytes: 0, database: path, inbox: configuration.inbox)
