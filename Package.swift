@@ -11,7 +11,6 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "gazette",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gazette", targets: ["gazette"]),
         .library(name: "GazetteExtraction", targets: ["GazetteExtraction"]),

@@ -2,9 +2,7 @@ import Foundation
 import GazetteDaemon
 import GazetteStore
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What the browsing commands share: opening the store read for browsing, JSON output and
 /// highlight marks.

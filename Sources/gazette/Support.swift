@@ -1,9 +1,7 @@
 import Foundation
 import GazetteExtraction
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Writes one JSON document per line (or pretty-printed) to standard output: sorted keys,
 /// ISO-8601 times.

@@ -1,8 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Lays out rows as aligned text columns for a terminal, each row optionally followed by an
 /// indented, word-wrapped detail (a snippet, a quote).

@@ -1,9 +1,7 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A file that kills Gazette must not crash-loop the service: the real binary dies on it (a
 /// debug build's fault injection makes the extractor trap on a marker), the test restarts it as

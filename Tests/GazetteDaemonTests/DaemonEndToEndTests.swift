@@ -1,9 +1,7 @@
 import Foundation
 import Testing
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs the real `gazette run` binary on temporary folders.
 @Suite(.serialized) struct DaemonEndToEndTests {

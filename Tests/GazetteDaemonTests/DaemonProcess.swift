@@ -1,8 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The built `gazette` executable, found next to the test bundle.
 enum GazetteBinary {

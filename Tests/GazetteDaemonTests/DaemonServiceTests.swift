@@ -6,9 +6,7 @@ import Testing
 import UnixSignals
 @testable import GazetteDaemon
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The daemon's own services, run in a `ServiceGroup` as the daemon runs them.
 @Suite(.serialized) struct DaemonServiceTests {

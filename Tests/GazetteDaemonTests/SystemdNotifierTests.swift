@@ -2,9 +2,7 @@ import Foundation
 import GazetteDaemon
 import Testing
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A bound AF_UNIX datagram socket standing in for systemd's notify socket.
 final class NotifySocket {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import Foundation
 
 /// Runs a one-shot command's files in a worker process, so that a file that crashes Gazette

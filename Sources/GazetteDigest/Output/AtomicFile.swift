@@ -1,10 +1,6 @@
 import Foundation
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Replaces a file's content all at once: readers see the old file or the new one, never part.
 ///
@@ -58,11 +54,7 @@ enum AtomicFile {
 
     /// `write(2)`, named apart from this type's own `write`.
     private static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
         Glibc.write(fd, bytes, count)
-        #else
-        Darwin.write(fd, bytes, count)
-        #endif
     }
 
     private static func failure(_ path: String) -> DigestError {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The tagger's weight table, in memory the kernel may back with 2 MB pages.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Copies a regular file into a folder under a free name, then removes the original: the claim
 /// for a file on another filesystem than the state directory (`gazette ingest` of a file from

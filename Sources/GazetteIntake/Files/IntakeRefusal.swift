@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Why a file was refused and quarantined in `failed/`, in words a user can act on.
 public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {

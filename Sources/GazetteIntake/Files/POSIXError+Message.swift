@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The system's wording for an `errno` value, e.g. `No such file or directory`.
 func systemMessage(_ code: Int32) -> String {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Remembers, across deaths of the process, which files in `work/` were being processed when
 /// Gazette died, and how often: the defence against a file that crashes the extractor.

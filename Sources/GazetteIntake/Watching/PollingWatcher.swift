@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Lists the inbox every interval and reports entries whose size and modification time did not
 /// change since the previous listing: for filesystems without inotify (NFS, SMB).
