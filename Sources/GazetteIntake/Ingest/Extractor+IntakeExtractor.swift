@@ -3,13 +3,11 @@ import GazetteExtraction
 
 extension Extractor: IntakeExtractor {
     public func extract(
-        path: String, bytes: [UInt8], modified: Date, onStep: @escaping @Sendable (String) -> Void
+        _ document: SourceDocument, onStep: @escaping @Sendable (String) -> Void
     ) throws(IntakeRefusal) -> ExtractionRecord {
         var timings = StageTimings(onStep: onStep)
         do throws(ExtractionError) {
-            return try extract(
-                SourceDocument(path: path, bytes: bytes, modified: modified), options: ExtractionOptions(),
-                timings: &timings)
+            return try extract(document, options: ExtractionOptions(), timings: &timings)
         } catch {
             throw .extraction(reason: error.description, stage: error.stage)
         }

@@ -83,7 +83,9 @@ struct IngestPipeline: Sendable {
             return quarantine(
                 path, name: name, error.refusal, size: error.size, sha256: nil, at: receivedAt, origin: origin)
         }
-        let sha256 = SHA256.hex(of: contents.bytes)
+        // Hashed once, here: the duplicate check and the record share it.
+        let document = SourceDocument(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
+        let sha256 = document.sha256
 
         do {
             if let id = try store.articleID(sha256: sha256) {
@@ -102,9 +104,7 @@ struct IngestPipeline: Sendable {
         defer { attempt?.finish() }
         let record: ExtractionRecord
         do throws(IntakeRefusal) {
-            record = try extractor.extract(
-                path: receivedPath, bytes: contents.bytes, modified: contents.modified,
-                onStep: { step in attempt?.step(step) })
+            record = try extractor.extract(document, onStep: { step in attempt?.step(step) })
             attempt?.step("store")
         } catch {
             return quarantine(

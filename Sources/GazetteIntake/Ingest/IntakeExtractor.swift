@@ -7,7 +7,7 @@ public protocol IntakeExtractor: Sendable {
     /// (binary, undecodable, only boilerplate).
     /// `onStep` is told the name of each pipeline step as it begins.
     func extract(
-        path: String, bytes: [UInt8], modified: Date, onStep: @escaping @Sendable (String) -> Void
+        _ document: SourceDocument, onStep: @escaping @Sendable (String) -> Void
     ) throws(IntakeRefusal) -> ExtractionRecord
 
     /// Loads what the first extraction would otherwise load (the tagger's model), so that the
