@@ -61,21 +61,16 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
 
     struct Prepared: Sendable {
         var schedule: DigestSchedule
-        var calendar: Calendar
-        var builder: DigestBuilder
-        var writer: DigestWriter
+        var producer: DigestProducer
+        /// Several digests a day are named with their time.
         var withTime: Bool
     }
 
     func prepare() throws -> Prepared {
-        let zone = configuration.resolvedTimeZone
         let times = Set(configuration.times).sorted()
-        let schedule = DigestSchedule(times: times, timeZone: zone)
-        let renderer = DigestRenderer(templates: try DigestTemplates(overrideDirectory: configuration.templateDirectory))
         return Prepared(
-            schedule: schedule, calendar: schedule.calendar,
-            builder: DigestBuilder(database: database, timeZone: zone, now: now),
-            writer: DigestWriter(configuration: configuration, renderer: renderer),
+            schedule: DigestSchedule(times: times, timeZone: configuration.resolvedTimeZone),
+            producer: try DigestProducer(configuration: configuration, database: database, now: now),
             withTime: times.count > 1)
     }
 
@@ -94,9 +89,9 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
         if let last, slot <= last { return nil }
         let window = DigestWindow(
             since: last ?? slot.addingTimeInterval(-TimeInterval(configuration.window.components.seconds)), until: slot)
-        let digest = try prepared.builder.build(window)
-        let stem = DigestFileName.stem(for: window, calendar: prepared.calendar, withTime: prepared.withTime)
-        let paths = try prepared.writer.write(digest, stem: stem)
+        let digest = try prepared.producer.build(window)
+        let stem = prepared.producer.stem(for: window, withTime: prepared.withTime)
+        let paths = try prepared.producer.write(digest, window: window, withTime: prepared.withTime)
         try DigestState(lastUntil: slot).save(to: configuration.directory)
         logger.info("digest written", metadata: [
             "digest.stem": "\(stem)", "digest.articles": "\(digest.articles.count)",

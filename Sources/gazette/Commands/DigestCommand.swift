@@ -79,19 +79,14 @@ struct DigestCommand: AsyncParsableCommand {
             throw CommandFailure("There is no database at \(settings.databasePath) yet; run `gazette run` or `gazette ingest` first, or check --state-dir.")
         }
         do {
-            let database = try GazetteDatabase(path: settings.databasePath)
-            let digest = try DigestBuilder(database: database, timeZone: zone).build(window)
-            let renderer = DigestRenderer(templates: try DigestTemplates(overrideDirectory: configuration.templateDirectory))
+            let producer = try DigestProducer(
+                configuration: configuration, database: try GazetteDatabase(path: settings.databasePath))
+            let digest = try producer.build(window)
             if stdout {
-                print(renderer.render(digest, as: configuration.formats[0]), terminator: "")
+                print(producer.render(digest, as: configuration.formats[0]), terminator: "")
                 return
             }
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = zone
-            let stem = DigestFileName.stem(for: window, calendar: calendar, withTime: date == nil)
-            for path in try DigestWriter(configuration: configuration, renderer: renderer).write(digest, stem: stem) {
-                print(path)
-            }
+            for path in try producer.write(digest, window: window, withTime: date == nil) { print(path) }
         } catch let error as CommandFailure {
             throw error
         } catch {
