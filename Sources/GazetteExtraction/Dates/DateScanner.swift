@@ -56,21 +56,27 @@ struct DateScanner {
         let w = word(i)
         switch Self.modifierWords[w, packed: packed(i)] {
         case .sharpens?:
-            guard var m = core(i + 1), m.first == i + 1 else { return nil }
+            guard var m = core(i + 1), m.first == i + 1, onOneLine(i, i + 1) else { return nil }
             m.first = i
             return m
         case .partOf?:
             guard word(i + 1) == "of" else { return nil }
             let first = word(i - 1) == "the" ? i - 1 : i
-            if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year {
+            if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year, onOneLine(first, i + 3) {
                 return Match(meaning: .relative(unit, 0), first: first, last: i + 3)
             }
-            guard var m = core(i + 2) else { return nil }
+            guard var m = core(i + 2), onOneLine(first, m.first) else { return nil }
             m.first = first
             return m
         case nil:
             return nil
         }
+    }
+
+    /// No line break between tokens `i` and `j`: a modifier that ends a line (a heading, a
+    /// list item) is not part of a date on the next one.
+    func onOneLine(_ i: Int, _ j: Int) -> Bool {
+        !text.scalars[tokens[i].end..<tokens[j].start].contains("\n")
     }
 
     /// What a word before a core expression does: sharpens it (`early December`, `nearly two
