@@ -1,10 +1,11 @@
+import Foundation
 import GazetteExtraction
 
 /// The parts of the record contract (docs/extract-json.md) that hold for every input, whatever
 /// the stages make of it: each span lies inside the body and each `text` is the body's text at
 /// its span; an entity mention reads as the entity's name, one of its aliases or an alias
 /// spelling of the lexicon (`U.S.`); the summary quotes at most five passages of the body; the
-/// tone lies in -1...1.
+/// tone lies in -1...1; every number is finite, so that the record encodes as JSON.
 public enum Invariants {
     /// What breaks the contract in `record`, in words; empty when it holds.
     public static func violations(in record: ExtractionRecord) -> [String] {
@@ -12,6 +13,11 @@ public enum Invariants {
             entities: record.entities, quotes: record.quotes, dates: record.dates, amounts: record.amounts,
             summary: record.summary, tone: record.tone
         )
+        do {
+            _ = try ExtractionRecord.encoder().encode(record)
+        } catch {
+            found.append("the record does not encode as JSON: \(error)")
+        }
         if record.simhash.utf8.count != 16 || !record.simhash.allSatisfy(\.isHexDigit) {
             found.append("simhash \(record.simhash) is not 16 hex digits")
         }
@@ -54,7 +60,10 @@ struct Body {
         }
         for q in quotes { check("quote", q.start, q.end, q.text) }
         for d in dates { check("date", d.start, d.end, d.text) }
-        for a in amounts { check("amount", a.start, a.end, a.text) }
+        for a in amounts {
+            check("amount", a.start, a.end, a.text)
+            if !a.value.isFinite { found.append("amount \(a.text.debugDescription) has the value \(a.value)") }
+        }
         for e in entities {
             if e.name.isEmpty { found.append("an entity has no name") }
             for m in e.mentions {
