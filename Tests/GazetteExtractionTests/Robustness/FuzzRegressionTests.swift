@@ -1,4 +1,5 @@
 import Foundation
+import GazetteFuzzing
 import Testing
 @testable import GazetteExtraction
 
@@ -16,5 +17,17 @@ import Testing
         #expect(DateLexicon.dayNumber(String(repeating: "3", count: 40)) == nil)
         #expect(DateLexicon.dayNumber("12th") == 12)
         #expect(analysis("It was 3333333333333333333333333m February.").dates.map(\.text) == ["February"])
+    }
+
+    /// A number past the largest Double (hundreds of digits, or a huge one times `trillion`)
+    /// made an infinite amount, and a record that does not encode as JSON.
+    @Test(arguments: ["$" + String(repeating: "9", count: 400), "$" + String(repeating: "9", count: 308) + " trillion",
+                      String(repeating: "9", count: 400) + "p", String(repeating: "9", count: 400) + " per cent"])
+    func numberTooLargeForADouble(_ amount: String) throws {
+        let body = "It cost \(amount) in 2025, against $5m a year earlier."
+        #expect(analysis(body).amounts.map(\.text) == ["$5m"])
+        let document = SourceDocument(path: "a.txt", bytes: Array(body.utf8), modified: Self.published)
+        let record = try FrontFixtures.extractor.extract(document, options: .init(raw: true))
+        #expect(Invariants.violations(in: record) == [])
     }
 }
