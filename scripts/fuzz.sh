@@ -6,7 +6,7 @@
 # TARGET is one of: extract analyze html email markdown json.
 # Builds gazette-fuzz in release with libFuzzer and AddressSanitizer in .build-fuzz/, makes a
 # seed corpus from the test fixtures and seeds/, runs the target for SECONDS (nice'd, one
-# process), prints executions, exec/s and crashes, and copies any crasher into
+# process, with the dictionary scripts/fuzz.dict of lexicon words and markup), prints executions, exec/s and crashes, and copies any crasher into
 # Tests/GazetteExtractionTests/Fixtures/Crashers/TARGET/, which `swift test` replays.
 set -euo pipefail
 
@@ -54,7 +54,8 @@ done
 before=$(ls "$work/artifacts" | wc -l)
 status=0
 GAZETTE_FUZZ_TARGET=$target nice -n 10 "$binary" "$work/corpus" "$work/seeds" \
-    -max_total_time="$seconds" -timeout=25 -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$@" \
+    -max_total_time="$seconds" -timeout=25 -print_final_stats=1 -dict="$root/scripts/fuzz.dict" \
+    -artifact_prefix="$work/artifacts/" "$@" \
     2>&1 | tee "$work/last.log" || status=$?
 
 found=0
