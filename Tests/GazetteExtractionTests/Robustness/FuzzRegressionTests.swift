@@ -30,4 +30,18 @@ import Testing
         let record = try FrontFixtures.extractor.extract(document, options: .init(raw: true))
         #expect(Invariants.violations(in: record) == [])
     }
+
+    /// A timestamp line of absurd age (`9999999999999 years ago`) made a publication time whose
+    /// seconds no `Int` holds, and `UTCDateTime.iso` trapped.
+    @Test func absurdRelativeTimestamp() throws {
+        #expect(RelativeTimestamp.parse("9999999999999 years ago") == nil)
+        #expect(RelativeTimestamp.parse("14 hours ago") == 50_400)
+        for age in ["9999999999999 years ago", "99999999999999999999999 days ago"] {
+            let text = "Harbour bridge reopens\n\n\(age)\n\nThe bridge reopened to traffic on Friday morning, eight months after engineers found cracks."
+            let document = SourceDocument(path: "a.txt", bytes: Array(text.utf8), modified: Self.published)
+            let record = try FrontFixtures.extractor.extract(document)
+            #expect(record.publishedSource == .file)
+            #expect(Invariants.violations(in: record) == [])
+        }
+    }
 }
