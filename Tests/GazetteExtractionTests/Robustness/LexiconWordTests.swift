@@ -51,15 +51,13 @@ import Testing
 
     static let published = Date(timeIntervalSince1970: 1_764_748_800)
 
-    /// `word` alone, capitalised, ending a sentence, a paragraph, a line and the text, and
-    /// next to the numbers, quotes and names the stages pair it with.
+    /// `word` alone, capitalised, ending the text, a paragraph and a line, and next to the
+    /// numbers, quotes and names the stages pair it with.
     static func settings(_ word: String) -> [String] {
         let capitalised = word.prefix(1).uppercased() + word.dropFirst()
         return [
-            word, capitalised, "\(word).", "The report said \(word)", "The report said \(word).",
-            "The game is \(word)\n\nIt ended on 12 February 2025.", "The game is \(word)\nNext year",
-            "\(capitalised) 12", "It cost 5 \(word)", "It cost $5 \(word)", "“Yes,” \(word)", "“No,” said Mr \(word)",
-            "\(capitalised) Vladimir Putin", "Vladimir Putin \(word)", "\(word) \(word) \(word)",
+            word, "\(capitalised).", "The report said \(word)", "The game is \(word)\n\nIt ended on 12 February 2025.",
+            "The game is \(word)\nNext year", "It cost $5 \(word)", "“No,” said Mr \(word)", "\(capitalised) 12 Vladimir Putin",
         ]
     }
 
