@@ -93,6 +93,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Fuzzing entry points over the extraction pipeline and the record invariants they check
+        // (FUZZING.md); the unit tests replay the committed crashers through them.
+        .target(
+            name: "GazetteFuzzing",
+            dependencies: ["GazetteExtraction"],
+            swiftSettings: swiftSettings
+        ),
+        // Replays files through a fuzz target; built with `-DFUZZING -sanitize=fuzzer` it is the
+        // libFuzzer binary (scripts/fuzz.sh).
+        .executableTarget(
+            name: "gazette-fuzz",
+            dependencies: ["GazetteFuzzing", "CLibFuzzer"],
+            swiftSettings: swiftSettings
+        ),
+        // libFuzzer's driver declaration, used by gazette-fuzz only when built for fuzzing.
+        .systemLibrary(name: "CLibFuzzer"),
         // Developer tools: model training, benchmarks, synthetic data. Not installed for users.
         .executableTarget(
             name: "gazette-tools",
@@ -112,7 +128,9 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteExtractionTests",
-            dependencies: ["GazetteExtraction", "GazetteTestSupport"],
+            dependencies: ["GazetteExtraction", "GazetteFuzzing", "GazetteTestSupport"],
+            // Article fixtures and fuzz crashers, read from the source tree.
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -120,7 +120,8 @@ struct AmountScanner {
         if currency == nil, t.kind == .number, let pence = glued(pence: i) {
             return (make(i, i, value: pence, currency: "GBP", unit: nil), i + 1)
         }
-        guard let (value, afterNumber) = number(at: cursor) else { return nil }
+        // A magnitude can take a huge number past the largest Double.
+        guard let (value, afterNumber) = number(at: cursor), value.isFinite else { return nil }
         if currency != nil {
             return (make(start, afterNumber - 1, value: value, currency: currency, unit: nil), afterNumber)
         }

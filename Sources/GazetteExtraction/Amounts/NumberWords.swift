@@ -16,12 +16,13 @@ enum NumberWords {
     ])
 
     /// The value of a digit string such as `1,200.5`, ignoring thousands separators; nil
-    /// when it holds anything else.
+    /// when it holds anything else or is too large for a `Double` (no JSON number is infinite).
     static func digits(_ s: Substring) -> Double? {
         guard let first = s.first, first.isASCII, first.isNumber else { return nil }
         var clean = ""
         for c in s where c != "," { clean.append(c) }
-        return Double(clean)
+        guard let value = Double(clean), value.isFinite else { return nil }
+        return value
     }
 
     /// The value of a lower-case number word, `twenty-five` included; nil otherwise.

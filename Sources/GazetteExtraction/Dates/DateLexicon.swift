@@ -62,6 +62,8 @@ enum DateLexicon {
         var rest = Substring(w)
         for c in w {
             guard let d = c.wholeNumberValue, c.isASCII else { break }
+            // A third digit makes no day: give up before a long run of digits overflows.
+            guard digits < 2 else { return nil }
             value = value * 10 + d
             digits += 1
             rest = rest.dropFirst()

@@ -67,12 +67,12 @@ struct DateScanner {
             m.first = i
             return m
         case .partOf?:
-            guard word(i + 1) == "of", onOneLine(i, i + 2) else { return nil }
+            guard word(i + 1) == "of" else { return nil }
             let first = word(i - 1) == "the" && onOneLine(i - 1, i) ? i - 1 : i
-            if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year {
+            if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year, onOneLine(first, i + 3) {
                 return Match(meaning: .relative(unit, 0), first: first, last: i + 3)
             }
-            guard var m = core(i + 2) else { return nil }
+            guard var m = core(i + 2), onOneLine(first, m.first) else { return nil }
             m.first = first
             return m
         case nil:

@@ -1,6 +1,6 @@
 /// Word lists the entity stage uses after tagging: words that are never entities on their
 /// own, alias spellings with one canonical name, person titles and role nouns.
-enum EntityLexicon {
+package enum EntityLexicon {
     /// Capitalised at a sentence start but never a name by themselves.
     static let neverAlone: Set<String> = [
         "the", "a", "an", "either", "instead", "indeed", "yet", "some", "it", "but", "if", "much", "whether",
@@ -88,7 +88,7 @@ enum EntityLexicon {
     ]
 
     /// Spellings that name one entity: lower-cased, periods removed → canonical name and type.
-    static let aliases: [String: (name: String, type: EntityType)] = [
+    package static let aliases: [String: (name: String, type: EntityType)] = [
         "us": ("United States", .location), "usa": ("United States", .location),
         "united states": ("United States", .location), "united states of america": ("United States", .location),
         "america": ("United States", .location),

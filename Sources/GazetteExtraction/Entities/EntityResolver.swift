@@ -1,7 +1,7 @@
 /// Joins the mentions of one article into distinct entities: exact and alias spellings
 /// (`US`/`U.S.`/`United States`, `Nato`/`NATO`) of one type share a key; shorter person names join the
 /// fullest name that contains them (`Putin`, `Mr Putin` → `Vladimir Putin`).
-struct EntityResolver {
+package struct EntityResolver {
     struct Mention {
         var tokens: Range<Int>
         var type: EntityType
@@ -93,7 +93,7 @@ struct EntityResolver {
     }
 
     /// Lower case, curly apostrophes straightened, periods of abbreviations dropped.
-    static func normalise(_ s: String) -> String {
+    package static func normalise(_ s: String) -> String {
         // Runs of white space (a name broken over a line) become one space. An ASCII name is
         // folded on its bytes in the same pass.
         var s = s

@@ -2,7 +2,7 @@ import Foundation
 
 /// What the front of the pipeline learns about an article besides its body: from structured
 /// fields (HTML meta tags, email headers, JSON, Markdown front matter) or from lines in the text.
-struct ArticleMetadata: Sendable, Equatable {
+package struct ArticleMetadata: Sendable, Equatable {
     var title: String?
     var titleSource: ExtractionRecord.TitleSource?
     var authors: [String] = []
@@ -22,7 +22,7 @@ struct ArticleMetadata: Sendable, Equatable {
 }
 
 /// A document after format-specific reading: text lines (blank lines kept) plus metadata.
-struct ArticleDraft: Sendable {
+package struct ArticleDraft: Sendable {
     var lines: [String]
     var metadata = ArticleMetadata()
 }

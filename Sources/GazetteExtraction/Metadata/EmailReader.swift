@@ -3,8 +3,8 @@ import Foundation
 /// A first, simple reading of an email message (`.eml`): Subject as title, From as author,
 /// Date as publication time, and the body after the headers — the first `text/plain` part of a
 /// multipart message (else its HTML part), with quoted-printable or base64 undone.
-enum EmailReader {
-    static func read(_ text: String) -> ArticleDraft {
+package enum EmailReader {
+    package static func read(_ text: String) -> ArticleDraft {
         let (headers, body) = split(text)
         var draft = ArticleDraft(lines: [])
         if let subject = headers["subject"].map(decodeWords), !subject.isEmpty {

@@ -3,13 +3,13 @@ import Foundation
 /// A first, simple reading of an HTML page: title, author and date from `<title>` and `<meta>`
 /// tags, and the text of the page (of its `<article>` when it has one) with scripts, styles,
 /// navigation and other furniture dropped and block elements as paragraph breaks.
-enum HTMLReader {
+package enum HTMLReader {
     /// Elements whose whole content is skipped.
     static let skipped: Set<String> = ["script", "style", "noscript", "svg", "head", "nav", "footer", "aside", "iframe", "template", "button", "select", "figure", "figcaption"]
     /// Elements that start a new paragraph.
     static let blocks: Set<String> = ["p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "hr", "address"]
 
-    static func read(_ html: String) -> ArticleDraft {
+    package static func read(_ html: String) -> ArticleDraft {
         var draft = ArticleDraft(lines: [])
         draft.metadata = metadata(html)
         var region = Substring(html)

@@ -2,13 +2,13 @@ import Foundation
 
 /// A first, simple reading of a JSON article (a CMS export, a scraper's output): the obvious
 /// fields for title, body, author and publication time, at the top level or one level down.
-enum JSONArticleReader {
+package enum JSONArticleReader {
     static let titleKeys = ["title", "headline", "name"]
     static let bodyKeys = ["body", "text", "articleBody", "article_body", "content", "maintext", "description"]
     static let authorKeys = ["author", "authors", "byline", "creator"]
     static let dateKeys = ["published_at", "publishedAt", "datePublished", "date_publish", "published", "date", "pubDate", "created_at"]
 
-    static func read(_ text: String) throws(ExtractionError) -> ArticleDraft {
+    package static func read(_ text: String) throws(ExtractionError) -> ArticleDraft {
         guard let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else {
             throw .malformed(format: .json)
         }

@@ -3,8 +3,8 @@ import Foundation
 /// Reads Markdown into plain text lines: a leading `# Title` becomes the title, front matter
 /// gives metadata, and markup goes — emphasis, links (`[t](u)` → `t`), images, list markers,
 /// block quotes, rules. Code blocks are kept as text without their fences.
-enum MarkdownReader {
-    static func read(_ text: String) -> ArticleDraft {
+package enum MarkdownReader {
+    package static func read(_ text: String) -> ArticleDraft {
         var lines = text.lines()
         var draft = ArticleDraft(lines: [])
         if let (metadata, end) = FrontMatter.parse(lines) {

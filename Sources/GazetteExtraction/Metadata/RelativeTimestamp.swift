@@ -13,6 +13,9 @@ enum RelativeTimestamp {
         "y": 31_536_000, "yr": 31_536_000, "yrs": 31_536_000, "year": 31_536_000, "years": 31_536_000,
     ]
     static let prefixes = ["last updated", "first published", "updated", "published", "posted", "modified", "last modified"]
+    /// No page is older than this. A longer span (`9999999999999 years ago`) can put the
+    /// publication time past what the date arithmetic's `Int`s and ISO-8601 strings hold.
+    static let maximumAge: TimeInterval = 1_000 * 31_536_000
 
     /// False for an ASCII line without `ago`, `yesterday` or `just now` in any case, which
     /// therefore cannot be a timestamp; saves the lower-casing and trimming of most short lines.
@@ -48,7 +51,7 @@ enum RelativeTimestamp {
             count = 1
             unit = String(parts[1])
         }
-        guard let seconds = units[unit] else { return nil }
+        guard let seconds = units[unit], count * seconds <= maximumAge else { return nil }
         return count * seconds
     }
 }

@@ -105,7 +105,7 @@ extension Extractor {
     }
 
     /// Clean-up, title and paragraphs: the clean body and what was learnt.
-    func clean(_ draft: ArticleDraft, modified: Date) throws(ExtractionError) -> (String, ArticleMetadata) {
+    package func clean(_ draft: ArticleDraft, modified: Date) throws(ExtractionError) -> (String, ArticleMetadata) {
         var draft = draft
         var metadata = draft.metadata
         metadata.fillGaps(from: ArticleCleaner(modified: modified).clean(&draft.lines))

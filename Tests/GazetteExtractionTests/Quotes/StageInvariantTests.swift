@@ -1,4 +1,5 @@
 import Foundation
+import GazetteFuzzing
 import GazetteTestSupport
 import Testing
 @testable import GazetteExtraction
@@ -32,13 +33,7 @@ import Testing
 
     func check(_ body: String) {
         let a = run(body)
-        let n = a.text.scalars.count
-        let spans = a.quotes.map { ($0.start, $0.end, $0.text) } + a.dates.map { ($0.start, $0.end, $0.text) }
-            + a.amounts.map { ($0.start, $0.end, $0.text) }
-        for (start, end, text) in spans {
-            #expect(0 <= start && start < end && end <= n)
-            if 0 <= start, start < end, end <= n { #expect(a.text.text(start..<end) == text) }
-        }
+        #expect(Invariants.violations(in: a) == [])
         let b = run(body)
         #expect(a.quotes == b.quotes && a.dates == b.dates && a.amounts == b.amounts)
     }
