@@ -40,6 +40,8 @@ let package = Package(
             dependencies: [
                 "GazetteExtraction",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the persistent-WAL file control GRDB does not wrap.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Gazette's SQLite store: one value per process, shared by every task that needs it.
 ///
@@ -36,6 +37,33 @@ public final class GazetteDatabase: Sendable {
         try self.init(writer: pool, path: path, now: now)
     }
 
+    /// Opens the existing database at `path` for reading only: no file is created, no schema is
+    /// migrated (browsing commands must not change the daemon's database under it). Throws
+    /// ``StoreError/cannotOpen(path:reason:)`` when there is no file and
+    /// ``StoreError/schemaMismatch(path:newer:)`` when its schema is not this version's.
+    public static func openForReading(path: String) throws -> GazetteDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError.cannotOpen(path: path, reason: "there is no such file")
+        }
+        var config = configuration()
+        config.readonly = true
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+            let (newer, complete) = try pool.read { db in
+                (try Schema.migrator.hasBeenSuperseded(db), try Schema.migrator.hasCompletedMigrations(db))
+            }
+            if newer || !complete { throw StoreError.schemaMismatch(path: path, newer: newer) }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.corrupt(path: path, reason: Self.reason(error))
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
+        }
+        return GazetteDatabase(reader: pool, path: path)
+    }
+
     /// A private, empty database in memory, with the full schema; for tests.
     public static func inMemory(now: @escaping @Sendable () -> Date = { Date() }) throws -> GazetteDatabase {
         let path = ":memory:"
@@ -46,6 +74,13 @@ public final class GazetteDatabase: Sendable {
             throw StoreError.cannotOpen(path: path, reason: reason(error))
         }
         return try GazetteDatabase(writer: queue, path: path, now: now)
+    }
+
+    /// A read-only connection pool, already checked; see ``openForReading(path:)``.
+    private init(reader: DatabasePool, path: String) {
+        self.writer = reader
+        self.path = path
+        self.now = { Date() }
     }
 
     private init(writer: any DatabaseWriter, path: String, now: @escaping @Sendable () -> Date) throws {
@@ -66,6 +101,14 @@ public final class GazetteDatabase: Sendable {
         config.label = "gazette"
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // Persistent WAL: the -wal and -shm files stay when the daemon closes the database,
+            // so that read-only connections (browsing commands) can always open it. Ignored
+            // where it does not apply (in memory).
+            guard !db.configuration.readonly else { return }
+            var flag: CInt = 1
+            _ = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &flag)
+        }
         return config
     }
 

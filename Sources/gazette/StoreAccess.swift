@@ -7,14 +7,15 @@ import Glibc
 /// What the browsing commands share: opening the store read for browsing, JSON output and
 /// highlight marks.
 enum StoreAccess {
-    /// The configured database, which must already exist: browsing never creates one.
-    static func open(_ configuration: GazetteConfiguration) throws -> GazetteDatabase {
+    /// The configured database, which must already exist: read-only for browsing (never
+    /// migrated or written), `writable` for `reprocess`.
+    static func open(_ configuration: GazetteConfiguration, writable: Bool = false) throws -> GazetteDatabase {
         let path = configuration.databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure("No database at \(path); run `gazette run` or `gazette ingest` first.")
         }
         do {
-            return try GazetteDatabase(path: path)
+            return try writable ? GazetteDatabase(path: path) : GazetteDatabase.openForReading(path: path)
         } catch {
             throw CommandFailure(String(describing: error))
         }

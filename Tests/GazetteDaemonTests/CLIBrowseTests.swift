@@ -42,6 +42,9 @@ struct CLIBrowseTests {
             #expect(result.stderr.contains("No database at \(folder.path("state"))/gazette.sqlite; run `gazette run` or `gazette ingest` first."))
             #expect(!FileManager.default.fileExists(atPath: folder.path("state/gazette.sqlite")), "browsing creates no database")
         }
+        let status = try GazetteBinary.run(["status", "--json", "--state-dir", folder.path("state")])
+        #expect(status.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("state")), "status on an empty state folder creates nothing")
     }
 
     @Test("search prints a table with highlighted snippets, or JSON")

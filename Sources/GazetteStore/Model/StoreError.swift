@@ -6,6 +6,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotCreateDirectory(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case migrationFailed(path: String, migration: String?, reason: String)
+    /// A read-only opening found a schema this version does not match: `newer` when a newer
+    /// Gazette wrote it, else it needs the upgrade the daemon or `gazette ingest` applies.
+    case schemaMismatch(path: String, newer: Bool)
     /// Another connection held the write lock for longer than the busy timeout.
     case busy(path: String, operation: String)
     case diskFull(path: String, operation: String)
@@ -28,6 +31,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             } else {
                 "The database \(path) cannot be upgraded: \(reason)."
             }
+        case let .schemaMismatch(path, newer):
+            newer
+                ? "The database \(path) was written by a newer Gazette; use that version, or a copy of the database made before it."
+                : "The database \(path) needs an upgrade first; run `gazette run` or `gazette ingest` once with this version."
         case let .busy(path, operation):
             "The database \(path) stayed locked by another process during \(operation); try again, or stop the other process."
         case let .diskFull(path, operation):

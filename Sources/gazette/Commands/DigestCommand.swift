@@ -80,7 +80,7 @@ struct DigestCommand: AsyncParsableCommand {
         }
         do {
             let producer = try DigestProducer(
-                configuration: configuration, database: try GazetteDatabase(path: settings.databasePath))
+                configuration: configuration, database: try GazetteDatabase.openForReading(path: settings.databasePath))
             let digest = try producer.build(window)
             if stdout {
                 print(producer.render(digest, as: configuration.formats[0]), terminator: "")

@@ -36,7 +36,7 @@ struct ReprocessCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try await global.resolve()
-        let database = try StoreAccess.open(configuration)
+        let database = try StoreAccess.open(configuration, writable: true)
         let version = Extractor.pipelineVersion
         let targets: [Int64] = try StoreAccess.attempt {
             if all { return try database.articleIDs() }

@@ -56,7 +56,7 @@ struct StatusReport: Encodable {
         }
         let status: StoreStatus
         do {
-            status = try GazetteDatabase(path: path).status()
+            status = try GazetteDatabase.openForReading(path: path).status()
         } catch {
             throw CommandFailure("Cannot read the database at \(path): \(error). Check --state-dir and the file's permissions.")
         }
