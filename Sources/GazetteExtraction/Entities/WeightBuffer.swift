@@ -2,7 +2,7 @@ import Glibc
 
 /// The tagger's weight table, in memory the kernel may back with 2 MB pages.
 ///
-/// The table (about 9 MB) is read at random, dozens of rows per token: with 4 KB pages almost
+/// The table (about 4 MB) is read at random, dozens of rows per token: with 4 KB pages almost
 /// every read also misses the TLB. The buffer is aligned to 2 MB and, on Linux, advised
 /// `MADV_HUGEPAGE`, so that a handful of large pages cover it.
 final class WeightBuffer: @unchecked Sendable {

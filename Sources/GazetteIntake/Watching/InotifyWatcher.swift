@@ -53,11 +53,8 @@ final class InotifyWatcher: Sendable {
         source.resume()
     }
 
-    deinit {
-        source.cancel()
-    }
-
-    /// Stops watching; ``events`` finishes.
+    /// Stops watching; ``events`` finishes. The owner must call it: the source's handler holds
+    /// the watcher until the source is cancelled.
     func stop() {
         source.cancel()
     }

@@ -35,11 +35,4 @@ struct ArticleRow: IdentifiedStoreRow {
     /// The summary sentences as a JSON array of strings.
     var summary: String
 
-    enum Columns {
-        static let id = Column("id")
-        static let sha256 = Column("sha256")
-        static let archivePath = Column("archive_path")
-        static let ingestedAt = Column("ingested_at")
-        static let publishedAt = Column("published_at")
-    }
 }

@@ -10,8 +10,4 @@ struct EntityRow: IdentifiedStoreRow {
     var firstSeenAt: String
     var firstArticleId: Int64?
 
-    enum Columns {
-        static let name = Column("name")
-        static let type = Column("type")
-    }
 }

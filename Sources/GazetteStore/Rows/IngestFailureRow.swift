@@ -13,7 +13,4 @@ struct IngestFailureRow: IdentifiedStoreRow {
     var failedAt: String
     var quarantinePath: String?
 
-    enum Columns {
-        static let failedAt = Column("failed_at")
-    }
 }

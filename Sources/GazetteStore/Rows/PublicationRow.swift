@@ -7,7 +7,4 @@ struct PublicationRow: IdentifiedStoreRow {
     var id: Int64?
     var name: String
 
-    enum Columns {
-        static let name = Column("name")
-    }
 }
