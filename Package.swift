@@ -13,8 +13,6 @@ let package = Package(
     name: "gazette",
     products: [
         .executable(name: "gazette", targets: ["gazette"]),
-        .library(name: "GazetteExtraction", targets: ["GazetteExtraction"]),
-        .library(name: "GazetteStore", targets: ["GazetteStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

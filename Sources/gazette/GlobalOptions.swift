@@ -16,14 +16,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("digest-dir"), help: ArgumentHelp("Folder digests are written to (default ./digests).", valueName: "DIR"))
     var digestDir: String?
 
-    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical (default info).", valueName: "LEVEL"))
-    var logLevel: String?
-
-    func validate() throws {
-        if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
-            throw ValidationError("--log-level '\(logLevel)' is not a level; use one of trace, debug, info, notice, warning, error, critical.")
-        }
-    }
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("How much to log (default info).", valueName: "LEVEL"))
+    var logLevel: Logger.Level?
 
     /// The configuration from defaults, file and environment, with these flags on top.
     func resolve() async throws -> GazetteConfiguration {
@@ -42,7 +36,7 @@ struct GlobalOptions: ParsableArguments {
         if let inbox { configuration.inbox = inbox }
         if let stateDir { configuration.stateDirectory = stateDir }
         if let digestDir { configuration.digestDirectory = digestDir }
-        if let logLevel, let level = Logger.Level(rawValue: logLevel.lowercased()) { configuration.logLevel = level }
+        if let logLevel { configuration.logLevel = logLevel }
     }
 }
 

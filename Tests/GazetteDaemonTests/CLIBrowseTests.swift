@@ -101,7 +101,7 @@ struct CLIBrowseTests {
         let table = try store.run(["entities", "--top", "2"])
         #expect(table.stdout.hasPrefix("NAME"))
         #expect(table.stdout.split(separator: "\n").count == 3)
-        #expect(try store.run(["entities", "--type", "planet"]).stderr.contains("is not a type"))
+        #expect(try store.run(["entities", "--type", "planet"]).stderr.contains("The value 'planet' is invalid for '--type <TYPE>'"))
 
         let quotes = try store.run(["quotes", "--speaker", "Putin", "--json"])
         let list = try #require(try Self.json(quotes.stdout) as? [[String: Any]])

@@ -131,7 +131,7 @@ public struct Entity: Codable, Sendable, Equatable {
 }
 
 public struct Quote: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
         /// Direct speech.
         case direct
         /// A quoted phrase attributed to someone (`what X calls "…"`).

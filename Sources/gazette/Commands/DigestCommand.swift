@@ -24,13 +24,13 @@ struct DigestCommand: AsyncParsableCommand {
     var date: String?
 
     @Option(name: .long, help: ArgumentHelp("Start of the window (ISO-8601, e.g. 2025-12-03T07:00:00Z).", valueName: "ISO"))
-    var since: String?
+    var since: Timestamp?
 
     @Option(name: .long, help: ArgumentHelp("End of the window, excluded (ISO-8601; default now).", valueName: "ISO"))
-    var until: String?
+    var until: Timestamp?
 
     @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, json (default: the configured ones; md with --stdout).", valueName: "LIST"))
-    var format: String?
+    var format: DigestFormatList?
 
     @Flag(name: .long, help: "Print the digest to standard output instead of writing files (one format).")
     var stdout = false
@@ -42,25 +42,15 @@ struct DigestCommand: AsyncParsableCommand {
         if let date, date.count != 10 || DigestWindow.day(date, in: TimeZone(identifier: "UTC")!) == nil {
             throw ValidationError("--date '\(date)' is not a day; write it as YYYY-MM-DD, e.g. 2025-12-03.")
         }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, ISOTimestamp.parse(value) == nil {
-                throw ValidationError("\(name) '\(value)' is not an ISO-8601 time; write it like 2025-12-03T07:00:00Z.")
-            }
-        }
-        if let formats = try? parsedFormats(), stdout, formats.count > 1 {
+        if let format, stdout, format.formats.count > 1 {
             throw ValidationError("--stdout prints one format; pick one with --format md, html or json.")
-        }
-        do {
-            _ = try parsedFormats()
-        } catch {
-            throw ValidationError("\(error)")
         }
     }
 
     func run() async throws {
         let settings = try await global.resolve()
         var configuration = settings.digest
-        if let formats = try parsedFormats() { configuration.formats = formats } else if stdout { configuration.formats = [.markdown] }
+        if let format { configuration.formats = format.formats } else if stdout { configuration.formats = [.markdown] }
         guard !configuration.formats.isEmpty else {
             throw CommandFailure("No digest format is configured; set digest.formats to some of md, html, json, or pass --format.")
         }
@@ -70,8 +60,8 @@ struct DigestCommand: AsyncParsableCommand {
         if let date {
             window = DigestWindow.day(date, in: zone)!
         } else {
-            let end = until.flatMap(ISOTimestamp.parse) ?? now
-            let start = since.flatMap(ISOTimestamp.parse) ?? end.addingTimeInterval(-TimeInterval(configuration.window.components.seconds))
+            let end = until?.date ?? now
+            let start = since?.date ?? end.addingTimeInterval(-TimeInterval(configuration.window.components.seconds))
             guard start < end else { throw CommandFailure("The window is empty: --since must be before --until.") }
             window = DigestWindow(since: start, until: end)
         }
@@ -92,10 +82,5 @@ struct DigestCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-    }
-
-    private func parsedFormats() throws -> [DigestFormat]? {
-        guard let format else { return nil }
-        return try format.split(separator: ",").map { try DigestFormat(parsing: String($0)) }
     }
 }

@@ -13,8 +13,8 @@ struct EntitiesCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var window: WindowOptions
 
-    @Option(help: ArgumentHelp("Only names of this type: \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "TYPE"))
-    var type: String?
+    @Option(help: ArgumentHelp("Only names of this type (any case; ORGANISATION works too).", valueName: "TYPE"))
+    var type: EntityType?
 
     @Option(help: "How many names to list.")
     var top = 20
@@ -23,23 +23,14 @@ struct EntitiesCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if let type, Self.entityType(type) == nil {
-            throw ValidationError("--type '\(type)' is not a type; use one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         if top < 1 { throw ValidationError("--top must be at least 1.") }
-    }
-
-    /// Accepts any case and the British spelling of ORGANIZATION.
-    static func entityType(_ text: String) -> EntityType? {
-        let name = text.uppercased()
-        return EntityType(rawValue: name == "ORGANISATION" ? "ORGANIZATION" : name)
     }
 
     func run() async throws {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration)
         let tallies = try StoreAccess.attempt {
-            try database.entityTallies(type: type.flatMap(Self.entityType), window: window.window, top: top)
+            try database.entityTallies(type: type, window: window.window, top: top)
         }
         if json {
             try StoreAccess.printJSON(tallies)

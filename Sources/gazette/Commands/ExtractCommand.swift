@@ -16,7 +16,7 @@ struct ExtractCommand: AsyncParsableCommand {
     var raw = false
 
     @Option(name: .customLong("published-at"), help: ArgumentHelp("The publication time to assume (ISO-8601); relative dates are resolved against it.", valueName: "ISO"))
-    var publishedAt: String?
+    var publishedAt: Timestamp?
 
     @Flag(name: .long, help: "Pretty-print each record over several lines.")
     var pretty = false
@@ -26,9 +26,6 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file to extract.") }
-        if let publishedAt, ISOTimestamp.parse(publishedAt) == nil {
-            throw ValidationError("--published-at '\(publishedAt)' is not an ISO-8601 time; write it like 2025-12-03T08:00:00Z or 2025-12-03.")
-        }
     }
 
     func run() async throws {
@@ -47,7 +44,7 @@ struct ExtractCommand: AsyncParsableCommand {
             return
         }
         let extractor = Extractor()
-        let options = ExtractionOptions(raw: raw, publishedAt: publishedAt.flatMap(ISOTimestamp.parse))
+        let options = ExtractionOptions(raw: raw, publishedAt: publishedAt?.date)
         var failures = 0
         for (index, path) in files.enumerated().dropFirst(worker.firstFile) {
             worker.begin(index)

@@ -17,7 +17,7 @@ struct QuotesCommand: AsyncParsableCommand {
     var speaker: String?
 
     @Option(help: ArgumentHelp("Only quotes of this kind: direct, partial or scare; repeat for several (default all).", valueName: "KIND"))
-    var kind: [String] = []
+    var kind: [Quote.Kind] = []
 
     @Option(help: "The most quotes to show.")
     var limit = 50
@@ -26,16 +26,13 @@ struct QuotesCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        for kind in kind where Quote.Kind(rawValue: kind.lowercased()) == nil {
-            throw ValidationError("--kind '\(kind)' is not a kind of quote; use direct, partial or scare.")
-        }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
     func run() async throws {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration)
-        let kinds = Set(kind.compactMap { Quote.Kind(rawValue: $0.lowercased()) })
+        let kinds = Set(kind)
         let quotes = try StoreAccess.attempt {
             try database.quotes(speaker: speaker, kinds: kinds, window: window.window, limit: limit)
         }
