@@ -37,46 +37,18 @@ struct ReprocessCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration, writable: true)
-        let version = Extractor.pipelineVersion
-        let targets: [Int64] = try StoreAccess.attempt {
-            if all { return try database.articleIDs() }
-            if !ids.isEmpty { return ids }
-            return try database.articleIDs(notMadeByPipeline: version)
-        }
+        let reprocessor = Reprocessor(database: database, batchSize: batchSize)
+        let targets = try StoreAccess.attempt { try reprocessor.targets(all ? .all : ids.isEmpty ? .outdated : .ids(ids)) }
         if targets.isEmpty {
-            print(all ? "The store holds no articles." : "Every article was made by pipeline \(version); nothing to reprocess.")
+            print(all ? "The store holds no articles." : "Every article was made by pipeline \(Extractor.pipelineVersion); nothing to reprocess.")
             return
         }
-        let extractor = Extractor()
-        var done = 0
-        var failed = 0
-        for start in stride(from: 0, to: targets.count, by: batchSize) {
-            let batch = Array(targets[start..<min(start + batchSize, targets.count)])
-            let sources = try StoreAccess.attempt { try database.storedSources(ids: batch) }
-            for missing in Set(batch).subtracting(sources.map(\.id)).sorted() {
-                failed += 1
-                Self.warn("There is no article with id \(missing).")
+        let figures = try StoreAccess.attempt {
+            try reprocessor.run(targets, problem: { Self.warn($0.description) }) { progress in
+                print("reprocessed \(progress.replaced) of \(progress.total)" + (progress.failed > 0 ? " (\(progress.failed) not)" : ""))
             }
-            for source in sources {
-                guard let bytes = source.bytes else {
-                    failed += 1
-                    Self.warn("Article \(source.id) was stored without its bytes, so it cannot be reprocessed.")
-                    continue
-                }
-                let record: ExtractionRecord
-                do {
-                    record = try extractor.extract(SourceDocument(path: source.path, bytes: bytes, modified: source.modified))
-                } catch {
-                    failed += 1
-                    Self.warn("Article \(source.id) keeps its old record: \(error.description)")
-                    continue
-                }
-                try StoreAccess.attempt { try database.replaceExtraction(articleID: source.id, record: record) }
-                done += 1
-            }
-            print("reprocessed \(done) of \(targets.count)" + (failed > 0 ? " (\(failed) not)" : ""))
         }
-        if failed > 0 { throw ExitCode(1) }
+        if figures.failed > 0 { throw ExitCode(1) }
     }
 
     private static func warn(_ message: String) {

@@ -89,3 +89,35 @@ struct ReprocessTests {
         }
     }
 }
+
+@Suite("The reprocess loop")
+struct ReprocessorTests {
+    @Test("outdated articles are replaced by the current pipeline, and a second run finds none")
+    func resumable() throws {
+        let fixture = try BrowseFixture()
+        let database = fixture.database
+        var old = try #require(try database.articleDetails(id: fixture.tariffs)).record
+        old.pipeline = "0"
+        try database.replaceExtraction(articleID: fixture.tariffs, record: old)
+        let reprocessor = Reprocessor(database: database, batchSize: 2)
+        #expect(try reprocessor.targets(.outdated) == [fixture.tariffs])
+
+        let all = try reprocessor.targets(.all)
+        #expect(all.count == 3)
+        var batches: [Reprocessor.Progress] = []
+        let figures = try reprocessor.run(all, problem: { Issue.record("unexpected problem: \($0)") }) { batches.append($0) }
+        #expect(figures == Reprocessor.Progress(replaced: 3, failed: 0, total: 3))
+        #expect(batches.map(\.replaced) == [2, 3])
+        #expect(try reprocessor.targets(.outdated).isEmpty)
+    }
+
+    @Test("a missing id is reported and the others still go")
+    func missing() throws {
+        let fixture = try BrowseFixture()
+        let reprocessor = Reprocessor(database: fixture.database)
+        var problems: [Reprocessor.Problem] = []
+        let figures = try reprocessor.run([fixture.sample, 999], problem: { problems.append($0) }) { _ in }
+        #expect(problems == [.missing(id: 999)])
+        #expect(figures == Reprocessor.Progress(replaced: 1, failed: 1, total: 2))
+    }
+}
