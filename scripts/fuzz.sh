@@ -6,7 +6,8 @@
 # TARGET is one of: extract analyze html email markdown json.
 # Builds gazette-fuzz in release with libFuzzer and AddressSanitizer in .build-fuzz/, makes a
 # seed corpus from the test fixtures and seeds/, runs the target for SECONDS (nice'd, one
-# process, with the dictionary scripts/fuzz.dict of lexicon words and markup), prints executions, exec/s and crashes, and copies any crasher into
+# process, with the dictionary scripts/fuzz.dict of lexicon words and markup), prints
+# executions, exec/s and crashes, and copies any crasher into
 # Tests/GazetteExtractionTests/Fixtures/Crashers/TARGET/, which `swift test` replays.
 set -euo pipefail
 

@@ -7,7 +7,7 @@ import Testing
     typealias F = RobustnessFixtures
 
     /// About this many word cuts per article and direction, besides the line cuts.
-    static let wordCuts = 20
+    static let wordCuts = 12
 
     /// Byte offsets where a line (after `\n`) or a word (after white space) begins.
     static func starts(_ bytes: [UInt8], lines: Bool) -> [Int] {

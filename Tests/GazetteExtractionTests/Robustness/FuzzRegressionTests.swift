@@ -12,10 +12,12 @@ import Testing
         FrontFixtures.extractor.analyze(body: body, publishedAt: Self.published)
     }
 
-    /// A run of 19 or more digits overflowed the day-of-month reading.
-    @Test func longDigitRunBeforeAMonth() {
+    /// A number of 19 or more digits overflowed the day-of-month reading, which the date
+    /// stage tries on every number.
+    @Test func numberOfNineteenDigitsOrMore() {
         #expect(DateLexicon.dayNumber(String(repeating: "3", count: 40)) == nil)
         #expect(DateLexicon.dayNumber("12th") == 12)
+        #expect(analysis("The file lists 9999999999999999999 records.").dates.isEmpty)
         #expect(analysis("It was 3333333333333333333333333m February.").dates.map(\.text) == ["February"])
     }
 

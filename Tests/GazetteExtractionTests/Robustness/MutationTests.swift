@@ -47,7 +47,7 @@ import Testing
         return bytes
     }
 
-    @Test(arguments: UInt64(1)...60)
+    @Test(arguments: UInt64(1)...30)
     func insertedCharacters(seed: UInt64) {
         var random = SplitMix64(seed: seed)
         let article = F.articles[Int(seed) % F.articles.count]
@@ -57,7 +57,7 @@ import Testing
         #expect(Invariants.violations(in: analysis) == [], "seed \(seed)")
     }
 
-    @Test(arguments: UInt64(1)...60)
+    @Test(arguments: UInt64(1)...30)
     func mutatedBytes(seed: UInt64) {
         var random = SplitMix64(seed: seed)
         let article = F.articles[Int(seed) % F.articles.count]
