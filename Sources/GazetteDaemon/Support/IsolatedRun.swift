@@ -1,5 +1,6 @@
 import Glibc
 import Foundation
+import GazetteIntake
 
 /// Runs a one-shot command's files in a worker process, so that a file that crashes Gazette
 /// (a trap cannot be caught) costs that file, not the rest of the batch.
@@ -55,6 +56,9 @@ public enum IsolatedRun {
         public let signal: Int32
         /// The worker that died.
         public let pid: Int32
+
+        /// `signal 4, illegal instruction`.
+        public var signalDescription: String { IntakeRefusal.signalName(signal) }
     }
 
     /// Why a batch could not be finished.
@@ -138,12 +142,12 @@ public enum IsolatedRun {
     /// The file a worker had begun and not ended, from its progress notes.
     private static func unfinishedFile(in path: String) -> Int? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        var open: Int?
+        var unfinished: Int?
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ")
             guard parts.count == 2, let index = Int(parts[1]) else { continue }
-            open = parts[0] == "begin" ? index : nil
+            unfinished = parts[0] == "begin" ? index : nil
         }
-        return open
+        return unfinished
     }
 }

@@ -47,18 +47,20 @@ extension IngestService {
     /// `failed/`; a file ingested in place is left there and the failure recorded.
     public func settleCrash(of path: String, keepOriginal: Bool, workerPID: Int32, signal: Int32) async -> FileOutcome {
         let outcome = await BlockingWork.run { [pipeline] in
-            let refusal = IntakeRefusal.crashed(attempts: 1, stage: "extraction", signal: signal)
             let name = IngestPipeline.fileName(path)
             let ledger = pipeline.ledger
-            if !keepOriginal, let marked = ledger.markedNames().first(where: { ledger.entry(for: $0)?.pid == workerPID }) {
-                let stage = ledger.entry(for: marked)?.stage ?? "extraction"
+            let marked = keepOriginal ? nil : ledger.markedNames().lazy
+                .compactMap { marker in ledger.entry(for: marker).map { (marker, $0) } }
+                .first { $0.1.pid == workerPID }
+            if let (marker, entry) = marked {
                 return pipeline.quarantineCrashed(
-                    pipeline.folders.work + "/" + marked, name: name,
-                    .crashed(attempts: 1, stage: stage, signal: signal), origin: .claimed)
+                    pipeline.folders.work + "/" + marker, name: name,
+                    .crashed(attempts: 1, stage: entry.stage, signal: signal), origin: .claimed)
             }
             // Ingested in place, or the worker died before extraction began: nothing was moved
             // (or the daemon's recovery finishes the claimed file).
-            return pipeline.quarantineCrashed(path, name: name, refusal, origin: .inPlace)
+            return pipeline.quarantineCrashed(
+                path, name: name, .crashed(attempts: 1, stage: "extraction", signal: signal), origin: .inPlace)
         }
         state.withLock { $0.counters.count(outcome) }
         return outcome

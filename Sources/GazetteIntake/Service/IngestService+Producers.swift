@@ -76,19 +76,19 @@ extension IngestService {
         }
         let ledger = pipeline.ledger
         let inWork = Set(names.map(\.name))
-        if names.contains(where: { ledger.entry(for: $0.name) != nil }) {
-            await BlockingWork.run { [pipeline] in pipeline.extractor.warmUp() }
-        }
         for name in ledger.markedNames() where !inWork.contains(name) { ledger.clear(name) }
         if !names.isEmpty {
             logger.info("recovering interrupted files", metadata: ["count": "\(names.count)"])
         }
+        var interrupted: [(name: String, entry: AttemptLedger.Entry)] = []
         var unmarked: [String] = []
         for (name, _) in names {
-            guard let entry = ledger.entry(for: name) else {
-                unmarked.append(name)
-                continue
-            }
+            if let entry = ledger.entry(for: name) { interrupted.append((name, entry)) } else { unmarked.append(name) }
+        }
+        if !interrupted.isEmpty {
+            await BlockingWork.run { [pipeline] in pipeline.extractor.warmUp() }
+        }
+        for (name, entry) in interrupted {
             guard !Task.isCancelled else { return }
             let outcome = await BlockingWork.run { [pipeline, inbox = configuration.inbox] in
                 pipeline.recoverInterrupted(

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GazetteDaemon
 import GazetteExtraction
-import GazetteIntake
 
 /// `gazette extract`: run the pipeline on files and print one JSON record per file.
 struct ExtractCommand: AsyncParsableCommand {
@@ -38,7 +37,7 @@ struct ExtractCommand: AsyncParsableCommand {
                 let sha256 = try? ArticleFile.read(path).get().bytes
                 output.write(ExtractionFailureRecord(
                     path: path, sha256: sha256.map(SHA256.hex(of:)),
-                    error: "Extracting this file stopped Gazette (\(IntakeRefusal.signalName(crash.signal))). This is a bug in Gazette that the file triggers: please report it with the file attached."))
+                    error: "Extracting this file stopped Gazette (\(crash.signalDescription)). This is a bug in Gazette that the file triggers: please report it with the file attached."))
             }
             if !succeeded { throw ExitCode(1) }
             return
