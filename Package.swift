@@ -33,6 +33,12 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
+        // One way to touch files: status, bounded reads, atomic writes, over swift-system.
+        .target(
+            name: "GazetteFiles",
+            dependencies: [.product(name: "SystemPackage", package: "swift-system")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "GazetteStore",
             dependencies: [
@@ -47,9 +53,11 @@ let package = Package(
             name: "GazetteIntake",
             dependencies: [
                 "GazetteExtraction",
+                "GazetteFiles",
                 "GazetteStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "DequeModule", package: "swift-collections"),
             ],
             swiftSettings: swiftSettings
@@ -57,9 +65,11 @@ let package = Package(
         .target(
             name: "GazetteDigest",
             dependencies: [
+                "GazetteFiles",
                 "GazetteStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             resources: [.copy("Templates")],
             swiftSettings: swiftSettings
@@ -68,6 +78,7 @@ let package = Package(
             name: "GazetteDaemon",
             dependencies: [
                 "GazetteExtraction",
+                "GazetteFiles",
                 "GazetteStore",
                 "GazetteIntake",
                 "GazetteDigest",
@@ -86,10 +97,12 @@ let package = Package(
                 "GazetteDaemon",
                 "GazetteDigest",
                 "GazetteExtraction",
+                "GazetteFiles",
                 "GazetteIntake",
                 "GazetteStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -131,6 +144,11 @@ let package = Package(
             dependencies: ["GazetteExtraction", "GazetteFuzzing", "GazetteTestSupport"],
             // Article fixtures and fuzz crashers, read from the source tree.
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GazetteFilesTests",
+            dependencies: ["GazetteFiles", "GazetteTestSupport", .product(name: "SystemPackage", package: "swift-system")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

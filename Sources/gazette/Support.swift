@@ -1,7 +1,7 @@
 import Foundation
 import GazetteExtraction
-
-import Glibc
+import GazetteFiles
+import SystemPackage
 
 /// Writes one JSON document per line (or pretty-printed) to standard output: sorted keys,
 /// ISO-8601 times.
@@ -43,15 +43,18 @@ struct ArticleFile {
     }
 
     static func read(_ path: String) -> Result<ArticleFile, ReadError> {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return errno == ENOENT ? .failure(.missing(path)) : .failure(.unreadable(path, String(cString: strerror(errno))))
+        do {
+            let (bytes, status) = try FileBytes.read(path, limit: Int.max - 1, followingSymlink: true)
+            return .success(ArticleFile(bytes: bytes, modified: status.modified))
+        } catch {
+            switch error {
+            case .system(.noSuchFileOrDirectory): return .failure(.missing(path))
+            case .system(let errno): return .failure(.unreadable(path, errno.description))
+            case .notRegularFile: return .failure(.notRegular(path))
+            // The extractor explains an empty file in its own words.
+            case .empty: return .success(ArticleFile(bytes: [], modified: FileStatus.find(path)?.modified ?? Date()))
+            case .tooLarge: return .failure(.unreadable(path, "the file is too large"))
+            }
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.notRegular(path)) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.unreadable(path, "permission denied or I/O error"))
-        }
-        let modified = Date(timeIntervalSince1970: TimeInterval(info.st_mtim.tv_sec) + TimeInterval(info.st_mtim.tv_nsec) / 1e9)
-        return .success(ArticleFile(bytes: [UInt8](data), modified: modified))
     }
 }

@@ -1,6 +1,8 @@
 import Glibc
 import Foundation
+import GazetteFiles
 import GazetteIntake
+import SystemPackage
 
 /// Runs a one-shot command's files in a worker process, so that a file that crashes Gazette
 /// (a trap cannot be caught) costs that file, not the rest of the batch.
@@ -22,14 +24,14 @@ public enum IsolatedRun {
     public struct Worker: Sendable {
         /// The index of the first file this worker processes; earlier ones were done by others.
         public let firstFile: Int
-        private let progress: Int32
+        private let progress: FileDescriptor
 
         init?(environment: [String: String]) {
             guard let path = environment[IsolatedRun.progressVariable],
                 let first = environment[IsolatedRun.firstFileVariable].flatMap({ Int($0) }), first >= 0
             else { return nil }
-            let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-            guard descriptor >= 0 else { return nil }
+            guard let descriptor = try? FileDescriptor.open(FilePath(path), .writeOnly, options: [.append, .closeOnExec])
+            else { return nil }
             firstFile = first
             progress = descriptor
         }
@@ -45,7 +47,7 @@ public enum IsolatedRun {
         }
 
         private func note(_ line: String) {
-            _ = Array(line.utf8).withUnsafeBytes { write(progress, $0.baseAddress, $0.count) }
+            _ = try? progress.writeAll(line.utf8)
         }
     }
 
@@ -78,7 +80,7 @@ public enum IsolatedRun {
         while first < fileCount {
             fflush(nil)  // what the supervisor printed comes before what the next worker prints
             guard truncate(progressPath, 0) == 0 else {
-                throw Stopped(description: "Cannot reset \(progressPath): \(String(cString: strerror(errno))).")
+                throw Stopped(description: "Cannot reset \(progressPath): \(Errno.current).")
             }
             let (reason, status, pid) = try await runWorker(first: first, progressPath: progressPath)
             if reason == .exit { return succeeded && status == 0 }
@@ -103,7 +105,7 @@ public enum IsolatedRun {
         var template = Array((NSTemporaryDirectory() + "/gazette-progress-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
-            throw Stopped(description: "Cannot create a progress file in \(NSTemporaryDirectory()): \(String(cString: strerror(errno))).")
+            throw Stopped(description: "Cannot create a progress file in \(NSTemporaryDirectory()): \(Errno.current).")
         }
         close(descriptor)
         return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)

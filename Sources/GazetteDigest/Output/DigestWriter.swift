@@ -26,10 +26,10 @@ public struct DigestWriter: Sendable {
         for format in configuration.formats {
             let text = renderer.render(digest, as: format)
             let path = self.path("\(stem).\(format.rawValue)")
-            try AtomicFile.write(text, to: path)
+            try DigestFile.write(text, to: path)
             written.append(path)
             if newest, format != .json {
-                try AtomicFile.write(text, to: self.path("latest.\(format.rawValue)"))
+                try DigestFile.write(text, to: self.path("latest.\(format.rawValue)"))
             }
         }
         removeOldDigests(now: digest.generatedAt, keeping: stem)
@@ -82,7 +82,7 @@ public struct DigestWriter: Sendable {
             let summary = stem == current ? AtomFeed.summary(of: digest) : storedDigest(stem).map(AtomFeed.summary(of:))
             return AtomFeed.Entry(stem: stem, file: file, updated: modified ?? digest.generatedAt, summary: summary)
         }
-        try AtomicFile.write(AtomFeed.render(entries, updated: digest.generatedAt), to: path(AtomFeed.fileName))
+        try DigestFile.write(AtomFeed.render(entries, updated: digest.generatedAt), to: path(AtomFeed.fileName))
     }
 
     /// The digest saved as `STEM.json`, when that format is written and the file reads back.

@@ -1,5 +1,7 @@
+import GazetteFiles
 import Glibc
 import Synchronization
+import SystemPackage
 
 /// Moves directory entries by `rename`, never replacing an entry already at the destination.
 ///
@@ -10,19 +12,18 @@ enum FileMover {
     private static let lock = Mutex(())
 
     /// Renames `source` into `directory` under `name` or the first free variant of it, and
-    /// returns the path it now has. Throws the `errno` of a failed `rename` (`EXDEV` when the
+    /// returns the path it now has. Throws the error of a failed `rename` (`EXDEV` when the
     /// folders are on different filesystems, `ENOENT` when the source is gone).
-    static func move(_ source: String, into directory: String, name: String) throws(FileMoveError) -> String {
-        try lock.withLock { _ throws(FileMoveError) -> String in
+    static func move(_ source: String, into directory: String, name: String) throws(Errno) -> String {
+        try lock.withLock { _ throws(Errno) -> String in
             var attempt = 0
             while true {
                 let destination = directory + "/" + variant(of: name, attempt)
-                var info = stat()
-                if lstat(destination, &info) == 0 {
+                if FileStatus.find(destination) != nil {
                     attempt += 1
                     continue
                 }
-                guard rename(source, destination) == 0 else { throw FileMoveError(code: errno) }
+                guard rename(source, destination) == 0 else { throw .current }
                 return destination
             }
         }
@@ -36,10 +37,4 @@ enum FileMover {
         }
         return "\(name) (\(attempt))"
     }
-}
-
-/// A failed `rename`, with its `errno`.
-struct FileMoveError: Error, CustomStringConvertible {
-    let code: Int32
-    var description: String { systemMessage(code) }
 }

@@ -1,5 +1,7 @@
 import Glibc
 import Foundation
+import GazetteFiles
+import SystemPackage
 
 /// The inbox and the state directory's `work/`, `archive/` and `failed/` folders.
 ///
@@ -27,9 +29,8 @@ struct IntakeFolders: Sendable {
         for path in [work, archive, failed, attempts] { try Self.makeDirectories(path) }
         guard checkInbox else { return }
         try Self.makeDirectories(inbox)
-        var inboxInfo = stat()
-        var workInfo = stat()
-        if stat(inbox, &inboxInfo) == 0, stat(work, &workInfo) == 0, inboxInfo.st_dev != workInfo.st_dev {
+        if let inboxStatus = FileStatus.find(inbox, followingSymlink: true),
+           let workStatus = FileStatus.find(work, followingSymlink: true), inboxStatus.device != workStatus.device {
             throw .differentFilesystems(inbox: inbox, stateDirectory: stateDirectory)
         }
     }
@@ -46,13 +47,12 @@ struct IntakeFolders: Sendable {
 
     /// `mkdir -p`.
     static func makeDirectories(_ path: String) throws(IntakeError) {
-        var info = stat()
-        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { return }
+        if FileStatus.find(path, followingSymlink: true)?.isDirectory == true { return }
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             prefix += "/" + component
             if mkdir(prefix, 0o755) != 0, errno != EEXIST {
-                throw .cannotCreateDirectory(path: path, reason: systemMessage(errno))
+                throw .cannotCreateDirectory(path: path, reason: Errno.current.description)
             }
         }
     }

@@ -1,4 +1,6 @@
+import GazetteFiles
 import Glibc
+import SystemPackage
 
 /// Remembers, across deaths of the process, which files in `work/` were being processed when
 /// Gazette died, and how often: the defence against a file that crashes the extractor.
@@ -31,11 +33,14 @@ struct AttemptLedger: Sendable {
     struct Attempt {
         let path: String
         let entry: Entry
-        private let descriptor: Int32
+        private let descriptor: FileDescriptor
 
         fileprivate init?(path: String, entry: Entry) {
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard descriptor >= 0 else { return nil }
+            guard let descriptor = try? FileDescriptor.open(
+                FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec, .noFollow],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            else { return nil }
+            self.descriptor = descriptor
             self.path = path
             self.entry = entry
             write(entry)
@@ -50,7 +55,7 @@ struct AttemptLedger: Sendable {
 
         /// The file's processing returned: it did not stop the process.
         func finish() {
-            close(descriptor)
+            try? descriptor.close()
             unlink(path)
         }
 
@@ -59,7 +64,7 @@ struct AttemptLedger: Sendable {
             let stage = entry.stage + String(repeating: " ", count: max(0, 12 - entry.stage.count))
             let text = "attempts=\(entry.attempts)\npid=\(entry.pid)\nstage=\(stage)\n"
             let bytes = Array(text.utf8)
-            _ = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+            _ = try? descriptor.writeAll(toAbsoluteOffset: 0, bytes)
         }
     }
 
@@ -105,12 +110,6 @@ struct AttemptLedger: Sendable {
 
     /// The start of a marker (they are a few dozen bytes), or nil when there is none.
     private func readText(_ path: String) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 256)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-        guard count >= 0 else { return nil }
-        return String(decoding: buffer[..<count], as: UTF8.self)
+        FileBytes.prefix(of: path, count: 256).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -1,8 +1,10 @@
 import Glibc
 import Foundation
 import GazetteExtraction
+import GazetteFiles
 import GazetteStore
 import Logging
+import SystemPackage
 
 /// Takes one file from the inbox to its final place: claim, read, extract, store, archive.
 ///
@@ -35,16 +37,16 @@ struct IngestPipeline: Sendable {
     enum Claim {
         case claimed(workPath: String)
         case vanished
-        case failed(code: Int32)
+        case failed(Errno)
     }
 
     /// Renames an inbox entry into `work/`, so that exactly one worker owns it and a crash
     /// leaves it where startup looks.
     func claim(_ path: String) -> Claim {
-        do throws(FileMoveError) {
+        do throws(Errno) {
             return .claimed(workPath: try FileMover.move(path, into: folders.work, name: Self.fileName(path)))
         } catch {
-            return error.code == ENOENT ? .vanished : .failed(code: error.code)
+            return error == .noSuchFileOrDirectory ? .vanished : .failed(error)
         }
     }
 
@@ -56,8 +58,8 @@ struct IngestPipeline: Sendable {
         case .vanished:
             return .vanished
         case .failed(let code):
-            logger.warning("cannot claim file", metadata: ["file": "\(path)", "error": "\(systemMessage(code))"])
-            return .deferred(reason: "cannot move \(path) into \(folders.work): \(systemMessage(code))")
+            logger.warning("cannot claim file", metadata: ["file": "\(path)", "error": "\(code)"])
+            return .deferred(reason: "cannot move \(path) into \(folders.work): \(code)")
         }
     }
 
@@ -172,14 +174,14 @@ struct IngestPipeline: Sendable {
         switch configuration.afterIngest {
         case .archive:
             let day = try folders.archiveDay(for: date)
-            do throws(FileMoveError) {
+            do throws(Errno) {
                 archived = try FileMover.move(path, into: day, name: name)
             } catch {
                 throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
             }
         case .delete:
             if unlink(path) != 0, errno != ENOENT {
-                throw IntakeError.cannotFileAway(path: path, destination: nil, reason: systemMessage(errno))
+                throw IntakeError.cannotFileAway(path: path, destination: nil, reason: Errno.current.description)
             }
             archived = nil
         }
@@ -201,7 +203,7 @@ struct IngestPipeline: Sendable {
     ) -> FileOutcome {
         var destination: String?
         if origin != .inPlace {
-            do throws(FileMoveError) {
+            do throws(Errno) {
                 destination = try FileMover.move(workPath, into: folders.failed, name: name)
             } catch {
                 logger.error("cannot quarantine file", metadata: ["file": "\(workPath)", "error": "\(error)"])
@@ -212,7 +214,7 @@ struct IngestPipeline: Sendable {
             at: date, quarantinePath: destination)
         if let destination {
             do {
-                try report.json().write(to: URL(fileURLWithPath: destination + ".error.json"), options: .atomic)
+                try AtomicFile.write([UInt8](report.json()), to: destination + ".error.json")
             } catch {
                 logger.error("cannot write error report", metadata: ["file": "\(destination)", "error": "\(error)"])
             }

@@ -1,5 +1,6 @@
 import Glibc
 import GazetteStore
+import SystemPackage
 import Synchronization
 
 extension IngestService {
@@ -26,9 +27,9 @@ extension IngestService {
         case .claimed(let workPath):
             return pipeline.process(workPath, receivedPath: path, origin: .claimed)
         case .vanished:
-            return .failed(.unreadable(reason: systemMessage(ENOENT)), path: nil)
-        case .failed(let code) where code == EXDEV:
-            do throws(FileMoveError) {
+            return .failed(.unreadable(reason: Errno.noSuchFileOrDirectory.description), path: nil)
+        case .failed(.improperLink):
+            do throws(Errno) {
                 let workPath = try FileCopier.move(
                     path, into: pipeline.folders.work, name: IngestPipeline.fileName(path))
                 return pipeline.process(workPath, receivedPath: path, origin: .claimed)
@@ -37,7 +38,7 @@ extension IngestService {
                 return pipeline.process(path, receivedPath: path, origin: .inPlace)
             }
         case .failed(let code):
-            return .failed(.unreadable(reason: systemMessage(code)), path: nil)
+            return .failed(.unreadable(reason: code.description), path: nil)
         }
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import GazetteStore
 import Synchronization
+import GazetteFiles
 
 extension IngestService {
     /// Recovery, the startup scan, then the watcher, rescans and the rescan timer, until cancelled.
@@ -150,9 +151,8 @@ extension IngestService {
 
     /// Seconds since 1970 of the last change of `path`, when it is a regular file.
     private static func modificationTime(ofRegularFile path: String) -> Double? {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        guard let status = FileStatus.find(path), status.isRegularFile else { return nil }
+        return status.modified.timeIntervalSince1970
     }
 
     func markReady() {

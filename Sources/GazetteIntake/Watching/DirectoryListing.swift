@@ -1,4 +1,6 @@
 import Glibc
+import GazetteFiles
+import SystemPackage
 
 /// The entries of the inbox as the intake sees them.
 struct DirectoryListing {
@@ -42,7 +44,7 @@ struct DirectoryListing {
     /// symlinks).
     static func names(in folder: String) throws(IntakeError) -> [(name: String, isDirectory: Bool)] {
         guard let directory = opendir(folder) else {
-            throw .cannotListDirectory(path: folder, reason: systemMessage(errno))
+            throw .cannotListDirectory(path: folder, reason: Errno.current.description)
         }
         defer { closedir(directory) }
         var names: [(String, Bool)] = []
@@ -53,8 +55,7 @@ struct DirectoryListing {
             if name == "." || name == ".." { continue }
             var isDirectory = Int32(entry.pointee.d_type) == DT_DIR
             if Int32(entry.pointee.d_type) == DT_UNKNOWN {
-                var info = stat()
-                isDirectory = lstat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                isDirectory = FileStatus.find(folder + "/" + name)?.isDirectory ?? false
             }
             names.append((name, isDirectory))
         }

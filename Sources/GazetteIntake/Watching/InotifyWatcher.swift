@@ -1,6 +1,8 @@
 @preconcurrency import Dispatch
 import Glibc
 import Synchronization
+import GazetteFiles
+import SystemPackage
 
 /// Reports files closed after writing or moved into the inbox, through Linux inotify.
 ///
@@ -26,7 +28,7 @@ final class InotifyWatcher: Sendable {
     /// Starts watching `inbox` at once, so that nothing written after this returns is missed.
     init(inbox: String, recursive: Bool) throws(IntakeError) {
         let descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard descriptor >= 0 else { throw .cannotWatch(path: inbox, reason: systemMessage(errno)) }
+        guard descriptor >= 0 else { throw .cannotWatch(path: inbox, reason: Errno.current.description) }
         self.descriptor = descriptor
         self.recursive = recursive
         let queue = DispatchQueue(label: "gazette.intake.inotify")
@@ -61,7 +63,7 @@ final class InotifyWatcher: Sendable {
 
     private func addWatch(_ folder: String, mask: UInt32) throws(IntakeError) {
         let watch = inotify_add_watch(descriptor, folder, mask)
-        guard watch >= 0 else { throw .cannotWatch(path: folder, reason: systemMessage(errno)) }
+        guard watch >= 0 else { throw .cannotWatch(path: folder, reason: Errno.current.description) }
         folders.withLock { $0[watch] = folder }
     }
 
@@ -120,8 +122,7 @@ final class InotifyWatcher: Sendable {
         if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 { return .entry(path: path) }
         if mask & UInt32(IN_CREATE) != 0 {
             // A regular file just created is still being written; its IN_CLOSE_WRITE follows.
-            var info = stat()
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG { return .entry(path: path) }
+            if let status = FileStatus.find(path), !status.isRegularFile { return .entry(path: path) }
         }
         return nil
     }

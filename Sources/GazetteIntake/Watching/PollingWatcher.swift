@@ -1,4 +1,5 @@
 import Glibc
+import GazetteFiles
 
 /// Lists the inbox every interval and reports entries whose size and modification time did not
 /// change since the previous listing: for filesystems without inotify (NFS, SMB).
@@ -27,10 +28,8 @@ struct PollingWatcher<C: Clock>: Sendable where C.Duration == Duration {
             guard let entries = try? listing.entries() else { continue }
             var current: [String: Look] = [:]
             for entry in entries {
-                var info = stat()
-                guard lstat(entry.path, &info) == 0 else { continue }
-                let look = Look(
-                    size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
+                guard let status = FileStatus.find(entry.path) else { continue }
+                let look = Look(size: status.size, modified: status.modifiedNanoseconds)
                 current[entry.path] = look
                 if previous[entry.path] == look { await report(.entry(path: entry.path)) }
             }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import GazetteDaemon
+import GazetteFiles
+import SystemPackage
 import GazetteStore
 
 /// `gazette export`: every stored article as JSON lines or CSV.
@@ -83,9 +85,12 @@ struct ExportCommand: AsyncParsableCommand {
 
         func finish() throws {
             guard let path, let temporary else { return }
+            try handle.synchronize()
             try handle.close()
-            guard rename(temporary, path) == 0 else {
-                throw CommandFailure("Cannot move the export into place at \(path): \(String(cString: strerror(errno))).")
+            do {
+                try AtomicFile.replace(path, with: temporary)
+            } catch {
+                throw CommandFailure("Cannot move the export into place at \(path): \(error).")
             }
         }
 

@@ -1,0 +1,48 @@
+import Foundation
+import Glibc
+import SystemPackage
+
+/// Replaces a file's content all at once: readers see the old file or the new one, never part.
+///
+/// Writes a temporary file beside the target, flushes it to disk, renames it over the target
+/// and flushes the folder, so a crash leaves either version intact.
+package enum AtomicFile {
+    package static func write(_ text: String, to path: String) throws(Errno) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\((path as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        do {
+            let descriptor = try FileDescriptor.open(
+                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            do {
+                try descriptor.closeAfter {
+                    _ = try descriptor.writeAll(bytes)
+                    guard fsync(descriptor.rawValue) == 0 else { throw Errno.current }
+                }
+                try replace(path, with: temporary)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+        } catch {
+            throw error as? Errno ?? .ioError
+        }
+    }
+
+    /// Renames the finished file `temporary` over `path` and makes the rename durable.
+    package static func replace(_ path: String, with temporary: String) throws(Errno) {
+        guard rename(temporary, path) == 0 else { throw .current }
+        syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+
+    /// Flushes a folder, so that a rename in it survives a crash.
+    private static func syncDirectory(_ folder: String) {
+        guard let descriptor = try? FileDescriptor.open(FilePath(folder.isEmpty ? "." : folder), .readOnly, options: [.directory, .closeOnExec]) else { return }
+        fsync(descriptor.rawValue)
+        try? descriptor.close()
+    }
+}
