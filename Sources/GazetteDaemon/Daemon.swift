@@ -45,16 +45,16 @@ public struct Daemon: Sendable {
         let intake = RestartingService(name: "intake", settings: configuration.intake, logger: logger) { settings in
             let service = IngestService(
                 configuration: settings, store: database, extractor: extractor,
-                logger: logger, clock: ContinuousClock(), onReady: readiness.signal)
+                logger: logger, onReady: readiness.signal)
             counters.running(service)
             defer { counters.finished(service) }
             try await service.run()
         }
         let digests = RestartingService(name: "digest", settings: configuration.digest, logger: logger) { settings in
-            let scheduler = DigestScheduler(configuration: settings, database: database, logger: logger, clock: ContinuousClock())
+            let scheduler = DigestScheduler(configuration: settings, database: database, logger: logger)
             try await cancelWhenGracefulShutdown { try await scheduler.run() }
         }
-        let heartbeat = SystemdHeartbeat(notifier: notifier, clock: ContinuousClock()) {
+        let heartbeat = SystemdHeartbeat(notifier: notifier) {
             Self.statusLine(counters.total)
         }
         let logLevel = self.logLevel

@@ -5,7 +5,7 @@ import Testing
 @testable import GazetteDigest
 
 @Suite struct DigestSchedulerTests {
-    func scheduler(folder: String, zone: String, database: GazetteDatabase) -> DigestScheduler<ContinuousClock> {
+    func scheduler(folder: String, zone: String, database: GazetteDatabase) -> DigestScheduler {
         var configuration = DigestConfiguration(directory: folder)
         configuration.timeZone = TimeZone(identifier: zone)
         configuration.formats = [.markdown, .json]

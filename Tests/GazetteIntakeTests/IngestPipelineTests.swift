@@ -125,7 +125,7 @@ import Testing
         let fixture = try IntakeFixture()
         let service = IngestService(
             configuration: fixture.configuration, store: FailingStore(), extractor: Extractor(),
-            logger: IntakeFixture.logger, clock: ContinuousClock())
+            logger: IntakeFixture.logger)
         let outcome = await service.ingest(file: try fixture.drop("a.txt", articleText(9)), keepOriginal: false)
         guard case .deferred = outcome else {
             Issue.record("expected deferred, got \(outcome)")

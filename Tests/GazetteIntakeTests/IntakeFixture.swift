@@ -24,10 +24,10 @@ final class IntakeFixture: Sendable {
         try FileManager.default.createDirectory(atPath: configuration.inbox, withIntermediateDirectories: true)
     }
 
-    func service(onReady: @escaping @Sendable () -> Void = {}) -> IngestService<ContinuousClock> {
+    func service(onReady: @escaping @Sendable () -> Void = {}) -> IngestService {
         IngestService(
             configuration: configuration, store: database, extractor: Extractor(), logger: Self.logger,
-            clock: ContinuousClock(), onReady: onReady)
+            onReady: onReady)
     }
 
     /// Writes `text` (UTF-8) into the inbox, or into `subfolder` of the temporary folder.
@@ -80,7 +80,7 @@ final class IntakeFixture: Sendable {
 
     /// Runs the service in a service group while `body` runs, then shuts it down gracefully.
     func whileRunning<T: Sendable>(
-        _ service: IngestService<ContinuousClock>, _ body: @Sendable () async throws -> T
+        _ service: IngestService, _ body: @Sendable () async throws -> T
     ) async throws -> T {
         let group = ServiceGroup(
             configuration: .init(services: [service], gracefulShutdownSignals: [], logger: Self.logger))

@@ -4,13 +4,13 @@ import Synchronization
 /// What every intake run of this daemon has done, the current run included, for systemd's
 /// `STATUS=` line. The intake is restarted on reloads, so counts are kept across runs here.
 final class IntakeCounterBoard: Sendable {
-    private let state = Mutex<(finished: IntakeCounters, current: IngestService<ContinuousClock>?)>((IntakeCounters(), nil))
+    private let state = Mutex<(finished: IntakeCounters, current: IngestService?)>((IntakeCounters(), nil))
 
-    func running(_ service: IngestService<ContinuousClock>) {
+    func running(_ service: IngestService) {
         state.withLock { $0.current = service }
     }
 
-    func finished(_ service: IngestService<ContinuousClock>) {
+    func finished(_ service: IngestService) {
         state.withLock { state in
             state.finished.add(service.counters)
             state.current = nil

@@ -5,17 +5,16 @@ import ServiceLifecycle
 /// `WATCHDOG=1` pings at half the watchdog interval. The daemon shuts it down last, so the
 /// watchdog is fed while the intake finishes its files; ``SystemdStopping`` says `STOPPING=1`
 /// first.
-struct SystemdHeartbeat<C: Clock>: Service where C.Duration == Duration {
+struct SystemdHeartbeat: Service {
     let notifier: SystemdNotifier
     let status: @Sendable () -> String
     let statusInterval: Duration
-    let clock: C
+    let clock = ContinuousClock()
 
-    init(notifier: SystemdNotifier, statusInterval: Duration = .seconds(5), clock: C, status: @escaping @Sendable () -> String) {
+    init(notifier: SystemdNotifier, statusInterval: Duration = .seconds(5), status: @escaping @Sendable () -> String) {
         self.notifier = notifier
         self.status = status
         self.statusInterval = statusInterval
-        self.clock = clock
     }
 
     func run() async throws {

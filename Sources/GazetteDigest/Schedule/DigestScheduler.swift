@@ -10,8 +10,8 @@ import Logging
 ///
 /// `run()` lasts until its task is cancelled; the daemon runs it in its `ServiceGroup` (conform
 /// with `extension DigestScheduler: Service {}` and wrap in `cancelWhenGracefulShutdown`).
-/// Generic over `Clock` so that only the sleeping is real; wall-clock time comes from `now`.
-public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
+/// It sleeps on the continuous clock; wall-clock time comes from `now`, which tests inject.
+public struct DigestScheduler: Sendable {
     /// Longest single sleep: wall-clock jumps (suspend, NTP, DST) are noticed within it.
     static var longestSleep: Duration { .seconds(300) }
 
@@ -19,16 +19,15 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
     public let database: GazetteDatabase
     public let logger: Logger
     public let now: @Sendable () -> Date
-    let clock: C
+    let clock = ContinuousClock()
 
     public init(
-        configuration: DigestConfiguration, database: GazetteDatabase, logger: Logger, clock: C,
+        configuration: DigestConfiguration, database: GazetteDatabase, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.configuration = configuration
         self.database = database
         self.logger = logger
-        self.clock = clock
         self.now = now
     }
 
@@ -98,15 +97,5 @@ public struct DigestScheduler<C: Clock>: Sendable where C.Duration == Duration {
             "digest.files": "\(paths.count)", "digest.catch_up": "\(startup)",
         ])
         return window
-    }
-}
-
-extension DigestScheduler where C == ContinuousClock {
-    /// A scheduler sleeping on the continuous clock.
-    public init(
-        configuration: DigestConfiguration, database: GazetteDatabase, logger: Logger,
-        now: @escaping @Sendable () -> Date = Date.init
-    ) {
-        self.init(configuration: configuration, database: database, logger: logger, clock: ContinuousClock(), now: now)
     }
 }

@@ -48,7 +48,7 @@ extension IngestService {
 
     private func watch(_ watcher: InotifyWatcher?, _ report: @escaping @Sendable (WatchEvent) -> Void) async {
         if configuration.watchMode == .poll {
-            let poller = PollingWatcher(listing: listing, interval: configuration.pollInterval, clock: clock)
+            let poller = PollingWatcher(listing: listing, interval: configuration.pollInterval)
             await poller.run { report($0) }
             return
         }

@@ -14,13 +14,13 @@ import Synchronization
 /// ``IntakeConfiguration/rescanInterval``. On graceful shutdown it stops claiming, lets the files
 /// in progress finish, and returns; files still queued stay in the inbox for the next start.
 ///
-/// Timers run on the injected clock `C`, so tests need not sleep.
-public final class IngestService<C: Clock>: Service where C.Duration == Duration {
+/// Timers run on the continuous clock.
+public final class IngestService: Service {
     public let configuration: IntakeConfiguration
     let pipeline: IngestPipeline
     let filter: FileNameFilter
     let logger: Logger
-    let clock: C
+    let clock = ContinuousClock()
     let onReady: @Sendable () -> Void
     let state = Mutex(RunState())
 
@@ -38,7 +38,6 @@ public final class IngestService<C: Clock>: Service where C.Duration == Duration
         store: any IntakeStore,
         extractor: any IntakeExtractor,
         logger: Logger,
-        clock: C,
         onReady: @escaping @Sendable () -> Void = {}
     ) {
         self.configuration = configuration
@@ -46,7 +45,6 @@ public final class IngestService<C: Clock>: Service where C.Duration == Duration
             configuration: configuration, store: store, extractor: extractor, logger: logger)
         self.filter = FileNameFilter(configuration)
         self.logger = logger
-        self.clock = clock
         self.onReady = onReady
     }
 

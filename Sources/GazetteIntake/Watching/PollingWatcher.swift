@@ -6,10 +6,10 @@ import GazetteFiles
 ///
 /// Requiring two equal looks stands in for inotify's `IN_CLOSE_WRITE`: a file still being
 /// copied in keeps changing and is not reported until it stops.
-struct PollingWatcher<C: Clock>: Sendable where C.Duration == Duration {
+struct PollingWatcher: Sendable {
     let listing: DirectoryListing
     let interval: Duration
-    let clock: C
+    let clock = ContinuousClock()
 
     private struct Look: Equatable {
         let size: Int

@@ -56,7 +56,7 @@ struct IngestCommand: AsyncParsableCommand {
         if problems > 0 { throw ExitCode(1) }
     }
 
-    private func makeService(_ configuration: GazetteConfiguration) throws -> IngestService<ContinuousClock> {
+    private func makeService(_ configuration: GazetteConfiguration) throws -> IngestService {
         let database: GazetteDatabase
         do {
             try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
@@ -66,7 +66,7 @@ struct IngestCommand: AsyncParsableCommand {
         }
         return IngestService(
             configuration: configuration.intake, store: database, extractor: Extractor(),
-            logger: Logger(label: "gazette.ingest"), clock: ContinuousClock())
+            logger: Logger(label: "gazette.ingest"))
     }
 
     /// Prints what became of one file; returns whether it went in (stored or already there).
