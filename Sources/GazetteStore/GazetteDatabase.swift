@@ -114,10 +114,9 @@ public final class GazetteDatabase: Sendable {
 
     /// Runs `body` in one read-only transaction, translating errors into ``StoreError``.
     ///
-    /// The way for other modules (digest, search, CLI listings) to run their own queries against
-    /// the schema in `docs/schema.md`; `operation` names the query in error messages. Writes go
-    /// through the intent-named methods only.
-    public func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
+    /// For the store's own queries and its tests (GRDB stays behind the store's API);
+    /// `operation` names the query in error messages. Writes go through the intent-named methods.
+    package func read<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
         } catch {
