@@ -106,6 +106,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Training the tagger's model (gazette-tools train-ner); not linked into gazette.
+        .target(
+            name: "GazetteTraining",
+            dependencies: ["GazetteExtraction"],
+            swiftSettings: swiftSettings
+        ),
         // Fuzzing entry points over the extraction pipeline and the record invariants they check
         // (FUZZING.md); the unit tests replay the committed crashers through them.
         .target(
@@ -127,6 +133,7 @@ let package = Package(
             name: "gazette-tools",
             dependencies: [
                 "GazetteExtraction",
+                "GazetteTraining",
                 "GazetteStore",
                 "GazetteDigest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -141,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteExtractionTests",
-            dependencies: ["GazetteExtraction", "GazetteFuzzing", "GazetteTestSupport"],
+            dependencies: ["GazetteExtraction", "GazetteFuzzing", "GazetteTestSupport", "GazetteTraining"],
             // Article fixtures and fuzz crashers, read from the source tree.
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteExtraction
+import GazetteTraining
 
 /// `gazette-tools train-ner`: trains the named-entity tagger on CoNLL-style BIO files.
 struct TrainNER: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteExtraction
+import GazetteTraining
 
 /// Reads token-per-line BIO files into documents of sentences. A file without `-DOCSTART-`
 /// lines (GMB) is cut into documents of 20 sentences, as the NER scorer does.

@@ -1,7 +1,9 @@
 /// Non-local evidence (Ratinov & Roth's "prediction history"): the entity types the tagger
 /// already gave a word earlier in the same document, so that `Putin` tagged PER in the lede
 /// pulls later `Putin`s the same way.
-struct DocumentHistory {
+package struct DocumentHistory {
+    package init() {}
+
     /// Lower-case word hash → four 8-bit counters (PER, LOC, ORG, MISC).
     private var counts = HashMap64()
 

@@ -1,6 +1,6 @@
 /// A table of per-label weights indexed by feature bucket: the shipped quantised model, or
 /// the float weights being trained.
-protocol NERWeightTable {
+package protocol NERWeightTable {
     var mask: UInt32 { get }
     /// Writes the summed weights of feature buckets `rows` to `scores[0..<NERLabel.count]`.
     func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>)

@@ -3,9 +3,9 @@
 /// how the word is written elsewhere in the document, Brown cluster prefixes, plus decode-time
 /// features (previous tags, document history). Every feature is a hashed bucket index into the
 /// weight table; nothing is built as a string.
-enum NERFeatures {
+package enum NERFeatures {
     /// Features per token fixed before decoding.
-    static let staticCount = 50
+    package static let staticCount = 50
     /// Features per token that depend on earlier decisions.
     static let dynamicCount = 5
 

@@ -27,11 +27,11 @@ public struct NERModel: Sendable, NERWeightTable {
     let weights: WeightBuffer
     /// Multiply a stored weight by `scale` to get the trained weight.
     let scale: Float
-    let mask: UInt32
+    package let mask: UInt32
 
     /// Quantises trained float weights (`2^rowBits` rows × ``NERLabel/count`` labels, in
     /// label order), keeping each label's weight relative to `O`'s.
-    init(rowBits: Int, floats: [Float]) {
+    package init(rowBits: Int, floats: [Float]) {
         let rows = 1 << rowBits
         var relative = [Float](repeating: 0, count: rows * Self.columns)
         let outside = Int(NERLabel.outside.rawValue)
@@ -112,7 +112,7 @@ public struct NERModel: Sendable, NERWeightTable {
         return d
     }
 
-    func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
+    package func score(_ rows: UnsafeBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Float>) {
         // Each row is one aligned 8-byte load (`columns` is 4), widened and summed in a vector
         // register; the loads are independent and overlap.
         let raw = UnsafeRawPointer(weights.buffer.baseAddress!)

@@ -57,14 +57,14 @@ public struct NERTagger: Sendable {
 
     /// Adds each word's cluster path (``WordClusters``) and the document's casing evidence
     /// (``DocumentCasing``) to `words`, one whole document; `sentences` index into it.
-    func prepare(_ words: inout [TokenFeatures], sentences: [Range<Int>]) {
+    package func prepare(_ words: inout [TokenFeatures], sentences: [Range<Int>]) {
         for k in words.indices { words[k].cluster = clusters.path(of: words[k].lower) }
         let gazetteer = self.gazetteer
         DocumentCasing.mark(&words, sentences: sentences) { gazetteer.lists(ofPhrase: CollectionOfOne($0.lower)) & Gazetteer.List.orgSuffix.bit != 0 }
         DocumentContexts.mark(&words, sentences: sentences)
     }
 
-    func tag(
+    package func tag(
         _ weights: some NERWeightTable, count n: Int, words: inout [TokenFeatures], begin: inout [UInt16], inside: inout [UInt16],
         features: inout [UInt32], labels: inout [NERLabel], history: inout DocumentHistory,
         learn: ((Int, NERLabel, UnsafeBufferPointer<UInt32>) -> Void)? = nil
@@ -92,7 +92,7 @@ public struct NERTagger: Sendable {
     }
 
     /// Turns labels into spans, one per run of a type (token offsets shifted by `offset`).
-    func collect(_ labels: ArraySlice<NERLabel>, offset: Int, into out: inout [Mention]) {
+    package func collect(_ labels: ArraySlice<NERLabel>, offset: Int, into out: inout [Mention]) {
         var start: Int? = nil
         var kind = 0
         var k = 0

@@ -1,6 +1,6 @@
 /// Hashes of one token's word forms, computed once per token straight from the scalars so
 /// that tagging allocates no strings.
-struct TokenFeatures {
+package struct TokenFeatures {
     /// The folded surface form (case kept).
     var raw: UInt64 = 0
     /// Lower case, digits folded to `0`.
@@ -23,9 +23,9 @@ struct TokenFeatures {
     /// occurrence of this capitalised word in the document (0 when there is none).
     var elsewhere: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
-    init() {}
+    package init() {}
 
-    init(_ s: [Unicode.Scalar], _ range: Range<Int>) {
+    package init(_ s: [Unicode.Scalar], _ range: Range<Int>) {
         var raw = FeatureHash.seed
         var lower = FeatureHash.seed
         var shape = FeatureHash.seed

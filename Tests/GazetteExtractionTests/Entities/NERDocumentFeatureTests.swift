@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteExtraction
+@testable import GazetteTraining
 
 /// Document-level and corpus-level inputs of the NER features: casing elsewhere in the
 /// document, word clusters, and the trainer's view of gold sentences.

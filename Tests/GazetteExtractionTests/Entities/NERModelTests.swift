@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteExtraction
+@testable import GazetteTraining
 
 @Suite struct NERModelTests {
     @Test func serialisationRoundTrips() throws {

@@ -1,3 +1,4 @@
+import GazetteExtraction
 extension NERTrainer {
     /// A gold sentence as the pipeline sees it: the tokens written out as natural text (no
     /// space before `,` or `'s`, none after `(`), split again by ``Tokenizer``, and the gold

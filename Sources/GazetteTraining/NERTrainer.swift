@@ -1,3 +1,4 @@
+import GazetteExtraction
 import Foundation
 
 /// Trains the tagger as an averaged perceptron over greedy decoding (the decoder the
