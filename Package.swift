@@ -65,6 +65,7 @@ let package = Package(
         .target(
             name: "GazetteDigest",
             dependencies: [
+                "GazetteExtraction",
                 "GazetteFiles",
                 "GazetteStore",
                 .product(name: "Logging", package: "swift-log"),

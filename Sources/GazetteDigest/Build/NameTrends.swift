@@ -1,10 +1,11 @@
+import GazetteExtraction
 import Foundation
 import GazetteStore
 
 /// The "people, organisations, places" section: the window's top names, their change against
 /// the seven days before, a 14-day history, and the names seen for the first time.
 struct NameTrends {
-    static let types = ["PERSON", "ORGANIZATION", "LOCATION"]
+    static let types: [EntityType] = [.person, .organization, .location]
     static let topLimit = 15
     static let fallingLimit = 5
     static let firstSeenLimit = 20
@@ -17,7 +18,7 @@ struct NameTrends {
     /// One entity's presence in the window.
     struct WindowCount {
         var name: String
-        var type: String
+        var type: EntityType
         var mentions = 0
         var articles: Set<Int64> = []
         var firstSeenAt: Date

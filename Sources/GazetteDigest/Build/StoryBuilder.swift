@@ -1,3 +1,4 @@
+import GazetteExtraction
 import GazetteStore
 
 /// Turns clusters of articles into ranked ``Digest/Story`` values.
@@ -28,8 +29,8 @@ struct StoryBuilder {
             publications: publications,
             articleIDs: members.map(\.id),
             summary: summary(representative: representative, members: members),
-            people: names(ofType: "PERSON", in: entityArticles, limit: 4),
-            places: names(ofType: "LOCATION", in: entityArticles, limit: 3),
+            people: names(ofType: .person, in: entityArticles, limit: 4),
+            places: names(ofType: .location, in: entityArticles, limit: 3),
             sources: publications.isEmpty ? members.count : publications.count)
     }
 
@@ -48,7 +49,7 @@ struct StoryBuilder {
         return sentences
     }
 
-    private func names(ofType type: String, in entityArticles: [Int64: [DigestSlice.EntityLink]], limit: Int) -> [String] {
+    private func names(ofType type: EntityType, in entityArticles: [Int64: [DigestSlice.EntityLink]], limit: Int) -> [String] {
         entityArticles.values.compactMap { group -> (String, Int, Int)? in
             guard let first = group.first, first.type == type else { return nil }
             return (first.name, Set(group.map(\.articleID)).count, group.reduce(0) { $0 + $1.mentions })

@@ -1,3 +1,4 @@
+import GazetteExtraction
 import Foundation
 
 /// One digest: what was ingested in a window, arranged in the sections users read.
@@ -53,8 +54,8 @@ public struct Digest: Sendable, Codable, Equatable {
 
     public struct NameTrend: Sendable, Codable, Equatable {
         public var name: String
-        /// `PERSON`, `ORGANIZATION` or `LOCATION`.
-        public var type: String
+        /// A person, organisation or place.
+        public var type: EntityType
         /// Mentions in the window's articles.
         public var mentions: Int
         /// Articles of the window naming it.

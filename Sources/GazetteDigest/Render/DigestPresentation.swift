@@ -1,3 +1,4 @@
+import GazetteExtraction
 import Foundation
 
 /// The values templates see: a ``Digest`` with its dates formatted in the digest's zone, lists
@@ -159,9 +160,9 @@ struct DigestPresentation {
 
     private static func name(_ trend: Digest.NameTrend) -> Name {
         let labels: [Digest.Change: String] = [.new: "new", .rising: "↑ rising", .steady: "→ steady", .falling: "↓ falling"]
-        let kinds = ["PERSON": "person", "ORGANIZATION": "organisation", "LOCATION": "place"]
+        let kinds: [EntityType: String] = [.person: "person", .organization: "organisation", .location: "place"]
         return Name(
-            name: trend.name, kind: kinds[trend.type] ?? trend.type.lowercased(), mentions: trend.mentions,
+            name: trend.name, kind: kinds[trend.type] ?? trend.type.rawValue.lowercased(), mentions: trend.mentions,
             articles: trend.articles, previousWeek: trend.previousWeek, change: trend.change.rawValue,
             changeLabel: labels[trend.change] ?? trend.change.rawValue, sparkText: Sparkline.text(trend.daily),
             sparkSVG: Sparkline.svg(trend.daily))

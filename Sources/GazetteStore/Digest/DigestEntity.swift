@@ -1,11 +1,11 @@
+import GazetteExtraction
 import Foundation
 
 /// An entity with the number of articles that named it in some window.
 public struct DigestEntity: Sendable, Equatable {
     public var id: Int64
     public var name: String
-    /// `PERSON`, `ORGANIZATION`, `LOCATION`, ...
-    public var type: String
+    public var type: EntityType
     public var firstSeenAt: Date
     public var articles: Int
 }

@@ -1,3 +1,4 @@
+import GazetteExtraction
 import Foundation
 
 /// Everything the digest needs about the articles ingested in one window, read in one
@@ -48,8 +49,7 @@ public struct DigestSlice: Sendable, Equatable {
         public var entityID: Int64
         /// The shared entity's canonical name.
         public var name: String
-        /// `PERSON`, `ORGANIZATION`, `LOCATION`, ...
-        public var type: String
+        public var type: EntityType
         /// How many times this article mentions the entity (at least 1).
         public var mentions: Int
         public var roles: [String]

@@ -1,3 +1,4 @@
+import GazetteExtraction
 import Foundation
 import GRDB
 
@@ -50,7 +51,7 @@ extension GazetteDatabase {
     }
 
     /// The entities named by the most articles ingested in `start..<end`, most first.
-    public func topEntities(from start: Date, to end: Date, types: [String], limit: Int) throws -> [DigestEntity] {
+    public func topEntities(from start: Date, to end: Date, types: [EntityType], limit: Int) throws -> [DigestEntity] {
         try read("top entities read") { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.id, e.name, e.type, e.first_seen_at, counts.n
@@ -62,10 +63,10 @@ extension GazetteDatabase {
                  WHERE e.type IN (\(databaseQuestionMarks(count: types.count)))
                  ORDER BY counts.n DESC, e.name
                  LIMIT ?
-                """, arguments: StatementArguments([Timestamp.string(start), Timestamp.string(end)] + types + [limit])
+                """, arguments: StatementArguments([Timestamp.string(start), Timestamp.string(end)] + types.map(\.rawValue) + [limit])
             ).map { row in
                 DigestEntity(
-                    id: row[0], name: row[1], type: row[2],
+                    id: row[0], name: row[1], type: EntityType(rawValue: row[2]) ?? .misc,
                     firstSeenAt: Timestamp.date(row[3]) ?? .distantPast, articles: row[4])
             }
         }
@@ -139,7 +140,7 @@ private struct WindowQuery {
             """, arguments: arguments
         ).map { row in
             DigestSlice.EntityLink(
-                articleID: row[1], entityID: row[2], name: row[3], type: row[4], mentions: max(1, row[6] as Int),
+                articleID: row[1], entityID: row[2], name: row[3], type: EntityType(rawValue: row[4]) ?? .misc, mentions: max(1, row[6] as Int),
                 roles: roles[row[0]] ?? [], firstSeenAt: Timestamp.date(row[5]) ?? .distantPast)
         }
     }
