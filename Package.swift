@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // Already built for swift-configuration's YAML trait; used directly to list a config file's keys.
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The integration tests start and reap the gazette binary with it.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
         // Pure pipeline: bytes in, ExtractionRecord out. No dependencies but Foundation.
@@ -187,6 +189,16 @@ let package = Package(
             name: "GazetteDaemonTests",
             dependencies: [
                 "GazetteDaemon", "GazetteDigest", "GazetteExtraction", "GazetteIntake", "GazetteStore", "GazetteTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Tests that run the built gazette binary (the daemon, the CLI, crash loops).
+        .testTarget(
+            name: "GazetteIntegrationTests",
+            dependencies: [
+                "gazette", "GazetteExtraction", "GazetteStore", "GazetteTestSupport",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ],
             swiftSettings: swiftSettings
         ),

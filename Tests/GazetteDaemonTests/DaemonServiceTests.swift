@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import Synchronization
+import GazetteTestSupport
 import Testing
 import UnixSignals
 @testable import GazetteDaemon
@@ -24,11 +25,6 @@ import Glibc
         }
     }
 
-    static func eventually(_ condition: () -> Bool) async -> Bool {
-        for _ in 0..<3000 where !condition() { try? await Task.sleep(for: .milliseconds(10)) }
-        return condition()
-    }
-
     @Test(.timeLimit(.minutes(1))) func restartingServiceRestartsOnlyWhenTheSettingsChange() async throws {
         let runs = Mutex<[Int]>([])
         let service = RestartingService(name: "test", settings: 1, logger: Self.logger) { settings in
@@ -36,13 +32,13 @@ import Glibc
             try await gracefulShutdown()
         }
         try await whileRunning([service]) {
-            #expect(await Self.eventually { runs.withLock { $0 } == [1] })
+            #expect(await eventually { runs.withLock { $0 } == [1] })
             service.update(1)
             service.update(2)
-            #expect(await Self.eventually { runs.withLock { $0 } == [1, 2] })
+            #expect(await eventually { runs.withLock { $0 } == [1, 2] })
             service.update(2)
             service.update(3)
-            #expect(await Self.eventually { runs.withLock { $0 } == [1, 2, 3] })
+            #expect(await eventually { runs.withLock { $0 } == [1, 2, 3] })
         }
         #expect(runs.withLock { $0 } == [1, 2, 3])
     }
@@ -77,8 +73,8 @@ import Glibc
             for expected in [["inbox-1"], ["inbox-1"], ["inbox-1", "inbox-3"]] {
                 let before = attempts.withLock { $0 }
                 kill(getpid(), SIGHUP)
-                #expect(await Self.eventually { attempts.withLock { $0 } > before })
-                #expect(await Self.eventually { applied.withLock { $0 } == expected })
+                #expect(await eventually { attempts.withLock { $0 } > before })
+                #expect(await eventually { applied.withLock { $0 } == expected })
             }
         }
     }

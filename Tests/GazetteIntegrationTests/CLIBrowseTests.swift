@@ -23,8 +23,8 @@ struct CLIBrowseTests {
             _ = try database.ingest(SampleArticles.article(steel))
         }
 
-        func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-            try GazetteBinary.run(
+        func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
+            try await GazetteBinary.run(
                 [arguments[0], "--state-dir", state] + arguments.dropFirst(), environment: ["NO_COLOR": "1"])
         }
     }
@@ -34,50 +34,50 @@ struct CLIBrowseTests {
     }
 
     @Test("a missing database is reported in one sentence")
-    func missingDatabase() throws {
+    func missingDatabase() async throws {
         let folder = try TemporaryDirectory()
         for command in [["search", "x"], ["show", "1"], ["entities"], ["quotes"], ["export", "--format", "csv"], ["reprocess"]] {
-            let result = try GazetteBinary.run(command + ["--state-dir", folder.path("state")])
+            let result = try await GazetteBinary.run(command + ["--state-dir", folder.path("state")])
             #expect(result.status == 1)
             #expect(result.stderr.contains("No database at \(folder.path("state"))/gazette.sqlite; run `gazette run` or `gazette ingest` first."))
             #expect(!FileManager.default.fileExists(atPath: folder.path("state/gazette.sqlite")), "browsing creates no database")
         }
-        let status = try GazetteBinary.run(["status", "--json", "--state-dir", folder.path("state")])
+        let status = try await GazetteBinary.run(["status", "--json", "--state-dir", folder.path("state")])
         #expect(status.status == 0)
         #expect(!FileManager.default.fileExists(atPath: folder.path("state")), "status on an empty state folder creates nothing")
     }
 
     @Test("search prints a table with highlighted snippets, or JSON")
-    func search() throws {
+    func search() async throws {
         let store = try Store()
-        let table = try store.run(["search", "tariffs", "OR", "Moscow"])
+        let table = try await store.run(["search", "tariffs", "OR", "Moscow"])
         #expect(table.status == 0)
         #expect(table.stdout.hasPrefix("ID  PUBLISHED"))
         #expect(table.stdout.contains("**tariffs**"))
         #expect(table.stdout.contains("Putin and Rubio meet in Moscow"))
 
-        let json = try store.run(["search", "steel", "--json", "--publication", "reuters", "--since", "2025-02-15"])
+        let json = try await store.run(["search", "steel", "--json", "--publication", "reuters", "--since", "2025-02-15"])
         let hits = try #require(try Self.json(json.stdout) as? [[String: Any]])
         #expect(hits.map { $0["id"] as? Int } == [2])
         #expect(hits.first?["published_at"] as? String == "2025-03-01T12:00:00Z")
-        #expect(try store.run(["search", "steel", "--entity", "Putin"]).stdout == "No article matches.\n")
+        #expect(try await store.run(["search", "steel", "--entity", "Putin"]).stdout == "No article matches.\n")
     }
 
     @Test("search syntax mistakes are explained, never as SQLite errors")
-    func searchSyntax() throws {
+    func searchSyntax() async throws {
         let store = try Store()
-        let result = try store.run(["search", "steel \"trade"])
+        let result = try await store.run(["search", "steel \"trade"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("The quotation mark at character 7 is never closed"))
         #expect(!result.stderr.localizedCaseInsensitiveContains("sqlite"))
         #expect(!result.stderr.localizedCaseInsensitiveContains("fts5"))
-        #expect(try store.run(["search", "--", "-steel"]).stderr.contains("only excludes words"))
+        #expect(try await store.run(["search", "--", "-steel"]).stderr.contains("only excludes words"))
     }
 
     @Test("show --json is the extraction record plus the stored facts")
-    func showJSON() throws {
+    func showJSON() async throws {
         let store = try Store()
-        let result = try store.run(["show", "1", "--json"])
+        let result = try await store.run(["show", "1", "--json"])
         #expect(result.status == 0)
         var object = try #require(try Self.json(result.stdout) as? [String: Any])
         let stored = try #require(object.removeValue(forKey: "stored") as? [String: Any])
@@ -86,39 +86,39 @@ struct CLIBrowseTests {
         let record = try JSONDecoder().decode(ExtractionRecord.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(record == SampleArticles.record())
 
-        let text = try store.run(["show", "1"])
+        let text = try await store.run(["show", "1"])
         #expect(text.stdout.hasPrefix("Putin and Rubio meet in Moscow\nThe Guardian · by Martin Kettle"))
         #expect(text.stdout.contains("People\n  Vladimir Putin, Russian president (also Putin)"))
-        #expect(try store.run(["show", "9"]).stderr.contains("There is no article with id 9"))
+        #expect(try await store.run(["show", "9"]).stderr.contains("There is no article with id 9"))
     }
 
     @Test("entities and quotes list names and speakers")
-    func entitiesAndQuotes() throws {
+    func entitiesAndQuotes() async throws {
         let store = try Store()
-        let entities = try store.run(["entities", "--type", "location", "--json"])
+        let entities = try await store.run(["entities", "--type", "location", "--json"])
         let names = try #require(try Self.json(entities.stdout) as? [[String: Any]]).compactMap { $0["name"] as? String }
         #expect(Set(names) == ["Moscow", "Washington", "Sheffield"])
-        let table = try store.run(["entities", "--top", "2"])
+        let table = try await store.run(["entities", "--top", "2"])
         #expect(table.stdout.hasPrefix("NAME"))
         #expect(table.stdout.split(separator: "\n").count == 3)
-        #expect(try store.run(["entities", "--type", "planet"]).stderr.contains("The value 'planet' is invalid for '--type <TYPE>'"))
+        #expect(try await store.run(["entities", "--type", "planet"]).stderr.contains("The value 'planet' is invalid for '--type <TYPE>'"))
 
-        let quotes = try store.run(["quotes", "--speaker", "Putin", "--json"])
+        let quotes = try await store.run(["quotes", "--speaker", "Putin", "--json"])
         let list = try #require(try Self.json(quotes.stdout) as? [[String: Any]])
         #expect(list.map { $0["text"] as? String } == ["We are ready to talk."])
         #expect(list.first?["role"] as? String == "Russian president")
-        #expect(try store.run(["quotes"]).stdout.contains("“We are ready to talk.”"))
+        #expect(try await store.run(["quotes"]).stdout.contains("“We are ready to talk.”"))
     }
 
     @Test("export writes JSON lines or RFC 4180 CSV")
-    func export() throws {
+    func export() async throws {
         let store = try Store()
-        let lines = try store.run(["export", "--format", "jsonl"]).stdout.split(separator: "\n")
+        let lines = try await store.run(["export", "--format", "jsonl"]).stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(try JSONDecoder().decode(ExtractionRecord.self, from: Data(lines[0].utf8)) == SampleArticles.record())
 
         let file = store.folder.path("out.csv")
-        let result = try store.run(["export", "--format", "csv", "--output", file, "--since", "2025-02-15"])
+        let result = try await store.run(["export", "--format", "csv", "--output", file, "--since", "2025-02-15"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("Exported 1 article to"))
         let csv = try String(contentsOfFile: file, encoding: .utf8)
@@ -128,7 +128,7 @@ struct CLIBrowseTests {
     }
 
     @Test("reprocess re-extracts articles made by another pipeline, then has nothing left to do")
-    func reprocess() throws {
+    func reprocess() async throws {
         let folder = try TemporaryDirectory(prefix: "gazette-cli-reprocess")
         let database = try GazetteDatabase(path: folder.path("state/gazette.sqlite"))
         var record = SampleArticles.record()
@@ -136,7 +136,7 @@ struct CLIBrowseTests {
         let id = try database.ingest(SampleArticles.article(record)).id
         let arguments = ["--state-dir", folder.path("state")]
 
-        let first = try GazetteBinary.run(["reprocess", "--batch-size", "1"] + arguments)
+        let first = try await GazetteBinary.run(["reprocess", "--batch-size", "1"] + arguments)
         #expect(first.status == 0)
         #expect(first.stdout == "reprocessed 1 of 1\n")
         let reprocessed = try #require(try database.record(id: id))
@@ -144,9 +144,9 @@ struct CLIBrowseTests {
         #expect(reprocessed.source.sha256 == record.source.sha256)
         #expect(reprocessed.title == "Putin and Rubio meet in Moscow")
 
-        let second = try GazetteBinary.run(["reprocess"] + arguments)
+        let second = try await GazetteBinary.run(["reprocess"] + arguments)
         #expect(second.stdout.contains("nothing to reprocess"))
-        let again = try GazetteBinary.run(["reprocess", String(id)] + arguments)
+        let again = try await GazetteBinary.run(["reprocess", String(id)] + arguments)
         #expect(again.status == 0)
         #expect(try database.record(id: id) == reprocessed, "re-running the same pipeline changes nothing")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteTestSupport
 import Testing
 
 import Glibc
@@ -15,7 +16,7 @@ import Glibc
         return inbox.isEmpty && sandbox.files(in: sandbox.work).isEmpty
     }
 
-    @Test(.timeLimit(.minutes(5))) func aFileThatKillsTheDaemonIsQuarantinedAfterThreeDeaths() throws {
+    @Test(.timeLimit(.minutes(5))) func aFileThatKillsTheDaemonIsQuarantinedAfterThreeDeaths() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         for n in 0..<4 { try sandbox.drop("good-\(n).txt", DaemonEndToEndTests.article(500 + n)) }
@@ -25,8 +26,8 @@ import Glibc
         var survivor: DaemonProcess?
         // The test is systemd: it restarts the daemon each time it dies.
         for _ in 0..<6 {
-            let daemon = try DaemonProcess(sandbox, environment: Self.crashing)
-            let settled = eventually(timeout: 60) { daemon.diedOfSignal || self.drained(sandbox) }
+            let daemon = try await DaemonProcess(sandbox, environment: Self.crashing)
+            let settled = await eventually(timeout: 60) { daemon.diedOfSignal || self.drained(sandbox) }
             #expect(settled, "neither died nor drained; log: \(daemon.log.suffix(2000))")
             if daemon.diedOfSignal {
                 deaths += 1
@@ -38,7 +39,7 @@ import Glibc
         #expect(deaths == 3)
         let daemon = try #require(survivor)
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0, "log: \(daemon.log.suffix(2000))")
+        #expect(await daemon.waitForExit() == 0, "log: \(daemon.log.suffix(2000))")
 
         #expect(sandbox.files(in: sandbox.failed) == ["killer.txt", "killer.txt.error.json"])
         #expect(sandbox.files(in: sandbox.archive).count == 4)
@@ -49,33 +50,33 @@ import Glibc
         #expect(reason.contains("Gazette stopped 3 times while working on this file, in its decode step"))
         #expect(report["stage"] as? String == "decode")
 
-        let status = try DaemonEndToEndTests.status(sandbox)
+        let status = try await DaemonEndToEndTests.status(sandbox)
         #expect(status["articles"] as? Int == 4)
         #expect(status["failed"] as? Int == 1)
         #expect((status["last_error"] as? String)?.contains("Gazette stopped 3 times") == true)
     }
 
-    @Test(.timeLimit(.minutes(3))) func oneKillDuringAGoodFileNeverQuarantinesIt() throws {
+    @Test(.timeLimit(.minutes(3))) func oneKillDuringAGoodFileNeverQuarantinesIt() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         var text = DaemonEndToEndTests.article(600)
         text += Array("\n\nThe committee will STALL-HERE meet again in March.\n".utf8)
         try sandbox.drop("slow.txt", text)
 
-        let first = try DaemonProcess(sandbox, environment: ["GAZETTE_DEBUG_STALL_ON": "STALL-HERE"])
+        let first = try await DaemonProcess(sandbox, environment: ["GAZETTE_DEBUG_STALL_ON": "STALL-HERE"])
         let marker = sandbox.state + "/attempts/slow.txt"
-        #expect(eventually(timeout: 60) { FileManager.default.fileExists(atPath: marker) }, "log: \(first.log)")
+        #expect(await eventually(timeout: 60) { FileManager.default.fileExists(atPath: marker) }, "log: \(first.log)")
         first.signal(SIGKILL)
-        _ = first.waitForExit()
+        _ = await first.waitForExit()
         #expect(sandbox.files(in: sandbox.work) == ["slow.txt"])
 
-        let second = try DaemonProcess(sandbox)
-        #expect(eventually(timeout: 60) { self.drained(sandbox) && !sandbox.files(in: sandbox.archive).isEmpty }, "log: \(second.log)")
+        let second = try await DaemonProcess(sandbox)
+        #expect(await eventually(timeout: 60) { self.drained(sandbox) && !sandbox.files(in: sandbox.archive).isEmpty }, "log: \(second.log)")
         second.signal(SIGTERM)
-        #expect(second.waitForExit() == 0)
+        #expect(await second.waitForExit() == 0)
         #expect(sandbox.files(in: sandbox.failed).isEmpty)
         #expect(sandbox.files(in: sandbox.archive).map { ($0 as NSString).lastPathComponent } == ["slow.txt"])
-        #expect(try DaemonEndToEndTests.status(sandbox)["articles"] as? Int == 1)
+        #expect(try await DaemonEndToEndTests.status(sandbox)["articles"] as? Int == 1)
     }
 }
 
@@ -92,11 +93,11 @@ import Glibc
         return paths
     }
 
-    @Test(.timeLimit(.minutes(2))) func ingestStoresTheGoodFilesAndQuarantinesTheOneThatCrashes() throws {
+    @Test(.timeLimit(.minutes(2))) func ingestStoresTheGoodFilesAndQuarantinesTheOneThatCrashes() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let paths = try files(sandbox)
-        let result = try GazetteBinary.run(
+        let result = try await GazetteBinary.run(
             ["ingest", "--archive"] + sandbox.arguments + paths, environment: CrashLoopEndToEndTests.crashing)
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
@@ -108,29 +109,29 @@ import Glibc
         #expect(sandbox.files(in: sandbox.archive).count == 2)
         #expect(sandbox.files(in: sandbox.work).isEmpty)
         #expect(sandbox.files(in: sandbox.state + "/attempts").isEmpty)
-        let status = try DaemonEndToEndTests.status(sandbox)
+        let status = try await DaemonEndToEndTests.status(sandbox)
         #expect(status["articles"] as? Int == 2)
         #expect(status["failed"] as? Int == 1)
     }
 
-    @Test(.timeLimit(.minutes(2))) func ingestInPlaceLeavesTheCrashingFileAndRecordsIt() throws {
+    @Test(.timeLimit(.minutes(2))) func ingestInPlaceLeavesTheCrashingFileAndRecordsIt() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let paths = try files(sandbox)
-        let result = try GazetteBinary.run(["ingest"] + sandbox.arguments + paths, environment: CrashLoopEndToEndTests.crashing)
+        let result = try await GazetteBinary.run(["ingest"] + sandbox.arguments + paths, environment: CrashLoopEndToEndTests.crashing)
         #expect(result.status == 1)
         #expect(paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })
-        let status = try DaemonEndToEndTests.status(sandbox)
+        let status = try await DaemonEndToEndTests.status(sandbox)
         #expect(status["articles"] as? Int == 2)
         #expect(status["failed"] as? Int == 1)
         #expect((status["last_error"] as? String)?.contains("signal") == true)
     }
 
-    @Test(.timeLimit(.minutes(2))) func extractPrintsAnErrorRecordForTheCrashingFileAndGoesOn() throws {
+    @Test(.timeLimit(.minutes(2))) func extractPrintsAnErrorRecordForTheCrashingFileAndGoesOn() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let paths = try files(sandbox)
-        let result = try GazetteBinary.run(["extract"] + paths, environment: CrashLoopEndToEndTests.crashing)
+        let result = try await GazetteBinary.run(["extract"] + paths, environment: CrashLoopEndToEndTests.crashing)
         #expect(result.status == 1)
         let records = try result.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])

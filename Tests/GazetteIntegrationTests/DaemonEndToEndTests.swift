@@ -1,4 +1,5 @@
 import Foundation
+import GazetteTestSupport
 import Testing
 
 import Glibc
@@ -20,15 +21,15 @@ import Glibc
             """.utf8)
     }
 
-    static func status(_ sandbox: DaemonSandbox) throws -> [String: Any] {
-        let result = try GazetteBinary.run(["status", "--json"] + sandbox.arguments)
+    static func status(_ sandbox: DaemonSandbox) async throws -> [String: Any] {
+        let result = try await GazetteBinary.run(["status", "--json"] + sandbox.arguments)
         guard result.status == 0, let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {
             throw POSIXError(.EIO)
         }
         return object
     }
 
-    @Test(.timeLimit(.minutes(5))) func threeHundredMixedFilesEachEndInTheRightPlace() throws {
+    @Test(.timeLimit(.minutes(5))) func threeHundredMixedFilesEachEndInTheRightPlace() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let socket = try NotifySocket()
@@ -40,8 +41,8 @@ import Glibc
         // Half the good files are there before the daemon starts (startup scan), half arrive later.
         for n in 0..<115 { try sandbox.drop("early-\(n).txt", Self.article(n)); expectStored += 1 }
 
-        let daemon = try DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_INTAKE_MAX_FILE_SIZE": "1MiB"])
-        let ready = socket.receive { $0.contains { $0.contains("READY=1") } }
+        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_INTAKE_MAX_FILE_SIZE": "1MiB"])
+        let ready = await socket.receive { $0.contains { $0.contains("READY=1") } }
         #expect(ready.contains { $0.contains("READY=1") }, "no READY=1; log: \(daemon.log)")
 
         for n in 115..<230 { try sandbox.drop("late-\(n).md", Self.article(n)); expectStored += 1 }
@@ -63,7 +64,7 @@ import Glibc
         try Data(Self.article(5_000)).write(to: URL(fileURLWithPath: sandbox.inbox + "/late.txt.part"))
         try Data(Self.article(5_001)).write(to: URL(fileURLWithPath: sandbox.inbox + "/.hidden.txt"))
 
-        let settled = eventually(timeout: 180) {
+        let settled = await eventually(timeout: 180) {
             let names = (try? fm.contentsOfDirectory(atPath: sandbox.inbox)) ?? []
             return Set(names) == ["late.txt.part", ".hidden.txt"] && sandbox.files(in: sandbox.work).isEmpty
         }
@@ -71,7 +72,7 @@ import Glibc
 
         #expect(rename(sandbox.inbox + "/late.txt.part", sandbox.inbox + "/late.txt") == 0)
         expectStored += 1
-        #expect(eventually(timeout: 60) {
+        #expect(await eventually(timeout: 60) {
             !fm.fileExists(atPath: sandbox.inbox + "/late.txt") && sandbox.files(in: sandbox.work).isEmpty
                 && sandbox.files(in: sandbox.archive).contains { $0.hasSuffix("/late.txt") }
         })
@@ -90,15 +91,15 @@ import Glibc
         #expect(fm.fileExists(atPath: sandbox.inbox + "/.hidden.txt"))
         #expect(fm.fileExists(atPath: outside), "a symlink's target must never be touched")
 
-        let status = try Self.status(sandbox)
+        let status = try await Self.status(sandbox)
         #expect(status["articles"] as? Int == expectStored)
         #expect(status["failed"] as? Int == expectFailed)
         #expect(status["duplicates"] as? Int == expectDuplicates)
         #expect(status["pending"] as? Int == 0)
 
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0, "log tail: \(daemon.log.suffix(2000))")
-        let rest = socket.receive { $0.contains { $0.contains("STOPPING=1") } }
+        #expect(await daemon.waitForExit() == 0, "log tail: \(daemon.log.suffix(2000))")
+        let rest = await socket.receive { $0.contains { $0.contains("STOPPING=1") } }
         let all = ready + rest
         let readyIndex = all.firstIndex { $0.contains("READY=1") }
         let stoppingIndex = all.firstIndex { $0.contains("STOPPING=1") }
@@ -106,7 +107,7 @@ import Glibc
         #expect(all.contains { $0.hasPrefix("STATUS=") || $0.contains("\nSTATUS=") })
     }
 
-    @Test(.timeLimit(.minutes(5))) func survivesRepeatedSIGKILLWithEveryFileStoredOnce() throws {
+    @Test(.timeLimit(.minutes(5))) func survivesRepeatedSIGKILLWithEveryFileStoredOnce() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let fm = FileManager.default
@@ -120,77 +121,77 @@ import Glibc
             return useconds_t(50_000 + (seed >> 33) % 400_000)
         }
         for _ in 0..<6 {
-            let daemon = try DaemonProcess(sandbox)
-            usleep(nextDelay())
+            let daemon = try await DaemonProcess(sandbox)
+            try await Task.sleep(for: .microseconds(nextDelay()))
             daemon.signal(SIGKILL)
-            _ = daemon.waitForExit()
+            _ = await daemon.waitForExit()
         }
-        let daemon = try DaemonProcess(sandbox)
-        let drained = eventually(timeout: 180) {
+        let daemon = try await DaemonProcess(sandbox)
+        let drained = await eventually(timeout: 180) {
             ((try? fm.contentsOfDirectory(atPath: sandbox.inbox)) ?? []).isEmpty && sandbox.files(in: sandbox.work).isEmpty
                 && sandbox.files(in: sandbox.archive).count >= total
         }
         #expect(drained, "log tail: \(daemon.log.suffix(2000))")
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.waitForExit() == 0)
 
         #expect(sandbox.files(in: sandbox.archive).count == total)
         #expect(sandbox.files(in: sandbox.failed).isEmpty)
-        let status = try Self.status(sandbox)
+        let status = try await Self.status(sandbox)
         #expect(status["articles"] as? Int == total)
         #expect(status["failed"] as? Int == 0)
     }
 
-    @Test(.timeLimit(.minutes(2))) func sigtermExitsCleanlyAndSIGINTToo() throws {
+    @Test(.timeLimit(.minutes(2))) func sigtermExitsCleanlyAndSIGINTToo() async throws {
         for signal in [SIGTERM, SIGINT] {
             let sandbox = try DaemonSandbox()
             defer { sandbox.remove() }
             let socket = try NotifySocket()
-            let daemon = try DaemonProcess(sandbox, notifySocket: socket.path)
-            _ = socket.receive { $0.contains { $0.contains("READY=1") } }
+            let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path)
+            _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
             daemon.signal(signal)
-            #expect(daemon.waitForExit() == 0, "log: \(daemon.log)")
+            #expect(await daemon.waitForExit() == 0, "log: \(daemon.log)")
         }
     }
 
-    @Test(.timeLimit(.minutes(2))) func sighupReloadsTheConfiguration() throws {
+    @Test(.timeLimit(.minutes(2))) func sighupReloadsTheConfiguration() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let fm = FileManager.default
         let config = sandbox.root + "/gazette.yaml"
         try "intake:\n  include: [\"*.md\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let socket = try NotifySocket()
-        let daemon = try DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
-        _ = socket.receive { $0.contains { $0.contains("READY=1") } }
+        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
+        _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
         try sandbox.drop("note.txt", Self.article(1))
         try sandbox.drop("story.md", Self.article(2))
-        #expect(eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/story.md") })
+        #expect(await eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/story.md") })
         #expect(fm.fileExists(atPath: sandbox.inbox + "/note.txt"), "*.txt is not included yet")
 
         // An invalid file is refused and the running configuration kept.
         try "intake:\n  include: 7\n  bogus: 1\n".write(toFile: config, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(eventually(timeout: 30) { daemon.log.contains("configuration reload failed") })
+        #expect(await eventually(timeout: 30) { daemon.log.contains("configuration reload failed") })
         #expect(fm.fileExists(atPath: sandbox.inbox + "/note.txt"))
 
         try "intake:\n  include: [\"*.md\", \"*.txt\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/note.txt") }, "log: \(daemon.log)")
+        #expect(await eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/note.txt") }, "log: \(daemon.log)")
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
-        #expect(try Self.status(sandbox)["articles"] as? Int == 2)
+        #expect(await daemon.waitForExit() == 0)
+        #expect(try await Self.status(sandbox)["articles"] as? Int == 2)
     }
 
     /// Regression: the loader accepted digest times (`7:5`, `007:00`) that the scheduler then
     /// refused, which stopped the whole daemon after a SIGHUP.
-    @Test(.timeLimit(.minutes(3))) func reloadsWithBadValuesKeepTheDaemonRunning() throws {
+    @Test(.timeLimit(.minutes(3))) func reloadsWithBadValuesKeepTheDaemonRunning() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let config = sandbox.root + "/gazette.yaml"
         try "digest:\n  times: [\"06:00\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let socket = try NotifySocket()
-        let daemon = try DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
-        _ = socket.receive { $0.contains { $0.contains("READY=1") } }
+        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
+        _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
         let bad = [
             "digest:\n  times: [\"7:5\"]\n", "digest:\n  times: [\"007:00\"]\n", "digest:\n  time_zone: Mars/Olympus\n",
             "digest:\n  formats: [pdf]\n", "digest:\n  templates: /nonexistent\n", "digest:\n  window: 1e30s\n",
@@ -200,22 +201,22 @@ import Glibc
             try yaml.write(toFile: config, atomically: true, encoding: .utf8)
             daemon.signal(SIGHUP)
             let failures = n + 1
-            #expect(eventually(timeout: 30) { daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= failures },
+            #expect(await eventually(timeout: 30) { daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= failures },
                     "no failure logged for \(yaml); log: \(daemon.log.suffix(1500))")
-            #expect(daemon.process.isRunning, "the daemon stopped after reloading \(yaml)")
-            let answer = socket.receive { $0.contains { $0.contains("READY=1") } }
+            #expect(daemon.isRunning, "the daemon stopped after reloading \(yaml)")
+            let answer = await socket.receive { $0.contains { $0.contains("READY=1") } }
             #expect(answer.contains { $0.contains("READY=1") }, "no READY=1 after reloading \(yaml)")
         }
         try sandbox.drop("after.txt", Self.article(3))
-        #expect(eventually(timeout: 60) { !FileManager.default.fileExists(atPath: sandbox.inbox + "/after.txt") })
+        #expect(await eventually(timeout: 60) { !FileManager.default.fileExists(atPath: sandbox.inbox + "/after.txt") })
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(await daemon.waitForExit() == 0)
     }
 
-    @Test func badConfigurationFailsAtStartupNamingTheKey() throws {
+    @Test func badConfigurationFailsAtStartupNamingTheKey() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
-        let result = try GazetteBinary.run(["run"] + sandbox.arguments, environment: ["GAZETTE_INTAKE_CONCURRENCY": "zero"])
+        let result = try await GazetteBinary.run(["run"] + sandbox.arguments, environment: ["GAZETTE_INTAKE_CONCURRENCY": "zero"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("intake.concurrency"))
         #expect(!result.stderr.contains("Fatal error"))
