@@ -71,6 +71,7 @@ let package = Package(
                 "GazetteFiles",
                 "GazetteStore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],

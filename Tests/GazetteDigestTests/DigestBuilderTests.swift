@@ -95,6 +95,20 @@ import Testing
         #expect(digest.datesAhead.first?.events.first?.context == "A vote is due on 2026-03-20.")
     }
 
+    /// Regression: an article without a date took its ingest time as its publication date, so
+    /// its relative dates were resolved against a guess and shown as dates ahead.
+    @Test func undatedArticlesShowAsUndatedAndNeverAhead() throws {
+        let database = try DigestFixtures.store([
+            ArticleSpec(title: "Old story", publication: "Post", futureDate: "2026-03-20", at: at(5), dated: false),
+        ])
+        let digest = try DigestBuilder(database: database, timeZone: DigestFixtures.utc).build(day)
+        #expect(digest.datesAhead.isEmpty)
+        #expect(digest.articles.first?.dated == false)
+        #expect(digest.articles.first?.publishedAt == nil)
+        let markdown = DigestRenderer(templates: try DigestTemplates()).render(digest, as: .markdown)
+        #expect(markdown.contains("by Ann Writer · undated · received"))
+    }
+
     @Test func emptyWindow() throws {
         let database = try DigestFixtures.store([])
         let digest = try DigestBuilder(database: database, timeZone: DigestFixtures.utc).build(day)

@@ -15,6 +15,10 @@ struct ArticleSpec {
     var amount: String?
     var futureDate: String?
     var at: Date
+    /// Text that opens the body, before the generated sentences.
+    var lead: String = ""
+    /// Whether the article gave its publication time; undated ones have only the file's.
+    var dated = true
 
     /// A record whose body names every entity once, with spans that match.
     func record(index: Int) -> ExtractionRecord {
@@ -26,6 +30,7 @@ struct ArticleSpec {
             scalars += text.unicodeScalars.count
             return Span(start: start, end: scalars)
         }
+        if !lead.isEmpty { _ = append(lead + "\n\n") }
         var entities: [Entity] = []
         for name in people {
             entities.append(Entity(name: name, type: .person, roles: ["minister"], mentions: [append(name)]))
@@ -57,6 +62,8 @@ struct ArticleSpec {
         }
         record.title = title
         record.publication = publication
+        record.publishedAt = ISO8601DateFormatter().string(from: at)
+        record.publishedSource = dated ? .metadata : .file
         record.authors = [author]
         record.body = body
         record.wordCount = body.split(separator: " ").count

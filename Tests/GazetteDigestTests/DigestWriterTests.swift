@@ -89,6 +89,37 @@ import Testing
         #expect(!feed.contains("<script>"))
     }
 
+    /// Regression: a digest with stories and numbers wrote `article_i_ds` and read `article_id`
+    /// back as `articleId`, so every earlier digest lost its summary in the feed.
+    @Test func earlierDigestsWithStoriesKeepTheirSummaryAndLinksAreAbsolute() throws {
+        let folder = try DigestFixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var configuration = DigestConfiguration(directory: folder)
+        let writer = DigestWriter(configuration: configuration, renderer: DigestRenderer(templates: try DigestTemplates()))
+        var first = digest(until: "2026-03-01T07:00:00Z")
+        first.glance = .init(articles: 2, publications: 2, authors: 2, biggestStory: "The biggest story: “Senate passes bill”.")
+        first.stories = [.init(headline: "Senate passes bill", publications: ["A", "B"], articleIDs: [1, 2], summary: [], people: [], places: [], sources: 2)]
+        first.numbers = [.init(text: "$1.2tn", value: 1.2e12, currency: "USD", unit: nil, context: "It costs $1.2tn.", articleID: 1, publication: "A")]
+        try writer.write(first, stem: "2026-03-01")
+        let json = try String(contentsOfFile: folder + "/2026-03-01.json", encoding: .utf8)
+        #expect(json.contains("\"article_ids\"") && json.contains("\"article_id\"") && !json.contains("article_i_ds"))
+        #expect(try DigestRenderer.jsonDecoder().decode(Digest.self, from: Data(json.utf8)) == first)
+
+        try writer.write(digest(until: "2026-03-02T07:00:00Z"), stem: "2026-03-02")
+        var feed = try String(contentsOfFile: folder + "/digests.atom", encoding: .utf8)
+        #expect(feed.contains("<summary type=\"text\">2 articles from 2 publications. The biggest story: “Senate passes bill”.</summary>"))
+        let base = URL(fileURLWithPath: folder, isDirectory: true).absoluteString
+        #expect(feed.contains("xml:base=\"\(base)\""))
+        #expect(feed.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"\(base)digests.atom\"/>"))
+        #expect(feed.contains("<link rel=\"alternate\" href=\"\(base)2026-03-01.html\"/>"))
+
+        configuration.baseURL = URL(string: "https://example.org/digests/")
+        try DigestWriter(configuration: configuration, renderer: DigestRenderer(templates: try DigestTemplates()))
+            .write(digest(until: "2026-03-03T07:00:00Z"), stem: "2026-03-03")
+        feed = try String(contentsOfFile: folder + "/digests.atom", encoding: .utf8)
+        #expect(feed.contains("<link rel=\"alternate\" href=\"https://example.org/digests/2026-03-01.html\"/>"))
+    }
+
     @Test func fileNames() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London")!

@@ -149,6 +149,17 @@ struct ConfigurationKey: Sendable {
             c.digest.keepDays = n
             return true
         },
+        scalar("digest.base_url", "an http or https URL such as https://example.org/digests/, or empty") { text, c in
+            if text.isEmpty {
+                c.digest.baseURL = nil
+                return true
+            }
+            guard let url = URL(string: text.hasSuffix("/") ? text : text + "/"), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                  url.host?.isEmpty == false
+            else { return false }
+            c.digest.baseURL = url
+            return true
+        },
         list("digest.formats", "a list drawn from md, html, json") { items, c in
             let formats = items.compactMap { try? DigestFormat(parsing: $0) }
             guard !items.isEmpty, formats.count == items.count else { return false }

@@ -9,10 +9,15 @@ public struct DigestBuilder: Sendable {
     public let database: GazetteDatabase
     public let timeZone: TimeZone
     public let now: @Sendable () -> Date
+    /// The folder the digest is written to, so that links to the archived files work from it.
+    public let linkFolder: String?
 
-    public init(database: GazetteDatabase, timeZone: TimeZone, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        database: GazetteDatabase, timeZone: TimeZone, linkFolder: String? = nil, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.database = database
         self.timeZone = timeZone
+        self.linkFolder = linkFolder
         self.now = now
     }
 
@@ -23,7 +28,7 @@ public struct DigestBuilder: Sendable {
         let articles = Dictionary(uniqueKeysWithValues: slice.articles.map { ($0.id, $0) })
         let links = Dictionary(grouping: slice.entityLinks, by: \.articleID)
 
-        let clusterer = StoryClusterer(articles: slice.articles, entities: links.mapValues { Set($0.map(\.entityID)) })
+        let clusterer = StoryClusterer(articles: slice.articles)
         let stories = StoryBuilder(articles: slice.articles, links: links).stories(clusters: clusterer.clusters())
 
         let trends = NameTrends(window: window, calendar: calendar)
@@ -52,8 +57,11 @@ public struct DigestBuilder: Sendable {
             articles: slice.articles.reversed().map { article in
                 Digest.Article(
                     id: article.id, title: Self.title(of: article), publication: article.publication,
-                    authors: article.authors, publishedAt: article.publishedAt, ingestedAt: article.ingestedAt,
-                    keyphrases: Array(article.keyphrases.prefix(5)), archivePath: article.archivePath ?? article.sourcePath)
+                    authors: article.authors, publishedAt: article.isDated ? article.publishedAt : nil,
+                    dated: article.isDated, ingestedAt: article.ingestedAt, keyphrases: Array(article.keyphrases.prefix(5)),
+                    sourceName: (article.sourcePath as NSString).lastPathComponent,
+                    archivePath: article.archivePath ?? article.sourcePath,
+                    link: FileLink.to(article.archivePath ?? article.sourcePath, from: linkFolder))
             })
     }
 
@@ -80,4 +88,9 @@ public struct DigestBuilder: Sendable {
         if let first = article.summary.first { return first }
         return (article.sourcePath as NSString).lastPathComponent
     }
+}
+
+extension DigestSlice.Article {
+    /// Whether the article said when it was published (not only the file's modification time).
+    var isDated: Bool { publishedAt != nil && publishedSource != "file" }
 }

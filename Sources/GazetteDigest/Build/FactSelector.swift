@@ -77,13 +77,15 @@ struct FactSelector {
 
     // MARK: Dates ahead
 
-    /// Dates after the window's last day, as days of a calendar, nearest first.
+    /// Dates after the window's last day, as days of a calendar, nearest first. Articles that
+    /// gave no publication date are left out: their "Tuesday" and "next week" were resolved
+    /// against the day the file arrived, a guess.
     func calendarDays(_ dates: [DigestSlice.DateMention]) -> [Digest.CalendarDay] {
         let lastDay = Self.dayString(window.until.addingTimeInterval(-0.001), calendar)
         var days: [String: [Digest.Event]] = [:]
         var seen: Set<String> = []
         for date in dates {
-            guard let (day, time) = localDay(date), day > lastDay,
+            guard articles[date.articleID]?.isDated == true, let (day, time) = localDay(date), day > lastDay,
                 seen.insert(day + (time ?? "") + date.text.lowercased()).inserted
             else { continue }
             days[day, default: []].append(Digest.Event(

@@ -3,8 +3,8 @@ import GazetteStore
 
 /// Turns clusters of articles into ranked ``Digest/Story`` values.
 struct StoryBuilder {
-    /// Stories listed under "Top stories".
-    static let limit = 10
+    /// Stories listed under "Top stories" in Markdown and HTML; the JSON lists every story.
+    static let shown = 10
 
     let articles: [DigestSlice.Article]
     let links: [Int64: [DigestSlice.EntityLink]]
@@ -13,7 +13,7 @@ struct StoryBuilder {
         let stories = clusters.map { story(for: $0.map { articles[$0] }) }
         return stories.enumerated().sorted { a, b in
             (a.element.sources, a.element.articleIDs.count, b.offset) > (b.element.sources, b.element.articleIDs.count, a.offset)
-        }.prefix(Self.limit).map(\.element)
+        }.map(\.element)
     }
 
     private func story(for members: [DigestSlice.Article]) -> Digest.Story {

@@ -1,68 +1,109 @@
 import GazetteStore
+import HeapModule
 
-/// Groups a window's articles into stories: near-duplicate bodies (SimHash within
-/// ``maximumDistance`` bits), or articles sharing enough entities and keyphrases.
+/// Groups a window's articles into stories: articles whose headline and opening paragraphs use
+/// the same distinctive words (TF-IDF cosine), joined by average-linkage agglomerative
+/// clustering, and near-duplicate bodies (SimHash within ``maximumDistance`` bits).
 ///
-/// Features carried by a large share of the window (a country every article names) are left
-/// out of the comparison, so they neither join unrelated stories nor cost quadratic time.
+/// Average linkage joins two groups only when their articles are similar on average, not when
+/// one pair happens to be: a chain of loosely related articles does not become one "story".
+/// Precision comes first: a wrong group is worse than a missed one.
 struct StoryClusterer {
     /// Largest Hamming distance between two SimHashes of the same text, lightly edited.
     static let maximumDistance = 6
+    /// Average cosine between two groups above which they report the same story.
+    /// Tuned on the dev stories (0.20–0.23 score within 0.004 of each other).
+    static let threshold = 0.22
+    /// Most similar articles each article is compared with when groups are formed.
+    static let neighbours = 30
 
     let articles: [DigestSlice.Article]
-    /// Entity ids of each article, by article id.
-    let entities: [Int64: Set<Int64>]
 
     /// Groups of indexes into `articles`, each sorted; every article is in exactly one group.
     func clusters() -> [[Int]] {
-        var groups = UnionFind(count: articles.count)
-        joinNearDuplicates(&groups)
-        joinSharedFeatures(&groups)
-        return groups.components()
+        var similarities = StoryVectors(articles).similarities(atLeast: Self.threshold / 2, neighbours: Self.neighbours)
+        for pair in nearDuplicates() { similarities[pair] = 1 }
+        return Self.agglomerate(count: articles.count, similarities: similarities, threshold: Self.threshold)
     }
 
-    private func joinNearDuplicates(_ groups: inout UnionFind) {
+    private func nearDuplicates() -> [ArticlePair] {
+        var pairs: [ArticlePair] = []
         for i in articles.indices where articles[i].simhash != 0 {
             for j in articles.indices where j > i && articles[j].simhash != 0 {
                 if (articles[i].simhash ^ articles[j].simhash).nonzeroBitCount <= Self.maximumDistance {
-                    groups.union(i, j)
+                    pairs.append(ArticlePair(i, j))
                 }
             }
         }
+        return pairs
     }
 
-    private enum Feature: Hashable {
-        case entity(Int64)
-        case keyphrase(String)
-    }
-
-    private func joinSharedFeatures(_ groups: inout UnionFind) {
-        var carriers: [Feature: [Int]] = [:]
-        for (index, article) in articles.enumerated() {
-            for id in entities[article.id] ?? [] { carriers[.entity(id), default: []].append(index) }
-            for phrase in Set(article.keyphrases.map { $0.lowercased() }) {
-                carriers[.keyphrase(phrase), default: []].append(index)
-            }
+    /// Average-linkage clustering over a sparse similarity graph: pairs not listed count as 0.
+    ///
+    /// Each step merges the two groups with the highest average similarity while it is above
+    /// `threshold`, from a heap of candidate merges. A merge only lowers the averages of the
+    /// pairs whose summed similarity it leaves unchanged, so those entries are corrected when
+    /// they come out of the heap rather than at every merge; and the group with fewer links is
+    /// merged into the other. That keeps a busy day near O(E log E) in the similar pairs.
+    static func agglomerate(count: Int, similarities: [ArticlePair: Double], threshold: Double) -> [[Int]] {
+        var members = (0..<count).map { [$0] }
+        var alive = [Bool](repeating: true, count: count)
+        // Summed similarity between two live groups, both ways.
+        var links = [[Int: Double]](repeating: [:], count: count)
+        var heap = Heap<Candidate>()
+        for (pair, similarity) in similarities {
+            links[pair.first][pair.second] = similarity
+            links[pair.second][pair.first] = similarity
+            if similarity > threshold { heap.insert(Candidate(average: similarity, a: pair.first, b: pair.second)) }
         }
-        let commonest = max(8, articles.count / 20)
-        var shared: [Int: (entities: Int, keyphrases: Int)] = [:]
-        for (feature, indexes) in carriers where indexes.count > 1 && indexes.count <= commonest {
-            for a in indexes.indices {
-                for b in indexes.indices where b > a {
-                    let key = indexes[a] * articles.count + indexes[b]
-                    var counts = shared[key] ?? (0, 0)
-                    if case .entity = feature { counts.entities += 1 } else { counts.keyphrases += 1 }
-                    shared[key] = counts
+        func average(_ a: Int, _ b: Int) -> Double? {
+            links[a][b].map { $0 / Double(members[a].count * members[b].count) }
+        }
+        while let best = heap.popMax() {
+            guard alive[best.a], alive[best.b], let current = average(best.a, best.b) else { continue }
+            guard current == best.average else {
+                if current > threshold { heap.insert(Candidate(average: current, a: best.a, b: best.b)) }
+                continue
+            }
+            // Merge the group with fewer links into the other.
+            let (keep, gone) = links[best.a].count >= links[best.b].count ? (best.a, best.b) : (best.b, best.a)
+            alive[gone] = false
+            members[keep] += members[gone]
+            members[gone] = []
+            links[keep][gone] = nil
+            for (c, value) in links[gone] where c != keep {
+                links[c][gone] = nil
+                let sum = links[keep][c, default: 0] + value
+                links[keep][c] = sum
+                links[c][keep] = sum
+                if let updated = average(keep, c), updated > threshold {
+                    heap.insert(Candidate(average: updated, a: min(keep, c), b: max(keep, c)))
                 }
             }
+            links[gone] = [:]
         }
-        for (key, counts) in shared where Self.sameStory(entities: counts.entities, keyphrases: counts.keyphrases) {
-            groups.union(key / articles.count, key % articles.count)
-        }
+        return members.indices.filter { alive[$0] }.map { members[$0].sorted() }
     }
 
-    /// Two entities and a keyphrase, three entities, or two keyphrases and an entity.
-    static func sameStory(entities: Int, keyphrases: Int) -> Bool {
-        (entities >= 2 && keyphrases >= 1) || entities >= 3 || (keyphrases >= 2 && entities >= 1)
+    /// A possible merge of groups `a` and `b` (their first articles' indexes), by average similarity.
+    struct Candidate: Comparable {
+        let average: Double
+        let a: Int
+        let b: Int
+
+        static func < (x: Candidate, y: Candidate) -> Bool {
+            (x.average, y.a, y.b) < (y.average, x.a, x.b)
+        }
+    }
+}
+
+/// Two article indexes, the smaller first.
+struct ArticlePair: Hashable {
+    let first: Int
+    let second: Int
+
+    init(_ i: Int, _ j: Int) {
+        first = min(i, j)
+        second = max(i, j)
     }
 }

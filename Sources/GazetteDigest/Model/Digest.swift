@@ -39,6 +39,12 @@ public struct Digest: Sendable, Codable, Equatable {
         public var places: [String]
         /// How many sources carried it: distinct publications, or articles when none is known.
         public var sources: Int
+
+        /// `articleIds`, which the snake_case strategy writes `article_ids` and reads back.
+        enum CodingKeys: String, CodingKey {
+            case headline, publications, summary, people, places, sources
+            case articleIDs = "articleIds"
+        }
     }
 
     public struct Names: Sendable, Codable, Equatable {
@@ -83,6 +89,11 @@ public struct Digest: Sendable, Codable, Equatable {
         public var articleID: Int64
         public var publication: String?
         public var title: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, publication, title
+            case articleID = "articleId"
+        }
     }
 
     public struct Number: Sendable, Codable, Equatable {
@@ -94,6 +105,11 @@ public struct Digest: Sendable, Codable, Equatable {
         public var context: String
         public var articleID: Int64
         public var publication: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, value, currency, unit, context, publication
+            case articleID = "articleId"
+        }
     }
 
     /// One day of the "dates ahead" calendar.
@@ -111,6 +127,11 @@ public struct Digest: Sendable, Codable, Equatable {
         public var context: String
         public var articleID: Int64
         public var publication: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, time, context, publication
+            case articleID = "articleId"
+        }
     }
 
     public struct Article: Sendable, Codable, Equatable {
@@ -118,10 +139,19 @@ public struct Digest: Sendable, Codable, Equatable {
         public var title: String
         public var publication: String?
         public var authors: [String]
+        /// ISO-8601, or nil when the article gave no date (``dated`` is false then too).
         public var publishedAt: String?
+        /// Whether the article said when it was published; an undated article's ingest time
+        /// stands in nowhere in the digest.
+        public var dated: Bool
         public var ingestedAt: Date
         public var keyphrases: [String]
+        /// The name of the file as it was dropped.
+        public var sourceName: String
         /// The archived original, or the path it arrived at when it was not archived.
         public var archivePath: String
+        /// The original file as a link that works from the digest's folder (relative), or an
+        /// absolute path when the digest has no folder.
+        public var link: String
     }
 }

@@ -14,24 +14,43 @@ struct AtomFeed {
         var summary: String?
     }
 
+    /// What an entry's summary is made of: read back from a digest's JSON file with nothing
+    /// else, so that digests written by earlier versions keep their summaries.
+    struct Gist: Decodable {
+        var glance: Digest.Glance
+        var stories: [Headline]
+
+        struct Headline: Decodable {
+            var headline: String
+        }
+
+        init(_ digest: Digest) {
+            glance = digest.glance
+            stories = digest.stories.map { Headline(headline: $0.headline) }
+        }
+    }
+
     /// "12 articles from 5 publications. The biggest story: “…”. Also: “…”; “…”."
-    static func summary(of digest: Digest) -> String {
-        let g = digest.glance
+    static func summary(of gist: Gist) -> String {
+        let g = gist.glance
         guard g.articles > 0 else { return "No articles were ingested in this window." }
         var text = "\(g.articles) article\(g.articles == 1 ? "" : "s") from \(g.publications) publication\(g.publications == 1 ? "" : "s")."
         if let biggest = g.biggestStory { text += " " + biggest }
-        let others = digest.stories.dropFirst().prefix(3).map { "“\($0.headline)”" }
+        let others = gist.stories.dropFirst().prefix(3).map { "“\($0.headline)”" }
         if !others.isEmpty { text += " Also: " + others.joined(separator: "; ") + "." }
         return text
     }
 
-    static func render(_ entries: [Entry], updated: Date) -> String {
+    /// The feed, its links absolute against `base` (the digest folder's URL, ending in `/`).
+    static func render(_ entries: [Entry], updated: Date, base: URL) -> String {
         let format = Date.ISO8601FormatStyle()
+        let root = base.absoluteString
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom">
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="\(escape(root))">
               <title>Gazette digests</title>
               <id>urn:gazette:digests</id>
+              <link rel="self" type="application/atom+xml" href="\(escape(root + fileName))"/>
               <updated>\(format.format(updated))</updated>
               <author><name>Gazette</name></author>
 
@@ -41,7 +60,8 @@ struct AtomFeed {
             xml += "    <title>Gazette digest \(escape(entry.stem))</title>\n"
             xml += "    <id>urn:gazette:digest:\(escape(entry.stem))</id>\n"
             xml += "    <updated>\(format.format(entry.updated))</updated>\n"
-            xml += "    <link rel=\"alternate\" href=\"\(escape(entry.file))\"/>\n"
+            let link = root + (entry.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? entry.file)
+            xml += "    <link rel=\"alternate\" href=\"\(escape(link))\"/>\n"
             if let summary = entry.summary { xml += "    <summary type=\"text\">\(escape(summary))</summary>\n" }
             xml += "  </entry>\n\n"
         }

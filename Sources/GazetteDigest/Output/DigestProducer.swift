@@ -16,7 +16,7 @@ public struct DigestProducer: Sendable {
     ) throws {
         self.configuration = configuration
         let zone = configuration.resolvedTimeZone
-        builder = DigestBuilder(database: database, timeZone: zone, now: now)
+        builder = DigestBuilder(database: database, timeZone: zone, linkFolder: configuration.directory, now: now)
         renderer = DigestRenderer(templates: try DigestTemplates(overrideDirectory: configuration.templateDirectory))
         writer = DigestWriter(configuration: configuration, renderer: renderer)
         var calendar = Calendar(identifier: .gregorian)

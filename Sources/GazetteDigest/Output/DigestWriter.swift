@@ -79,16 +79,18 @@ public struct DigestWriter: Sendable {
                 .first { FileManager.default.fileExists(atPath: path($0)) }
             guard let file else { return nil }
             let modified = (try? FileManager.default.attributesOfItem(atPath: path(file))[.modificationDate]) as? Date
-            let summary = stem == current ? AtomFeed.summary(of: digest) : storedDigest(stem).map(AtomFeed.summary(of:))
+            let summary = stem == current ? AtomFeed.summary(of: AtomFeed.Gist(digest)) : storedGist(stem).map(AtomFeed.summary(of:))
             return AtomFeed.Entry(stem: stem, file: file, updated: modified ?? digest.generatedAt, summary: summary)
         }
-        try DigestFile.write(AtomFeed.render(entries, updated: digest.generatedAt), to: path(AtomFeed.fileName))
+        let base = configuration.baseURL ?? URL(fileURLWithPath: FileLink.absolute(configuration.directory), isDirectory: true)
+        try DigestFile.write(AtomFeed.render(entries, updated: digest.generatedAt, base: base), to: path(AtomFeed.fileName))
     }
 
-    /// The digest saved as `STEM.json`, when that format is written and the file reads back.
-    private func storedDigest(_ stem: String) -> Digest? {
+    /// The summary fields of the digest saved as `STEM.json`, when that format is written and
+    /// reads back; an entry whose file does not read back has no summary.
+    private func storedGist(_ stem: String) -> AtomFeed.Gist? {
         guard let data = FileManager.default.contents(atPath: path("\(stem).json")) else { return nil }
-        return try? DigestRenderer.jsonDecoder().decode(Digest.self, from: data)
+        return try? DigestRenderer.jsonDecoder().decode(AtomFeed.Gist.self, from: data)
     }
 
     private func path(_ name: String) -> String {

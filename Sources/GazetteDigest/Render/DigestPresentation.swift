@@ -42,11 +42,12 @@ struct DigestPresentation {
         var rank: Int
         var headline: String
         var publications: String?
-        var sources: Int
-        var articleCount: Int
+        /// "3 publications, 4 articles", "2 articles".
+        var counts: String
         var summary: String
         var people: String?
         var places: String?
+        var articles: [Article]
     }
 
     struct Name {
@@ -96,8 +97,12 @@ struct DigestPresentation {
         var title: String
         var publication: String?
         var authors: String?
-        var time: String
+        /// The publication day, or "undated" when the article gave none.
+        var date: String
+        /// When Gazette received the file.
+        var received: String
         var keyphrases: String?
+        var link: String
         var archivePath: String
     }
 
@@ -113,11 +118,16 @@ struct DigestPresentation {
         glance = Glance(
             articles: digest.glance.articles, publications: digest.glance.publications, authors: digest.glance.authors,
             biggestStory: digest.glance.biggestStory)
-        stories = digest.stories.enumerated().map { index, story in
-            Story(
-                rank: index + 1, headline: story.headline, publications: Self.list(story.publications),
-                sources: story.sources, articleCount: story.articleIDs.count, summary: story.summary.joined(separator: " "),
-                people: Self.list(story.people), places: Self.list(story.places))
+        let articles = digest.articles.map { Self.article($0, format) }
+        let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
+        stories = digest.stories.prefix(StoryBuilder.shown).enumerated().map { index, story in
+            let counts = story.publications.count > 1
+                ? "\(Self.count(story.publications.count, "publication")), \(Self.count(story.articleIDs.count, "article"))"
+                : Self.count(story.articleIDs.count, "article")
+            return Story(
+                rank: index + 1, headline: story.headline, publications: Self.list(story.publications), counts: counts,
+                summary: story.summary.joined(separator: " "), people: Self.list(story.people), places: Self.list(story.places),
+                articles: story.articleIDs.compactMap { byID[$0] })
         }
         hasStories = !stories.isEmpty
         top = digest.names.top.map(Self.name)
@@ -142,15 +152,28 @@ struct DigestPresentation {
                 events: day.events.map { Event(time: $0.time, text: $0.text, context: $0.context, publication: $0.publication) })
         }
         hasDates = !calendar.isEmpty
-        articles = digest.articles.map { article in
-            Article(
-                id: article.id, title: article.title, publication: article.publication,
-                authors: Self.list(article.authors),
-                time: format.moment.string(from: article.ingestedAt),
-                keyphrases: Self.list(article.keyphrases),
-                archivePath: article.archivePath)
-        }
+        self.articles = articles
         hasArticles = !articles.isEmpty
+    }
+
+    /// "1 article", "3 articles".
+    static func count(_ n: Int, _ noun: String) -> String {
+        "\(n) \(noun)\(n == 1 ? "" : "s")"
+    }
+
+    private static func article(_ article: Digest.Article, _ format: Formats) -> Article {
+        let published = article.publishedAt.flatMap(Self.parseTimestamp)
+        return Article(
+            id: article.id, title: article.title, publication: article.publication, authors: Self.list(article.authors),
+            date: published.map { format.day.string(from: $0) } ?? "undated",
+            received: format.moment.string(from: article.ingestedAt),
+            keyphrases: Self.list(article.keyphrases), link: article.link, archivePath: article.archivePath)
+    }
+
+    private static func parseTimestamp(_ text: String) -> Date? {
+        let withFraction = ISO8601DateFormatter()
+        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return withFraction.date(from: text) ?? ISO8601DateFormatter().date(from: text)
     }
 
     /// Items joined with commas, or nil for none: a Mustache section renders for any string, even an empty one.
@@ -173,6 +196,7 @@ struct DigestPresentation {
         let longDay: DateFormatter
         let shortDay: DateFormatter
         let moment: DateFormatter
+        let day: DateFormatter
 
         init(_ zone: TimeZone) {
             func formatter(_ pattern: String) -> DateFormatter {
@@ -185,6 +209,7 @@ struct DigestPresentation {
             longDay = formatter("EEEE d MMMM yyyy")
             shortDay = formatter("EEE d MMM")
             moment = formatter("d MMM yyyy HH:mm")
+            day = formatter("d MMM yyyy")
         }
     }
 }

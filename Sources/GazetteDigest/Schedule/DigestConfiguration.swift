@@ -17,6 +17,9 @@ public struct DigestConfiguration: Sendable, Equatable {
     /// Digests whose window ended more than this many days ago are removed; 0 keeps them
     /// whatever their age.
     public var keepDays = 0
+    /// Where the digest folder is published; the Atom feed's links are made absolute against it
+    /// (against the folder's `file://` URL when nil).
+    public var baseURL: URL?
     /// Folder whose `digest.md.mustache` / `digest.html.mustache` replace the built-in templates.
     public var templateDirectory: String?
 

@@ -1,6 +1,6 @@
 /// English function words and news filler that a keyphrase may not start or end with, and
 /// that the summary's sentence similarity ignores.
-enum StopWords {
+package enum StopWords {
     /// The words' ``WordKey``s; a ``KeyTable`` rather than a `Set`, which would hash each key
     /// again with SipHash on every look-up.
     static let keys: KeyTable = {
@@ -12,7 +12,7 @@ enum StopWords {
     @inline(__always)
     static func contains(_ key: UInt64) -> Bool { keys.value(for: key) != nil }
 
-    static let words: [String] = [
+    package static let words: [String] = [
         "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago", "ahead",
         "all", "almost", "alone", "along", "already", "also", "although", "always", "am", "among", "amongst",
         "an", "and", "another", "any", "anybody", "anyhow", "anyone", "anything", "anyway", "anywhere", "are",

@@ -38,11 +38,20 @@ public struct DigestSlice: Sendable, Equatable {
         public var archivePath: String?
         public var sourcePath: String
         public var simhash: UInt64
+        /// The start of the body (at most ``DigestSlice/leadLength`` characters), for telling stories apart.
+        public var lead: String
+        /// Where the publication time came from (`metadata`, `text`, `relative`, `file`); `file`
+        /// means none was found and the file's modification time stands in.
+        public var publishedSource: String?
         public var summary: [String]
         /// Best first.
         public var keyphrases: [String]
         public var wordCount: Int
     }
+
+    /// Characters of each body read for ``Article/lead``: the first paragraphs, which say what
+    /// the story is.
+    public static let leadLength = 1500
 
     public struct EntityLink: Sendable, Equatable {
         public var articleID: Int64

@@ -105,7 +105,7 @@ private struct WindowQuery {
         let decoder = JSONDecoder()
         return try Row.fetchAll(db, sql: """
             SELECT a.id, a.title, p.name, a.published_at, a.ingested_at, a.archive_path, a.source_path,
-                   a.simhash, a.summary, a.word_count
+                   a.simhash, a.summary, a.word_count, substr(a.body, 1, \(DigestSlice.leadLength)), a.published_source
               FROM articles a LEFT JOIN publications p ON p.id = a.publication_id
              WHERE a.ingested_at >= ? AND a.ingested_at < ?
              ORDER BY a.ingested_at, a.id
@@ -116,7 +116,7 @@ private struct WindowQuery {
             return DigestSlice.Article(
                 id: id, title: row[1], publication: row[2], authors: authors[id] ?? [], publishedAt: row[3],
                 ingestedAt: Timestamp.date(row[4]) ?? .distantPast, archivePath: row[5], sourcePath: row[6],
-                simhash: UInt64(bitPattern: row[7]),
+                simhash: UInt64(bitPattern: row[7]), lead: row[10], publishedSource: row[11],
                 summary: (try? decoder.decode([String].self, from: Data(summary.utf8))) ?? [],
                 keyphrases: keyphrases[id] ?? [], wordCount: row[9])
         }

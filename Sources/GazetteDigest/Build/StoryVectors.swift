@@ -1,0 +1,116 @@
+import Foundation
+import GazetteExtraction
+import GazetteStore
+
+/// Each article as a TF-IDF vector over the words of its headline and opening paragraphs,
+/// weighed against the window it is in: words every article uses count for little, words only
+/// a few share count for much.
+struct StoryVectors {
+    /// Paragraphs of the body read after the headline: what the story is about, before the
+    /// background and the quotes (two scored better than one, three or more).
+    static let leadParagraphs = 2
+    /// Words carried by more than this share of a large window (and by more than 20 articles)
+    /// are left out: they say nothing about which story an article tells, and comparing
+    /// through them costs quadratic time. A day's biggest story rarely has 1% of its articles.
+    static let commonShare = 0.01
+
+    /// Unit-length sparse vectors, one per article: (word index, weight), sorted by word.
+    private(set) var vectors: [[(word: Int, weight: Double)]] = []
+    private var postings: [[(article: Int, weight: Double)]] = []
+
+    init(_ articles: [DigestSlice.Article]) {
+        var words: [String: Int] = [:]
+        var counts: [[Int: Int]] = []
+        var documentFrequency: [Int] = []
+        for article in articles {
+            var count: [Int: Int] = [:]
+            for word in Self.words(of: article) {
+                let index = words[word] ?? {
+                    words[word] = words.count
+                    documentFrequency.append(0)
+                    return words.count - 1
+                }()
+                count[index, default: 0] += 1
+            }
+            for index in count.keys { documentFrequency[index] += 1 }
+            counts.append(count)
+        }
+        let n = Double(articles.count)
+        let ceiling = max(20, Int(n * Self.commonShare))
+        postings = Array(repeating: [], count: words.count)
+        for (article, count) in counts.enumerated() {
+            var vector = count.compactMap { word, tf -> (word: Int, weight: Double)? in
+                let df = documentFrequency[word]
+                guard df <= ceiling else { return nil }
+                let termWeight: Double = 1 + log(Double(tf))
+                let rarity: Double = log((n + 1) / Double(df + 1)) + 1
+                return (word, termWeight * rarity)
+            }
+            let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+            if norm > 0 { vector = vector.map { ($0.word, $0.weight / norm) } }
+            vector.sort { $0.word < $1.word }
+            for entry in vector { postings[entry.word].append((article, entry.weight)) }
+            vectors.append(vector)
+        }
+    }
+
+    /// Cosine similarities of pairs of articles that share words: for each article, its
+    /// `neighbours` most similar others at `minimum` or above (a pair is kept when either side
+    /// keeps it). The bound keeps a busy day's graph sparse; a story larger than the bound
+    /// still holds together, since its articles are all near one another.
+    ///
+    /// Row by row with a dense accumulator: the dot products of one article with all others.
+    func similarities(atLeast minimum: Double, neighbours: Int) -> [ArticlePair: Double] {
+        var result: [ArticlePair: Double] = [:]
+        var accumulator = [Double](repeating: 0, count: vectors.count)
+        var touched: [Int] = []
+        var row: [(article: Int, similarity: Double)] = []
+        for (i, vector) in vectors.enumerated() {
+            for entry in vector {
+                for posting in postings[entry.word] where posting.article != i {
+                    if accumulator[posting.article] == 0 { touched.append(posting.article) }
+                    accumulator[posting.article] += entry.weight * posting.weight
+                }
+            }
+            for j in touched {
+                if accumulator[j] >= minimum { row.append((j, accumulator[j])) }
+                accumulator[j] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            if row.count > neighbours {
+                row.sort { ($0.similarity, $1.article) > ($1.similarity, $0.article) }
+                row.removeLast(row.count - neighbours)
+            }
+            for (j, similarity) in row { result[ArticlePair(i, j)] = similarity }
+            row.removeAll(keepingCapacity: true)
+        }
+        return result
+    }
+
+    /// The headline and the first paragraphs, in lower case, without function words, plurals folded.
+    static func words(of article: DigestSlice.Article) -> [String] {
+        let paragraphs = article.lead.split(separator: "\n\n", omittingEmptySubsequences: true).prefix(leadParagraphs)
+        let title = article.title ?? ""
+        let text = ([title] + paragraphs.map(String.init)).joined(separator: "\n")
+        var result: [String] = []
+        var word = ""
+        for character in text.lowercased() + " " {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if !word.isEmpty {
+                if word.count > 1, !stopWords.contains(word) { result.append(fold(word)) }
+                word = ""
+            }
+        }
+        return result
+    }
+
+    private static let stopWords = Set(StopWords.words + ["said", "says", "say", "mr", "mrs", "ms", "would", "could", "new", "one", "two"])
+
+    /// `elections` → `election`, `policies` → `policy`; leaves `news`, `press`, `us`.
+    static func fold(_ word: String) -> String {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") else { return word }
+        if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        return String(word.dropLast())
+    }
+}
