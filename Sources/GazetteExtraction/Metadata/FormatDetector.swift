@@ -6,6 +6,8 @@ enum FormatDetector {
         "md": .markdown, "markdown": .markdown, "mdown": .markdown, "mkd": .markdown,
         "html": .html, "htm": .html, "xhtml": .html,
         "eml": .email,
+        // A web page saved as one MIME file (Chrome's "save as single file"): read as a page.
+        "mhtml": .html, "mht": .html,
         "json": .json,
     ]
 
@@ -28,8 +30,10 @@ enum FormatDetector {
         if head.hasPrefix("{"), let data = text.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: Any] {
             return .json
         }
-        if looksLikeEmail(head) { return .email }
-        if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:")) { return .markdown }
+        if looksLikeEmail(head) { return lower.contains("snapshot-content-location:") ? .html : .email }
+        if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:")) || (head.hasPrefix("+++\n") && lower.contains("\ntitle")) {
+            return .markdown
+        }
         return .text
     }
 
@@ -48,6 +52,11 @@ enum FormatDetector {
         }
         guard let stop = c else { return true }
         return stop.isASCII && !(stop == ":" && letters > 0)
+    }
+
+    /// A MIME file (an MHTML page, a message) rather than markup: it starts with headers.
+    static func isMIME(_ text: String) -> Bool {
+        !text.hasPrefix("<") && looksLikeEmail(String(text.prefix(2_000)))
     }
 
     /// The first lines are `Name: value` headers, at least two of them well-known email ones.

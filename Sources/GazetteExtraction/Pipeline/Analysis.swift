@@ -6,6 +6,8 @@ public struct Analysis: Sendable {
     public let text: AnalyzedText
     /// Publication time: the anchor for relative dates (`yesterday`, `Tuesday`).
     public var publishedAt: Date?
+    /// The body's language (ISO 639-1, ``LanguageDetector``); the English-only stages skip others.
+    public let language: String
     public var entities: [Entity] = []
     public var quotes: [Quote] = []
     public var dates: [DateMention] = []
@@ -17,6 +19,7 @@ public struct Analysis: Sendable {
     public init(text: AnalyzedText, publishedAt: Date?) {
         self.text = text
         self.publishedAt = publishedAt
+        self.language = LanguageDetector.detect(text)
     }
 }
 
