@@ -32,13 +32,10 @@ package enum EmailReader {
             draft.metadata.publishedSource = .metadata
         }
         guard let content = bestPart(of: message, depth: 0) else { return draft }
-        let lines: [String]
-        if content.mediaType == "text/html" {
-            lines = HTMLReader.read(NewsletterFurniture.stripHidden(content.text)).lines
-        } else {
-            lines = content.text.lines()
-        }
+        let (text, encoding) = content.text
+        let lines = content.mediaType == "text/html" ? HTMLReader.read(NewsletterFurniture.stripHidden(text)).lines : text.lines()
         draft.lines = NewsletterFurniture.strip(lines)
+        draft.metadata.encoding = encoding
         return draft
     }
 
@@ -53,8 +50,10 @@ package enum EmailReader {
     /// The page an MHTML file holds: its root HTML part read as a web page.
     static func page(_ message: MIMEEntity) -> ArticleDraft {
         guard let root = bestPart(of: message, depth: 0) else { return ArticleDraft(lines: []) }
-        if root.mediaType == "text/html" { return HTMLReader.read(root.text) }
-        return ArticleDraft(lines: root.text.lines())
+        let (text, encoding) = root.text
+        var draft = root.mediaType == "text/html" ? HTMLReader.read(text) : ArticleDraft(lines: text.lines())
+        draft.metadata.encoding = encoding
+        return draft
     }
 
     /// The part that holds the readable text: of an alternative, the HTML part over the plain

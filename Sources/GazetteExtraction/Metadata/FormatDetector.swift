@@ -38,12 +38,12 @@ enum FormatDetector {
     }
 
     /// A text that can only be `.text`, decided from its first word: it starts with none of the
-    /// marks of the other formats (`<`, `{`, `#`, `-`, whitespace) and its first word is not an
+    /// marks of the other formats (`<`, `{`, `#`, `-`, `+`, whitespace) and its first word is not an
     /// email header name (letters and hyphens before a `:`). Most articles are settled here
     /// without the trimming and line splitting of the full sniff.
     static func startsAsPlainText(_ text: String) -> Bool {
         var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), first.value > 0x20, first.value < 0x7F, !"<{#-".unicodeScalars.contains(first) else { return false }
+        guard let first = scalars.next(), first.value > 0x20, first.value < 0x7F, !"<{#-+".unicodeScalars.contains(first) else { return false }
         var c: Unicode.Scalar? = first
         var letters = 0
         while let s = c, s.isASCII, s.properties.isAlphabetic || s == "-" {

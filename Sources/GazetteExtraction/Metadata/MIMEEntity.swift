@@ -97,14 +97,15 @@ struct MIMEEntity {
         }
     }
 
-    /// The body as text: in its `charset` when Gazette knows it, else as ``TextDecoder`` reads
-    /// a file (an HTML part's own `<meta charset>`, then detection). Invalid bytes become U+FFFD.
-    var text: String {
+    /// The body as text and its charset's name: in its `charset` when Gazette knows it, else as
+    /// ``TextDecoder`` reads a file (an HTML part's own `<meta charset>`, then detection).
+    /// Invalid bytes become U+FFFD.
+    var text: (text: String, encoding: String) {
         let bytes = decodedBody
-        if let label = parameter("charset"), let charset = Charset.named(label), let (text, _) = charset.decode(bytes[...], lenient: true) {
-            return TextDecoder.normalize(text)
+        if let label = parameter("charset"), let charset = Charset.named(label), let (text, name) = charset.decode(bytes[...], lenient: true) {
+            return (TextDecoder.normalize(text), name)
         }
-        return (try? TextDecoder.decode(bytes).text) ?? ""
+        return (try? TextDecoder.decode(bytes)) ?? ("", "utf-8")
     }
 }
 

@@ -10,7 +10,7 @@ public struct UnsupportedFormat: Sendable, Equatable {
     public let advice: String
 
     static let convertDocument = "save or export it as plain text, HTML or Markdown and add that file instead"
-    static let savedPageAsset = "it belongs to a saved web page's `_files` folder and is not an article; only the page's .html file is read"
+    static let savedPageAsset = "scripts, style sheets and fonts (such as those in a saved page's `_files` folder) are not articles; add the page's .html file instead"
 
     static let pdf = UnsupportedFormat(name: "a PDF document", advice: "convert it to text first (for example `pdftotext article.pdf`) and add the .txt file instead")
     static let rtf = UnsupportedFormat(name: "an RTF document", advice: convertDocument)

@@ -57,7 +57,7 @@ extension Extractor {
     ) -> ExtractionRecord {
         var metadata = metadata
         var record = ExtractionRecord(source: .init(
-            path: document.path, sha256: document.sha256, format: format, encoding: encoding, bytes: document.bytes.count
+            path: document.path, sha256: document.sha256, format: format, encoding: metadata.encoding ?? encoding, bytes: document.bytes.count
         ))
         if !options.raw, metadata.title == nil, let lede = TitleFinder.lede(analysis.text) {
             metadata.title = lede

@@ -28,11 +28,11 @@ enum CharsetDetector {
 
     static func guess(_ bytes: [UInt8]) -> Charset {
         let head = bytes.prefix(sample)
-        // A multi-byte character cut by the sample's end is not an error.
-        let cut = bytes.count > sample ? head.dropLast(3) : head
         var best: (charset: Charset, score: Double) = (.windows1252, -.infinity)
         for candidate in candidates {
-            guard let (text, _) = candidate.charset.decode(cut) else { continue }
+            // A multi-byte character the sample's end cuts is not an error: drop up to 3 bytes.
+            let trims = bytes.count > sample ? 0...3 : 0...0
+            guard let text = trims.lazy.compactMap({ candidate.charset.decode(head.dropLast($0))?.text }).first else { continue }
             let score = self.score(text, as: candidate)
             if score > best.score { best = (candidate.charset, score) }
         }
