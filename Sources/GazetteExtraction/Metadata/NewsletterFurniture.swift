@@ -6,6 +6,12 @@ enum NewsletterFurniture {
     /// Inline styles and class names that hide an element (the preheader shown only in the inbox list).
     static let hiddenMarkers = ["display:none", "max-height:0", "mso-hide:all", "visibility:hidden", "opacity:0", "font-size:0", "preheader", "preview-text"]
 
+    /// Hidden elements removed at most, bytes a tag may span, and bytes searched for an
+    /// element's end: bounds on hostile input.
+    static let maximumHidden = 100
+    static let maximumTagLength = 4_096
+    static let maximumElementLength = 262_144
+
     /// Void elements: no closing tag to look for.
     static let voidElements: Set<String> = ["img", "br", "hr", "meta", "input", "link", "wbr", "area", "col", "source"]
 
@@ -16,24 +22,28 @@ enum NewsletterFurniture {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
+        var removed = 0
         while i < bytes.count {
-            guard lower[i] == UInt8(ascii: "<"), let tag = Tag(lower, at: i), !tag.closing,
-                  hiddenMarkers.contains(where: { tag.attributes.contains($0) }) else {
+            guard removed < maximumHidden, lower[i] == UInt8(ascii: "<"), let tag = Tag(lower, at: i), !tag.closing,
+                  hiddenMarkers.contains(where: tag.attributes(lower).contains) else {
                 out.append(bytes[i])
                 i += 1
                 continue
             }
+            removed += 1
             i = voidElements.contains(tag.name) ? tag.end : end(of: tag, in: lower)
         }
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Where the element opened by `tag` ends: after its matching closing tag (same name, nesting
-    /// counted), else at the end of the opening tag when it is never closed.
+    /// counted), else at the end of the opening tag when it is not closed within
+    /// ``maximumElementLength`` bytes.
     static func end(of tag: Tag, in lower: [UInt8]) -> Int {
         var depth = 1
         var i = tag.end
-        while i < lower.count {
+        let limit = min(lower.count, tag.end + maximumElementLength)
+        while i < limit {
             if lower[i] == UInt8(ascii: "<"), let next = Tag(lower, at: i), next.name == tag.name {
                 depth += next.closing ? -1 : 1
                 if depth == 0 { return next.end }
@@ -45,13 +55,18 @@ enum NewsletterFurniture {
         return tag.end
     }
 
-    /// An HTML tag read from lower-cased bytes: its name, its attributes with spaces removed.
+    /// An HTML tag read from lower-cased bytes: its name and where it ends.
     struct Tag {
         let name: String
         let closing: Bool
-        let attributes: String
-        /// Index just after the `>`.
+        /// Where the attributes start, and the index just after the `>`.
+        let attributesStart: Int
         let end: Int
+
+        /// The attributes' text, without white space (`style="display:none"`).
+        func attributes(_ lower: [UInt8]) -> String {
+            String(decoding: lower[attributesStart..<(end - 1)].filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        }
 
         init?(_ lower: [UInt8], at start: Int) {
             var i = start + 1
@@ -59,9 +74,9 @@ enum NewsletterFurniture {
             if closing { i += 1 }
             let nameStart = i
             while i < lower.count, (0x61...0x7A).contains(lower[i]) || (0x30...0x39).contains(lower[i]) { i += 1 }
-            guard i > nameStart, let close = lower[i...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+            guard i > nameStart, let close = lower[i..<min(lower.count, i + NewsletterFurniture.maximumTagLength)].firstIndex(of: UInt8(ascii: ">")) else { return nil }
             name = String(decoding: lower[nameStart..<i], as: UTF8.self)
-            attributes = String(decoding: lower[i..<close].filter { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+            attributesStart = i
             end = close + 1
         }
     }

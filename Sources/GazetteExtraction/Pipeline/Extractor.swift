@@ -40,7 +40,7 @@ public struct Extractor: Sendable {
     func analyze(body: String, publishedAt: Date?, timings: inout StageTimings?) -> Analysis {
         let text = timings.measure("text") { AnalyzedText(body: body) }
         var analysis = Analysis(text: text, publishedAt: publishedAt)
-        for (i, stage) in stages.enumerated() where analysis.language == "en" || !englishOnly[i] {
+        for (i, stage) in stages.enumerated() where analysis.readsAsEnglish || !englishOnly[i] {
             timings.measure(stageNames[i]) { stage.run(&analysis) }
         }
         return analysis

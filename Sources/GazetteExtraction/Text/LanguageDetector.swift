@@ -46,8 +46,23 @@ public enum LanguageDetector {
     }()
 
     /// The text's language: by script, then for Latin text by function words.
-    public static func detect(_ text: AnalyzedText) -> String {
-        Script.language(text.scalars) ?? latinLanguage(text)
+    public static func detect(_ text: AnalyzedText) -> String { guess(text).code }
+
+    /// A Latin-script guess is sure when the language has at least this many function words…
+    static let sureWords = 6.0
+    /// …and English has at most this share of its score.
+    static let sureEnglishShare = 0.25
+
+    /// The language and whether the guess is sure enough to keep the English-only stages off
+    /// the text: always for a script other than Latin; for Latin text only when its language has
+    /// ``sureWords`` function words and English few (``sureEnglishShare``) — short or tabular
+    /// English (results tables, price lists) often scores for another language by a word or two.
+    static func guess(_ text: AnalyzedText) -> (code: String, sure: Bool) {
+        if let code = Script.language(text.scalars) { return (code, true) }
+        let scores = latinScores(text)
+        var best = 0
+        for i in scores.indices where scores[i] > scores[best] { best = i }
+        return (profiles[best].code, scores[best] >= sureWords && scores[0] <= scores[best] * sureEnglishShare)
     }
 
     /// Letters only one profile's language uses (`ř` Czech, `ł` Polish, `ő` Hungarian): each
@@ -62,8 +77,9 @@ public enum LanguageDetector {
         return table
     }()
 
-    /// The best-scoring Latin-script language, or `en` when the text has no function words at all.
-    static func latinLanguage(_ text: AnalyzedText) -> String {
+    /// Each Latin-script profile's score (``profiles`` order): the best scoring is the language,
+    /// `en` (first) on a tie or when the text has no function words at all.
+    static func latinScores(_ text: AnalyzedText) -> [Double] {
         var scores = [Double](repeating: 0, count: profiles.count)
         for s in text.scalars.prefix(100_000) where !s.isASCII {
             if let i = distinctiveLetters[s] { scores[i] += 0.5 }
@@ -77,8 +93,6 @@ public enum LanguageDetector {
                 scores[i] += 1 / Double(shared)
             }
         }
-        var best = 0
-        for i in scores.indices where scores[i] > scores[best] { best = i }
-        return profiles[best].code
+        return scores
     }
 }

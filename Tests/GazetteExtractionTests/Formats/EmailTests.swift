@@ -112,4 +112,20 @@ struct EmailTests {
         let html = #"<div style="display: none">Preview text</div><span class="preheader">More preview</span><p>Kept <b>text</b></p><img style="display:none" src="x">"#
         #expect(NewsletterFurniture.stripHidden(html) == "<p>Kept <b>text</b></p>")
     }
+
+    /// Thousands of unclosed hidden elements: linear, not a scan to the end for each.
+    @Test func hostileHiddenMarkupIsBounded() {
+        let html = String(repeating: "<div style=\"display:none\">x", count: 20_000) + "<p>Story text.</p>"
+        #expect(NewsletterFurniture.stripHidden(html).hasSuffix("<p>Story text.</p>"))
+    }
+
+    /// Multiparts nested past the depth limit are not read, and nothing crashes.
+    @Test func deepNestingStops() {
+        var message = "From: A <a@example.org>\nSubject: Deep\n"
+        for level in 0..<40 { message += "Content-Type: multipart/mixed; boundary=b\(level)\n\n--b\(level)\n" }
+        message += "Content-Type: text/plain\n\nDeep text.\n"
+        let draft = EmailReader.read(message)
+        #expect(!draft.lines.contains("Deep text."))
+        #expect(draft.metadata.title == "Deep")
+    }
 }

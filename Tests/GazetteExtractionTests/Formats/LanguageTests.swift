@@ -72,4 +72,13 @@ struct LanguageTests {
         #expect(!analysis.entities.isEmpty)
         #expect(!analysis.quotes.isEmpty)
     }
+
+    /// Regression: a results table scored for French by `le` and `les` in names lost its entities.
+    @Test func unsureLatinGuessKeepsEnglishStages() {
+        let body = "Leading scorers after Saturday's games:\n\n12 - Paul Le Roux (Lyon), Les Martin (Leeds)\n\n9 - Marc Le Bris (Nantes), Les Dupont (Lille)\n\n7 - Anne Le Goff (Brest)"
+        let analysis = FrontFixtures.extractor.analyze(body: body, publishedAt: FrontFixtures.modified)
+        #expect(analysis.language == "fr")
+        #expect(analysis.readsAsEnglish)
+        #expect(!analysis.entities.isEmpty)
+    }
 }
