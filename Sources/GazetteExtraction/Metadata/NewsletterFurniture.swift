@@ -111,6 +111,20 @@ enum NewsletterFurniture {
         pattern: #"\b\d{1,5} (?:[A-Z][\w'.-]* ){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Square)\b|\bSuite \d+|\bP\.?O\.? Box \d|, [A-Z]{2},? \d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b"#
     )
 
+    /// A link in a text/plain newsletter: `<https://…>`, `[https://…]`, `(https://…)` or bare.
+    static let link = try! NSRegularExpression(pattern: #"\s*[<\[(]?https?://[^\s>\])]+[>\])]?"#)
+
+    /// A text/plain newsletter's lines without their (mostly tracking) links; a line that was
+    /// only links goes.
+    static func stripLinks(_ lines: [String]) -> [String] {
+        lines.compactMap { line in
+            guard line.contains("://") else { return line }
+            let stripped = link.stringByReplacingMatches(in: line, range: NSRange(line.startIndex..., in: line), withTemplate: "")
+            let trimmed = stripped.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty || trimmed.allSatisfy({ ":-–—|•".contains($0) }) ? nil : stripped
+        }
+    }
+
     /// The lines without furniture: a footer (in the second half) is cut with all after it; a
     /// sponsor block is dropped from its marker for up to three paragraphs, or up to the next
     /// heading-like line; single furniture lines are dropped.

@@ -11,10 +11,11 @@
 /// capitals and rarer letters count 0. The best mean score wins; ties go to the earlier
 /// candidate, so Windows-1252 keeps a Western file whose few accents read alike everywhere.
 ///
-/// Frequent letters: the commonest letters of each language's alphabet (Wikipedia's
-/// "Letter frequency" tables); hanzi from Jun Da's Modern Chinese character frequency list,
-/// kanji and Hangul from common newspaper text — the top few hundred, enough to tell a right
-/// decoding from a wrong one, not to model the language.
+/// Frequent letters: the commonest letters of each language's alphabet (as in Wikipedia's
+/// "Letter frequency" tables); for Chinese, the first few hundred characters of Jun Da's Modern
+/// Chinese character frequency list with the traditional forms of the commonest; for Japanese,
+/// all kana and a few dozen everyday kanji; for Korean, about a hundred everyday Hangul syllables,
+/// picked by hand. Enough to tell a right decoding from a wrong one, not to model the language.
 enum CharsetDetector {
     struct Candidate: Sendable {
         let charset: Charset

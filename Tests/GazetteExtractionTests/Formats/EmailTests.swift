@@ -128,4 +128,10 @@ struct EmailTests {
         #expect(!draft.lines.contains("Deep text."))
         #expect(draft.metadata.title == "Deep")
     }
+
+    /// A text/plain newsletter loses its tracking links, and lines that were only links.
+    @Test func plainTextLinksAreStripped() {
+        let lines = ["Read the full story <https://t.example/c/abc123>", "[https://t.example/c/def456]", "The council met on Monday.", "Sign up: https://t.example/x"]
+        #expect(NewsletterFurniture.stripLinks(lines) == ["Read the full story", "The council met on Monday.", "Sign up:"])
+    }
 }

@@ -95,4 +95,13 @@ struct EncodingTests {
         #expect(encoding == "windows-1252")
         #expect(text == "The café in Zürich served “the best” coffee.")
     }
+
+    /// 7-bit ISO-2022-JP (common in Japanese mail) is not left as escape sequences.
+    @Test func iso2022JPIsRecognised() throws {
+        // 予算 (budget) between the escapes into and out of JIS X 0208.
+        let bytes: [UInt8] = [0x1B, 0x24, 0x42, 0x4D, 0x3D, 0x3B, 0x3B, 0x1B, 0x28, 0x42] + Array(" 2025".utf8)
+        let (text, encoding) = try TextDecoder.decode(bytes)
+        #expect(encoding == "iso-2022-jp")
+        #expect(text == "予算 2025")
+    }
 }
