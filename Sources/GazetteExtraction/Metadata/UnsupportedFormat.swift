@@ -19,6 +19,7 @@ public struct UnsupportedFormat: Sendable, Equatable {
     static let script = UnsupportedFormat(name: "a JavaScript file", advice: savedPageAsset)
     static let styleSheet = UnsupportedFormat(name: "a CSS style sheet", advice: savedPageAsset)
     static let font = UnsupportedFormat(name: "a font file", advice: savedPageAsset)
+    static let embeddedFrame = UnsupportedFormat(name: "a frame embedded in a saved web page (an advertisement or widget)", advice: savedPageAsset)
     static func image(_ kind: String) -> UnsupportedFormat {
         UnsupportedFormat(name: "an image (\(kind))", advice: "Gazette reads articles as text; save the article's page (HTML) or its text instead")
     }
@@ -47,7 +48,16 @@ public struct UnsupportedFormat: Sendable, Equatable {
     /// may be an article.
     static func detect(path: String, bytes: [UInt8]) -> UnsupportedFormat? {
         if let format = sniff(bytes) { return format }
+        if isEmbeddedFrame(path) { return .embeddedFrame }
         return extensions[(path as NSString).pathExtension.lowercased()]
+    }
+
+    /// Chrome's "Save page as… complete" keeps a page's iframes as `saved_resource.html`,
+    /// `saved_resource(1).html` … in the page's `_files` folder.
+    static func isEmbeddedFrame(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2, parts[parts.count - 2].hasSuffix("_files") else { return false }
+        return parts[parts.count - 1].lowercased().hasPrefix("saved_resource")
     }
 
     static func sniff(_ bytes: [UInt8]) -> UnsupportedFormat? {

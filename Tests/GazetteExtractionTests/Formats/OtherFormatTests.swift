@@ -65,12 +65,21 @@ struct OtherFormatTests {
         (Array("function track() { return window.dataLayer.push({event: 'view'}); }".utf8), "Story_files/analytics.js", "a JavaScript file"),
         (Array("body { font-family: Georgia, serif; margin: 0 auto; }".utf8), "Story_files/main.css", "a CSS style sheet"),
         (Array("A perfectly good caption".utf8), "Story_files/hero.svg", "an image (SVG)"),
+        (Array("<html><body><p>Buy our widgets today, the best widgets in town.</p></body></html>".utf8), "inbox/Story_files/saved_resource(2).html",
+         "a frame embedded in a saved web page (an advertisement or widget)"),
     ] as [([UInt8], String, String)])
     func refusals(bytes: [UInt8], path: String, name: String) {
         let error = #expect(throws: ExtractionError.self) { try FormatFixtures.extract(bytes: bytes, path: path) }
         guard case .unsupported(let format) = error else { Issue.record("not refused as unsupported: \(String(describing: error))"); return }
         #expect(format.name == name)
         #expect(error?.description.hasPrefix("The file is \(name), which Gazette does not read: ") == true)
+    }
+
+    /// The saved page itself, beside its `_files` folder, is an article.
+    @Test func savedPageBesideItsFilesIsRead() throws {
+        let page = "<html><head><title>Bridge reopens</title></head><body><p>The bridge reopened on Friday after eight months of repairs, the council said.</p></body></html>"
+        let record = try FrontFixtures.extract(page, path: "inbox/Story.html")
+        #expect(record.source.format == .html)
     }
 
     /// Text that merely mentions a format is still an article.
