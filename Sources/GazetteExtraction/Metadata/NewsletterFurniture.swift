@@ -92,6 +92,9 @@ enum NewsletterFurniture {
         "add us to your address book", "was this email forwarded to you", "did someone forward you this",
     ]
 
+    /// Whole lines (lower-cased) that are a newsletter's buttons.
+    static let buttons: Set<String> = ["like", "comment", "restack", "share", "reply", "subscribe", "upgrade", "listen", "read more", "donate"]
+
     /// Lines (lower-cased) that start a sponsor block.
     static let sponsorMarkers = [
         "sponsored by", "presented by", "together with", "a message from", "this newsletter is sponsored", "from our sponsor",
@@ -159,7 +162,7 @@ enum NewsletterFurniture {
                 }
                 sponsorParagraphs = 0
             }
-            if linePrefixes.contains(where: { lower.hasPrefix($0) }) { continue }
+            if buttons.contains(lower) || linePrefixes.contains(where: { lower.hasPrefix($0) }) { continue }
             if lower.count <= 150, address.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil { continue }
             out.append(line)
         }

@@ -134,4 +134,9 @@ struct EmailTests {
         let lines = ["Read the full story <https://t.example/c/abc123>", "[https://t.example/c/def456]", "The council met on Monday.", "Sign up: https://t.example/x"]
         #expect(NewsletterFurniture.stripLinks(lines) == ["Read the full story", "The council met on Monday.", "Sign up:"])
     }
+
+    @Test func furnitureLinesGo() {
+        let lines = ["READ IN APP", "The council met on Monday.", "", "Like", "Comment", "Restack", "", "Like many towns, it is short of money.", "", "Suite 400, 1 Harbour Road"]
+        #expect(NewsletterFurniture.strip(lines) == ["The council met on Monday.", "", "", "Like many towns, it is short of money.", ""])
+    }
 }
