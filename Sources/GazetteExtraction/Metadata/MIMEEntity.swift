@@ -50,10 +50,24 @@ struct MIMEEntity {
 
     var isAttachment: Bool { self["content-disposition"]?.lowercased().hasPrefix("attachment") ?? false }
 
-    /// A parameter of the Content-Type field (`boundary`, `charset`, `start`, `type`).
+    /// A parameter of the Content-Type field (`boundary`, `charset`, `start`, `type`); a quoted
+    /// value may hold `;`.
     func parameter(_ name: String) -> String? {
         guard let value = self["content-type"] else { return nil }
-        for field in value.split(separator: ";").dropFirst() {
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        for c in value {
+            if c == "\"" { quoted.toggle() }
+            if c == ";", !quoted {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
+        }
+        fields.append(field)
+        for field in fields.dropFirst() {
             let pair = field.split(separator: "=", maxSplits: 1)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == name else { continue }
             return pair[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""])
@@ -97,11 +111,15 @@ struct MIMEEntity {
         }
     }
 
-    /// The body as text and its charset's name: in its `charset` when Gazette knows it, else as
-    /// ``TextDecoder`` reads a file (an HTML part's own `<meta charset>`, then detection).
-    /// Invalid bytes become U+FFFD.
+    /// The body as text and its charset's name: valid UTF-8 with non-ASCII characters is UTF-8
+    /// whatever the part says (mailers label UTF-8 `us-ascii` or `iso-8859-1`); else in its
+    /// `charset` when Gazette knows it, else as ``TextDecoder`` reads a file (an HTML part's own
+    /// `<meta charset>`, then detection). Invalid bytes become U+FFFD.
     var text: (text: String, encoding: String) {
         let bytes = decodedBody
+        if bytes.contains(where: { $0 >= 0x80 }), let utf8 = String(validating: bytes, as: UTF8.self) {
+            return (TextDecoder.normalize(utf8), "utf-8")
+        }
         if let label = parameter("charset"), let charset = Charset.named(label), let (text, name) = charset.decode(bytes[...], lenient: true) {
             return (TextDecoder.normalize(text), name)
         }

@@ -139,4 +139,22 @@ struct EmailTests {
         let lines = ["READ IN APP", "The council met on Monday.", "", "Like", "Comment", "Restack", "", "Like many towns, it is short of money.", "", "Suite 400, 1 Harbour Road"]
         #expect(NewsletterFurniture.strip(lines) == ["The council met on Monday.", "", "", "Like many towns, it is short of money.", ""])
     }
+
+    /// A part labelled `us-ascii` that holds UTF-8 reads as UTF-8; a quoted boundary may hold `;`.
+    @Test func mislabelledUTF8AndQuotedBoundary() {
+        let message = """
+        From: Jane Doe <jane@example.org>
+        Subject: Zürich
+        Content-Type: multipart/mixed; boundary="a;b=c"
+
+        --a;b=c
+        Content-Type: text/plain; charset=us-ascii
+
+        Café prices in Zürich rose again this week.
+        --a;b=c--
+        """
+        let draft = EmailReader.read(message)
+        #expect(draft.lines.contains("Café prices in Zürich rose again this week."))
+        #expect(draft.metadata.encoding == "utf-8")
+    }
 }
