@@ -76,7 +76,8 @@ import Testing
         let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
         let path = try fixture.drop("image.txt", bytes)
         let outcome = await fixture.service().ingest(file: path, keepOriginal: false)
-        try expectQuarantined(fixture, "image.txt", stage: "decode", reasonContains: "binary", outcome: outcome)
+        // Known by its signature: the refusal names the format.
+        try expectQuarantined(fixture, "image.txt", stage: "format", reasonContains: "an image (PNG)", outcome: outcome)
         let report = try fixture.errorReport("image.txt")
         #expect(report["size"] as? Int == bytes.count)
         #expect((report["sha256"] as? String)?.count == 64)

@@ -10,6 +10,8 @@ package struct ArticleMetadata: Sendable, Equatable {
     var publication: String?
     var publishedAt: Date?
     var publishedSource: ExtractionRecord.PublishedSource?
+    /// The charset of the part the text came from, when it is not the file's (a MIME part's).
+    var encoding: String?
 
     /// Fills the fields still empty from `other` (structured metadata wins over text clues).
     mutating func fillGaps(from other: ArticleMetadata) {

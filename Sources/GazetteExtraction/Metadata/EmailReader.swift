@@ -1,127 +1,82 @@
 import Foundation
 
-/// A first, simple reading of an email message (`.eml`): Subject as title, From as author,
-/// Date as publication time, and the body after the headers — the first `text/plain` part of a
-/// multipart message (else its HTML part), with quoted-printable or base64 undone.
+/// Reads an e-mail message (`.eml`) or a saved page in MHTML (`.mhtml`, Chrome's "save as single
+/// file"), both MIME.
+///
+/// A message: Subject is the title, Date the publication time, From the author and publication
+/// (``EmailSender``). The body is the message's HTML part when it has one (read by
+/// ``HTMLReader`` without its hidden elements), else its text part (without its links) — multipart trees of any
+/// nesting, each part's transfer encoding and charset undone — less the newsletter furniture
+/// (``NewsletterFurniture``). An MHTML file is a page: its HTML part is read as the page,
+/// with the page's own metadata; the snapshot's headers (`Saved by Blink`, the save date) are not.
 package enum EmailReader {
-    package static func read(_ text: String) -> ArticleDraft {
-        let (headers, body) = split(text)
+    package static func read(_ text: String) -> ArticleDraft { read(bytes: Array(text.utf8)) }
+
+    package static func read(bytes: [UInt8]) -> ArticleDraft {
+        let message = MIMEEntity(bytes[...])
+        if isSnapshot(message) { return page(message) }
         var draft = ArticleDraft(lines: [])
-        if let subject = headers["subject"].map(decodeWords), !subject.isEmpty {
+        if let subject = message["subject"].map(EncodedWords.decode), !subject.isEmpty {
             draft.metadata.title = subject
             draft.metadata.titleSource = .metadata
         }
-        if let from = headers["from"].map(decodeWords), let name = displayName(from) { draft.metadata.authors = [name] }
-        if let date = headers["date"], let match = DateParser.parse(date) {
+        if let from = message["from"].map(EncodedWords.decode) {
+            let isList = message["list-id"] != nil || message["list-unsubscribe"] != nil
+                || ["bulk", "list"].contains(message["precedence"]?.lowercased() ?? "")
+            let sender = EmailSender(from: from, isList: isList, listName: EmailSender.listName(message["list-id"].map(EncodedWords.decode)))
+            draft.metadata.authors = sender.author.map { [$0] } ?? []
+            draft.metadata.publication = sender.publication
+        }
+        if let date = message["date"], let match = DateParser.parse(date) {
             draft.metadata.publishedAt = match.date
             draft.metadata.publishedSource = .metadata
         }
-        let content = part(headers: headers, body: body, depth: 0)
-        draft.lines = content.lines
+        guard let content = bestPart(of: message, depth: 0) else { return draft }
+        let (text, encoding) = content.text
+        let lines = content.mediaType == "text/html"
+            ? HTMLReader.read(NewsletterFurniture.stripHidden(text)).lines : NewsletterFurniture.stripLinks(text.lines())
+        draft.lines = NewsletterFurniture.strip(lines)
+        draft.metadata.encoding = encoding
         return draft
     }
 
-    /// Headers (lower-cased names, folded lines joined) and the text after the first blank line.
-    static func split(_ text: String) -> ([String: String], String) {
-        var headers: [String: String] = [:]
-        var lastName: String? = nil
-        var index = text.startIndex
-        while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<lineEnd]
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
-            if line.first == " " || line.first == "\t", let name = lastName {
-                headers[name, default: ""] += " " + line.trimmingCharacters(in: .whitespaces)
-            } else if let colon = line.firstIndex(of: ":") {
-                let name = line[..<colon].lowercased()
-                if headers[name] == nil { headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces) }
-                lastName = name
+    /// An MHTML snapshot rather than a message: Chrome's `Snapshot-Content-Location` header, a
+    /// `Saved by` From, or a multipart/related whose root is HTML and that has no sender.
+    static func isSnapshot(_ message: MIMEEntity) -> Bool {
+        if message["snapshot-content-location"] != nil { return true }
+        if message["from"]?.lowercased().contains("saved by") == true { return true }
+        return message["from"] == nil && message.mediaType == "multipart/related" && message.parameter("type")?.lowercased() == "text/html"
+    }
+
+    /// The page an MHTML file holds: its root HTML part read as a web page.
+    static func page(_ message: MIMEEntity) -> ArticleDraft {
+        guard let root = bestPart(of: message, depth: 0) else { return ArticleDraft(lines: []) }
+        let (text, encoding) = root.text
+        var draft = root.mediaType == "text/html" ? HTMLReader.read(text) : ArticleDraft(lines: text.lines())
+        draft.metadata.encoding = encoding
+        return draft
+    }
+
+    /// The part that holds the readable text: of an alternative, the HTML part over the plain
+    /// one; of a related, its root (the `start` part, else the first); of a mixed or other
+    /// multipart, the first readable part that is not an attachment.
+    static func bestPart(of entity: MIMEEntity, depth: Int) -> MIMEEntity? {
+        let type = entity.mediaType
+        if type == "text/html" || type == "text/plain" || type == "text/enriched" { return entity }
+        if type == "message/rfc822", depth < MIMEEntity.maximumDepth { return bestPart(of: MIMEEntity(entity.decodedBody[...]), depth: depth + 1) }
+        guard type.hasPrefix("multipart/"), depth < MIMEEntity.maximumDepth else { return nil }
+        let parts = entity.parts.filter { !$0.isAttachment }
+        let readable = parts.compactMap { bestPart(of: $0, depth: depth + 1) }
+        switch type {
+        case "multipart/alternative":
+            return readable.first { $0.mediaType == "text/html" } ?? readable.first
+        case "multipart/related":
+            if let start = entity.parameter("start"), let root = parts.first(where: { $0["content-id"] == start }) {
+                return bestPart(of: root, depth: depth + 1)
             }
-        }
-        return (headers, String(text[index...]))
-    }
-
-    /// The readable text of one MIME entity, as lines.
-    static func part(headers: [String: String], body: String, depth: Int) -> ArticleDraft {
-        let type = headers["content-type"]?.lowercased() ?? "text/plain"
-        if type.hasPrefix("multipart/"), depth < 4, let boundary = parameter("boundary", in: headers["content-type"] ?? "") {
-            let pieces = body.components(separatedBy: "--" + boundary).dropFirst()
-            var parts: [([String: String], String)] = []
-            for piece in pieces where !piece.hasPrefix("--") { parts.append(split(String(piece.drop(while: { $0 == "\n" })))) }
-            let chosen = parts.first { ($0.0["content-type"] ?? "text/plain").lowercased().hasPrefix("text/plain") }
-                ?? parts.first { ($0.0["content-type"] ?? "").lowercased().hasPrefix("text/html") }
-                ?? parts.first
-            if let (h, b) = chosen { return part(headers: h, body: b, depth: depth + 1) }
-        }
-        let decoded = decodeTransfer(body, encoding: headers["content-transfer-encoding"]?.lowercased() ?? "")
-        if type.hasPrefix("text/html") { return HTMLReader.read(decoded) }
-        return ArticleDraft(lines: decoded.lines())
-    }
-
-    static func decodeTransfer(_ body: String, encoding: String) -> String {
-        switch encoding {
-        case "quoted-printable":
-            return String(decoding: quotedPrintable(body, underscoreIsSpace: false), as: UTF8.self)
-        case "base64":
-            let compact = body.filter { !$0.isWhitespace }
-            guard let data = Data(base64Encoded: compact) else { return body }
-            return (try? TextDecoder.decode([UInt8](data)).text) ?? body
+            return readable.first
         default:
-            return body
+            return readable.first
         }
-    }
-
-    static func quotedPrintable(_ text: String, underscoreIsSpace: Bool) -> [UInt8] {
-        let s = Array(text.utf8)
-        var out: [UInt8] = []
-        var i = 0
-        while i < s.count {
-            if s[i] == UInt8(ascii: "="), i + 1 < s.count, s[i + 1] == UInt8(ascii: "\n") { i += 2; continue }
-            if s[i] == UInt8(ascii: "="), i + 2 < s.count, let byte = UInt8(String(decoding: s[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
-                out.append(byte)
-                i += 3
-                continue
-            }
-            out.append(underscoreIsSpace && s[i] == UInt8(ascii: "_") ? UInt8(ascii: " ") : s[i])
-            i += 1
-        }
-        return out
-    }
-
-    /// RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) in a header.
-    static func decodeWords(_ header: String) -> String {
-        guard header.contains("=?") else { return header }
-        var out = ""
-        var rest = Substring(header)
-        while let start = rest.range(of: "=?") {
-            out += rest[..<start.lowerBound]
-            let after = rest[start.upperBound...]
-            let fields = after.split(separator: "?", maxSplits: 3, omittingEmptySubsequences: false)
-            guard fields.count == 4, fields[3].hasPrefix("="), let end = after.range(of: "?=", range: after.index(after: after.firstIndex(of: "?")!)..<after.endIndex) else {
-                out += "=?"
-                rest = after
-                continue
-            }
-            let payload = String(fields[2])
-            let bytes: [UInt8] = fields[1].uppercased() == "B" ? [UInt8](Data(base64Encoded: payload) ?? Data()) : quotedPrintable(payload, underscoreIsSpace: true)
-            out += (try? TextDecoder.decode(bytes).text) ?? payload
-            rest = after[end.upperBound...]
-            if let next = rest.range(of: "=?"), rest[..<next.lowerBound].allSatisfy(\.isWhitespace) { rest = rest[next.lowerBound...] }
-        }
-        return out + rest
-    }
-
-    /// `Jane Doe <jane@example.com>` → `Jane Doe`; a bare address gives nil.
-    static func displayName(_ from: String) -> String? {
-        guard let angle = from.firstIndex(of: "<") else { return nil }
-        let name = from[..<angle].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""])
-        return name.isEmpty ? nil : name
-    }
-
-    static func parameter(_ name: String, in header: String) -> String? {
-        guard let r = header.range(of: name + "=", options: .caseInsensitive) else { return nil }
-        let value = header[r.upperBound...].prefix(while: { $0 != ";" }).trimmingCharacters(in: .whitespaces)
-        return value.trimmingCharacters(in: ["\""])
     }
 }

@@ -6,6 +6,8 @@ enum FormatDetector {
         "md": .markdown, "markdown": .markdown, "mdown": .markdown, "mkd": .markdown,
         "html": .html, "htm": .html, "xhtml": .html,
         "eml": .email,
+        // A web page saved as one MIME file (Chrome's "save as single file"): read as a page.
+        "mhtml": .html, "mht": .html,
         "json": .json,
     ]
 
@@ -28,18 +30,20 @@ enum FormatDetector {
         if head.hasPrefix("{"), let data = text.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: Any] {
             return .json
         }
-        if looksLikeEmail(head) { return .email }
-        if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:")) { return .markdown }
+        if looksLikeEmail(head) { return lower.contains("snapshot-content-location:") ? .html : .email }
+        if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:")) || (head.hasPrefix("+++\n") && lower.contains("\ntitle")) {
+            return .markdown
+        }
         return .text
     }
 
     /// A text that can only be `.text`, decided from its first word: it starts with none of the
-    /// marks of the other formats (`<`, `{`, `#`, `-`, whitespace) and its first word is not an
+    /// marks of the other formats (`<`, `{`, `#`, `-`, `+`, whitespace) and its first word is not an
     /// email header name (letters and hyphens before a `:`). Most articles are settled here
     /// without the trimming and line splitting of the full sniff.
     static func startsAsPlainText(_ text: String) -> Bool {
         var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), first.value > 0x20, first.value < 0x7F, !"<{#-".unicodeScalars.contains(first) else { return false }
+        guard let first = scalars.next(), first.value > 0x20, first.value < 0x7F, !"<{#-+".unicodeScalars.contains(first) else { return false }
         var c: Unicode.Scalar? = first
         var letters = 0
         while let s = c, s.isASCII, s.properties.isAlphabetic || s == "-" {
@@ -48,6 +52,11 @@ enum FormatDetector {
         }
         guard let stop = c else { return true }
         return stop.isASCII && !(stop == ":" && letters > 0)
+    }
+
+    /// A MIME file (an MHTML page, a message) rather than markup: it starts with headers.
+    static func isMIME(_ text: String) -> Bool {
+        !text.hasPrefix("<") && looksLikeEmail(String(text.prefix(2_000)))
     }
 
     /// The first lines are `Name: value` headers, at least two of them well-known email ones.

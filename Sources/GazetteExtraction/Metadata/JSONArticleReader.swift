@@ -6,7 +6,12 @@ package enum JSONArticleReader {
     static let titleKeys = ["title", "headline", "name"]
     static let bodyKeys = ["body", "text", "articleBody", "article_body", "content", "maintext", "description"]
     static let authorKeys = ["author", "authors", "byline", "creator"]
-    static let dateKeys = ["published_at", "publishedAt", "datePublished", "date_publish", "published", "date", "pubDate", "created_at"]
+    static let dateKeys = [
+        "published_at", "publishedAt", "datePublished", "date_published", "publish_date", "published_date", "publishedDate",
+        "date_publish", "published", "date", "pubDate", "created_at",
+    ]
+    /// Keys naming the publication: a name, or an object with one (NewsAPI's `source`).
+    static let publicationKeys = ["publisher", "source", "source_name", "site_name", "siteName", "source_domain", "domain"]
 
     package static func read(_ text: String) throws(ExtractionError) -> ArticleDraft {
         guard let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else {
@@ -28,9 +33,7 @@ package enum JSONArticleReader {
             draft.metadata.publishedAt = match.date
             draft.metadata.publishedSource = .metadata
         }
-        if let publisher = object["publisher"] {
-            draft.metadata.publication = (publisher as? String) ?? ((publisher as? [String: Any])?["name"] as? String)
-        }
+        draft.metadata.publication = publication(object)
         return draft
     }
 
@@ -46,6 +49,20 @@ package enum JSONArticleReader {
             if let s = object[key] as? String, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return s }
         }
         return nil
+    }
+
+    /// The publication's name, else the host of the article's `url` (without `www.`).
+    static func publication(_ object: [String: Any]) -> String? {
+        for key in publicationKeys {
+            let value = object[key]
+            if let name = (value as? String) ?? ((value as? [String: Any])?["name"] as? String),
+                !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("://") {
+                return name.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        let link = string(object, ["url", "link", "source_url", "canonical_url"])
+        guard let host = link.flatMap({ URL(string: $0)?.host }) else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
     }
 
     static func authors(_ object: [String: Any]) -> [String] {

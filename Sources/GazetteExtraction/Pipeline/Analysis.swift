@@ -6,6 +6,11 @@ public struct Analysis: Sendable {
     public let text: AnalyzedText
     /// Publication time: the anchor for relative dates (`yesterday`, `Tuesday`).
     public var publishedAt: Date?
+    /// The body's language (ISO 639-1, ``LanguageDetector``).
+    public let language: String
+    /// Whether the English-only stages read the body: it is English, or its language is not
+    /// sure enough to leave English out (``LanguageDetector/guess(_:)``).
+    public let readsAsEnglish: Bool
     public var entities: [Entity] = []
     public var quotes: [Quote] = []
     public var dates: [DateMention] = []
@@ -17,6 +22,9 @@ public struct Analysis: Sendable {
     public init(text: AnalyzedText, publishedAt: Date?) {
         self.text = text
         self.publishedAt = publishedAt
+        let (language, sure) = LanguageDetector.guess(text)
+        self.language = language
+        self.readsAsEnglish = language == "en" || !sure
     }
 }
 

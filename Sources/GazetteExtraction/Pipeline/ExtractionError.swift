@@ -14,6 +14,8 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
     case malformed(format: ExtractionRecord.Format)
     /// A structured file that parses but has no field with article text.
     case noArticleText(format: ExtractionRecord.Format)
+    /// A kind of file Gazette does not read (PDF, Word, image, archive, script …).
+    case unsupported(UnsupportedFormat)
     /// Clean-up removed everything: the file held only boilerplate (share buttons, timestamps, bylines).
     case onlyBoilerplate
 
@@ -21,7 +23,7 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
     public var stage: String {
         switch self {
         case .emptyFile, .binaryContent, .undecodable, .noText: "decode"
-        case .malformed, .noArticleText: "format"
+        case .malformed, .noArticleText, .unsupported: "format"
         case .onlyBoilerplate: "clean-up"
         }
     }
@@ -40,6 +42,8 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
             "The file is not valid \(format.rawValue.uppercased()), so its article fields cannot be read."
         case .noArticleText(let format):
             "The \(format.rawValue.uppercased()) file has no article text (no field such as body, text or articleBody)."
+        case .unsupported(let format):
+            "The file is \(format.name), which Gazette does not read: \(format.advice)."
         case .onlyBoilerplate:
             "The file holds only page furniture (share links, timestamps, bylines) and no article text."
         }

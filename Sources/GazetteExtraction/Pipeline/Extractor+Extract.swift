@@ -23,6 +23,7 @@ extension Extractor {
             #if DEBUG
             FaultInjection.apply(to: document.bytes)
             #endif
+            if let unsupported = UnsupportedFormat.detect(path: document.path, bytes: document.bytes) { throw .unsupported(unsupported) }
             let (text, encoding) = try TextDecoder.decode(document.bytes)
             guard text.contains(where: { !$0.isWhitespace }) else { throw .noText }
             return (text, encoding)
@@ -34,7 +35,7 @@ extension Extractor {
             format = timings.measure("format") { FormatDetector.detect(path: document.path, text: text) }
             body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         } else {
-            (format, body, metadata) = try front(text, path: document.path, modified: document.modified, timings: &timings)
+            (format, body, metadata) = try front(text, bytes: document.bytes, path: document.path, modified: document.modified, timings: &timings)
         }
         if let publishedAt = options.publishedAt {
             metadata.publishedAt = publishedAt
@@ -56,7 +57,7 @@ extension Extractor {
     ) -> ExtractionRecord {
         var metadata = metadata
         var record = ExtractionRecord(source: .init(
-            path: document.path, sha256: document.sha256, format: format, encoding: encoding, bytes: document.bytes.count
+            path: document.path, sha256: document.sha256, format: format, encoding: metadata.encoding ?? encoding, bytes: document.bytes.count
         ))
         if !options.raw, metadata.title == nil, let lede = TitleFinder.lede(analysis.text) {
             metadata.title = lede
@@ -69,7 +70,7 @@ extension Extractor {
         record.publication = metadata.publication
         record.publishedAt = metadata.publishedAt.map(UTCDateTime.iso)
         record.publishedSource = metadata.publishedSource
-        record.language = LanguageDetector.detect(analysis.text)
+        record.language = analysis.language
         record.body = body
         record.wordCount = Self.wordCount(analysis.text)
         record.simhash = SimHash.hex(SimHash.hash(analysis.text))
@@ -84,9 +85,10 @@ extension Extractor {
     }
 
     /// Format detection and reading, then ``clean(_:modified:)``: the format, the clean body and
-    /// what was learnt.
+    /// what was learnt. MIME files (e-mail, MHTML) are read from their bytes: each part has its
+    /// own charset.
     func front(
-        _ text: String, path: String, modified: Date, timings: inout StageTimings?
+        _ text: String, bytes: [UInt8], path: String, modified: Date, timings: inout StageTimings?
     ) throws(ExtractionError) -> (ExtractionRecord.Format, String, ArticleMetadata) {
         let (format, draft) = try timings.measure("format") { () throws(ExtractionError) in
             let format = FormatDetector.detect(path: path, text: text)
@@ -94,8 +96,8 @@ extension Extractor {
             switch format {
             case .text: draft = ArticleDraft(lines: text.lines())
             case .markdown: draft = MarkdownReader.read(text)
-            case .html: draft = HTMLReader.read(text)
-            case .email: draft = EmailReader.read(text)
+            case .html: draft = FormatDetector.isMIME(text) ? EmailReader.read(bytes: bytes) : HTMLReader.read(text)
+            case .email: draft = EmailReader.read(bytes: bytes)
             case .json: draft = try JSONArticleReader.read(text)
             }
             return (format, draft)

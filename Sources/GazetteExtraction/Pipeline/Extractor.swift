@@ -12,19 +12,23 @@ public struct Extractor: Sendable {
     let stages: [any AnalysisStage]
     /// The stages' type names, for ``StageTimings``.
     let stageNames: [String]
+    /// Whether each stage reads English only (its lexicons, model and rules are English): it
+    /// is skipped for text in another language rather than turn its words into names.
+    let englishOnly: [Bool]
 
     public init() {
-        let stages: [any AnalysisStage] = [
-            EntityStage(),
-            KeyphraseStage(),
-            SummaryStage(),
-            ToneStage(),
-            QuoteStage(),
-            DateStage(),
-            AmountStage(),
+        let stages: [(any AnalysisStage, englishOnly: Bool)] = [
+            (EntityStage(), true),
+            (KeyphraseStage(), true),
+            (SummaryStage(), false),
+            (ToneStage(), true),
+            (QuoteStage(), true),
+            (DateStage(), false),
+            (AmountStage(), false),
         ]
-        self.stages = stages
-        self.stageNames = stages.map { String(describing: type(of: $0)) }
+        self.stages = stages.map(\.0)
+        self.stageNames = stages.map { String(describing: type(of: $0.0)) }
+        self.englishOnly = stages.map(\.englishOnly)
     }
 
     /// Runs the analysis stages over an already clean body.
@@ -36,8 +40,8 @@ public struct Extractor: Sendable {
     func analyze(body: String, publishedAt: Date?, timings: inout StageTimings?) -> Analysis {
         let text = timings.measure("text") { AnalyzedText(body: body) }
         var analysis = Analysis(text: text, publishedAt: publishedAt)
-        for (stage, name) in zip(stages, stageNames) {
-            timings.measure(name) { stage.run(&analysis) }
+        for (i, stage) in stages.enumerated() where analysis.readsAsEnglish || !englishOnly[i] {
+            timings.measure(stageNames[i]) { stage.run(&analysis) }
         }
         return analysis
     }

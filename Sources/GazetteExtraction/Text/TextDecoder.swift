@@ -2,10 +2,14 @@ import Foundation
 
 /// Turns a file's bytes into normalised text: Unicode NFC with `\n` line endings.
 ///
-/// Tries, in order: UTF-8 (a BOM is stripped), UTF-16 with a BOM (or without one when the NUL
-/// bytes all sit at one parity), then Windows-1252 for bytes that are not valid UTF-8 — every
-/// byte sequence is Windows-1252, so a Latin-1 file is text. NUL bytes or a high share of control
-/// characters mean the file is binary.
+/// Decides the encoding in this order: a byte-order mark (UTF-8, UTF-16); UTF-16 without one
+/// (the NUL bytes all sit at one parity); then, for ASCII-compatible bytes, valid UTF-8 with
+/// non-ASCII characters is UTF-8 whatever the file declares (a page re-saved as UTF-8 often keeps
+/// its old `<meta charset>`); else the charset the markup declares (``CharsetDeclaration``: XML
+/// declaration, `<meta charset>`, `http-equiv`) when the bytes are valid in it; 7-bit text with
+/// ISO-2022-JP's escapes is ISO-2022-JP; else ``CharsetDetector``'s statistical guess among the
+/// common legacy charsets. Legacy charsets decode through glibc's iconv (``Charset``). NUL bytes
+/// or a high share of control characters mean the file is binary.
 public enum TextDecoder {
     /// Share of control characters above which text counts as binary.
     static let maximumControlShare = 0.05
@@ -31,10 +35,28 @@ public enum TextDecoder {
             return (try utf16(bytes[...], bigEndian: bigEndian), bigEndian ? "utf-16be" : "utf-16le")
         }
         if bytes.contains(0) { throw .binaryContent }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return (text, "utf-8")
+        return decodeLegacy(bytes)
+    }
+
+    /// ASCII-compatible bytes: UTF-8, the declared charset, or the guessed one (see the type).
+    static func decodeLegacy(_ bytes: [UInt8]) -> (String, String) {
+        let declared = CharsetDeclaration.find(in: bytes)
+        let utf8 = String(validating: bytes, as: UTF8.self)
+        // Pure ASCII reads as the declared charset (the name to report; ISO-2022-JP's escapes).
+        if let declared, utf8 == nil || !bytes.contains(where: { $0 >= 0x80 }), let decoded = declared.decode(bytes[...]) {
+            return decoded
         }
-        return Windows1252.decode(bytes)
+        if isISO2022JP(bytes), let decoded = Charset.named("iso-2022-jp")?.decode(bytes[...]) { return decoded }
+        if let utf8 { return (utf8, "utf-8") }
+        let guess = CharsetDetector.guess(bytes)
+        return guess.decode(bytes[...], lenient: true) ?? Windows1252.decode(bytes)
+    }
+
+    /// 7-bit ISO-2022-JP: the escape into JIS X 0208 (`ESC $ B` or `ESC $ @`) and no byte above 0x7F.
+    static func isISO2022JP(_ bytes: [UInt8]) -> Bool {
+        guard let escape = bytes.firstIndex(of: 0x1B), escape + 2 < bytes.count, bytes[escape + 1] == 0x24,
+              bytes[escape + 2] == 0x42 || bytes[escape + 2] == 0x40 else { return false }
+        return !bytes.contains { $0 >= 0x80 }
     }
 
     /// UTF-16 without a BOM: many NUL bytes, all at even offsets (big-endian) or all at odd ones.
