@@ -48,7 +48,47 @@ enum FrontMatter {
         return nil
     }
 
+    /// A scalar without its quotes: a double-quoted one with its escapes (`\"`, `\\`, `\n`,
+    /// `\t`, `\uXXXX`, `\UXXXXXXXX`, `\xXX`, as YAML and TOML write them), a single-quoted one
+    /// with `''` as a quote.
     static func unquote(_ s: Substring) -> String {
-        s.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\"", "'"])
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        if trimmed.count >= 2, trimmed.hasPrefix("\""), trimmed.hasSuffix("\"") {
+            return unescape(trimmed.dropFirst().dropLast())
+        }
+        if trimmed.count >= 2, trimmed.hasPrefix("'"), trimmed.hasSuffix("'") {
+            return trimmed.dropFirst().dropLast().replacingOccurrences(of: "''", with: "'")
+        }
+        return trimmed.trimmingCharacters(in: ["\"", "'"])
+    }
+
+    private static func unescape(_ s: Substring) -> String {
+        var out = String.UnicodeScalarView()
+        var scalars = s.unicodeScalars.makeIterator()
+        while let c = scalars.next() {
+            guard c == "\\", let e = scalars.next() else {
+                out.append(c)
+                continue
+            }
+            let digits: Int? = switch e {
+            case "u": 4
+            case "U": 8
+            case "x": 2
+            default: nil
+            }
+            if let digits {
+                var hex = ""
+                for _ in 0..<digits { if let d = scalars.next() { hex.unicodeScalars.append(d) } }
+                if let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) { out.append(scalar) }
+                continue
+            }
+            switch e {
+            case "n": out.append("\n")
+            case "t": out.append("\t")
+            case "0": break
+            default: out.append(e)  // \" \\ \/ and anything else: the character itself
+            }
+        }
+        return String(out)
     }
 }

@@ -40,6 +40,14 @@ struct OtherFormatTests {
         #expect(!record.body.contains("+++"))
     }
 
+    /// Regression: a title written as a JSON-style YAML string kept `\u2019` literally.
+    @Test func quotedFrontMatterValuesHaveTheirEscapesDecoded() throws {
+        let markdown = "---\ntitle: \"Trump\\u2019s \\\"wall\\\" speech\"\npublication: 'O''Brien Weekly'\n---\n\nThe president spoke for an hour about the border and the budget.\n"
+        let record = try FormatFixtures.extract(bytes: Array(markdown.utf8), path: "inbox/speech.md")
+        #expect(record.title == "Trump\u{2019}s \"wall\" speech")
+        #expect(record.publication == "O'Brien Weekly")
+    }
+
     @Test func tomlFrontMatterIsSniffedWithoutExtension() {
         #expect(FormatDetector.sniff("+++\ntitle = \"A\"\n+++\n\nText.") == .markdown)
     }
