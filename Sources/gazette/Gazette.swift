@@ -1,5 +1,6 @@
 import ArgumentParser
 import GazetteDaemon
+import Glibc
 
 /// The `gazette` command: the daemon and the tools to look into what it stored.
 @main
@@ -22,4 +23,13 @@ struct Gazette: AsyncParsableCommand {
             ReprocessCommand.self,
         ]
     )
+
+    /// The state Gazette writes (database, archive, quarantine, digests) is the user's and their
+    /// group's only, whatever umask the shell or service manager left.
+    static let fileCreationMask: mode_t = 0o027
+
+    static func main() async {
+        umask(fileCreationMask)
+        await main(nil)
+    }
 }

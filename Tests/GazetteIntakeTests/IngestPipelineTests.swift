@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import GazetteExtraction
 import GazetteIntake
 import GazetteStore
@@ -23,6 +24,24 @@ import Testing
         let record = try #require(try fixture.database.record(id: id))
         #expect(record.body.contains("cycle lanes"))
         #expect(try fixture.database.status().articles == 1)
+    }
+
+    /// Regression: a world-readable dropped file stayed world-readable in the archive.
+    @Test func archivedAndQuarantinedOriginalsAreNotWorldReadable() async throws {
+        let fixture = try IntakeFixture()
+        let good = try fixture.drop("council.txt", articleText(1))
+        let empty = try fixture.drop("empty.txt", "")
+        for path in [good, empty] { #expect(chmod(path, 0o666) == 0) }
+        guard case .stored(_, let archived?) = await fixture.service().ingest(file: good, keepOriginal: false),
+              case .failed(_, let quarantined?) = await fixture.service().ingest(file: empty, keepOriginal: false)
+        else {
+            Issue.record("expected one archived and one quarantined file")
+            return
+        }
+        for path in [archived, quarantined] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o640, "\(path)")
+        }
     }
 
     @Test func archiveFolderIsTheUTCDay() async throws {

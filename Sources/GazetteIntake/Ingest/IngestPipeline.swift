@@ -40,6 +40,15 @@ struct IngestPipeline: Sendable {
         case failed(Errno)
     }
 
+    /// Mode of the originals kept in `archive/` and `failed/`: readable by the owner and the
+    /// group, like everything else in the state folder (the dropped file's own mode may be
+    /// world-readable).
+    static let storedFileMode: mode_t = 0o640
+
+    static func restrictMode(_ path: String?) {
+        if let path { _ = chmod(path, storedFileMode) }
+    }
+
     /// Renames an inbox entry into `work/`, so that exactly one worker owns it and a crash
     /// leaves it where startup looks.
     func claim(_ path: String) -> Claim {
@@ -176,6 +185,7 @@ struct IngestPipeline: Sendable {
             let day = try folders.archiveDay(for: date)
             do throws(Errno) {
                 archived = try FileMover.move(path, into: day, name: name)
+                Self.restrictMode(archived)
             } catch {
                 throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
             }
@@ -205,6 +215,7 @@ struct IngestPipeline: Sendable {
         if origin != .inPlace {
             do throws(Errno) {
                 destination = try FileMover.move(workPath, into: folders.failed, name: name)
+                Self.restrictMode(destination)
             } catch {
                 logger.error("cannot quarantine file", metadata: ["file": "\(workPath)", "error": "\(error)"])
             }
