@@ -4,7 +4,8 @@ import GazetteFiles
 import SystemPackage
 
 /// Writes one JSON document per line (or pretty-printed) to standard output: sorted keys,
-/// ISO-8601 times.
+/// ISO-8601 times. DEL and the C1 controls, which JSON allows raw in strings, are written as
+/// `\u00XX` like the C0 ones, so JSON printed on a terminal cannot drive it either.
 struct JSONLinesWriter {
     let encoder: JSONEncoder
 
@@ -17,9 +18,30 @@ struct JSONLinesWriter {
     }
 
     func writeOrThrow(_ value: some Encodable) throws {
-        var data = try encoder.encode(value)
+        var data = Self.escapingControls(try encoder.encode(value))
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
+    }
+
+    static func escapingControls(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        guard bytes.contains(0x7F) || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0xC2 && (0x80...0x9F).contains($1) }) else {
+            return data
+        }
+        var out = Data(capacity: bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x7F {
+                out.append(contentsOf: Array("\\u007f".utf8))
+            } else if bytes[i] == 0xC2, i + 1 < bytes.count, (0x80...0x9F).contains(bytes[i + 1]) {
+                out.append(contentsOf: Array("\\u00\(String(bytes[i + 1], radix: 16))".utf8))
+                i += 1
+            } else {
+                out.append(bytes[i])
+            }
+            i += 1
+        }
+        return out
     }
 }
 

@@ -31,7 +31,7 @@ struct TableFormatter {
     static let minimumFlexibleWidth = 12
 
     func render(_ rows: [[String]], details: [String?] = []) -> String {
-        let cells = rows.map { $0.map(Self.singleLine) }
+        let cells = rows.map { $0.map { Self.singleLine(TerminalText.clean($0)) } }
         var widths = columns.enumerated().map { index, column in
             cells.reduce(column.title.count) { max($0, index < $1.count ? Self.visibleWidth($1[index]) : 0) }
         }
@@ -40,7 +40,7 @@ struct TableFormatter {
         for (index, row) in cells.enumerated() {
             lines.append(line(row, widths))
             if index < details.count, let detail = details[index] {
-                lines.append(contentsOf: Self.wrap(detail, indent: 4, width: width))
+                lines.append(contentsOf: Self.wrap(TerminalText.clean(detail), indent: 4, width: width))
             }
         }
         return lines.joined(separator: "\n")

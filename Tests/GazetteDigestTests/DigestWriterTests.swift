@@ -120,6 +120,11 @@ import Testing
         #expect(feed.contains("<link rel=\"alternate\" href=\"https://example.org/digests/2026-03-01.html\"/>"))
     }
 
+    /// Regression: a control character in a title made `digests.atom` invalid XML.
+    @Test func feedDropsControlCharactersXMLForbids() {
+        #expect(AtomFeed.escape("Bell\u{07} and escape\u{1B}[31m <b> & tab\tkept") == "Bell and escape[31m &lt;b&gt; &amp; tab\tkept")
+    }
+
     @Test func fileNames() {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/London")!

@@ -63,6 +63,25 @@ struct CLIBrowseTests {
         #expect(try await store.run(["search", "steel", "--entity", "Putin"]).stdout == "No article matches.\n")
     }
 
+    /// Regression: ESC, OSC, BEL and CR in a title reached the terminal raw.
+    @Test("control characters in stored text never reach the terminal raw")
+    func controlCharacters() async throws {
+        let store = try Store()
+        let database = try GazetteDatabase(path: store.folder.path("state/gazette.sqlite"))
+        var hostile = SampleArticles.record(
+            title: "Ransom\u{1B}]0;pwned\u{07}\u{1B}[2J note\r", body: "A ransom note\u{1B}[31m was found at the depot.",
+            publication: "Wire\u{9B}", entities: [], path: "inbox/ransom.txt")
+        hostile.publishedAt = "2025-03-02T12:00:00Z"
+        let id = try database.ingest(SampleArticles.article(hostile)).id
+        for command in [["search", "ransom"], ["show", String(id), "--body"], ["search", "ransom", "--json"]] {
+            let result = try await store.run(command)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+            let raw = result.stdout.unicodeScalars.filter { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\r" || $0 == "\u{9B}" }
+            #expect(raw.isEmpty, "\(command): \(raw.map { String($0.value, radix: 16) })")
+        }
+        #expect(try await store.run(["search", "ransom"]).stdout.contains("Ransom␛]0;pwned␇␛[2J note␍"))
+    }
+
     @Test("search syntax mistakes are explained, never as SQLite errors")
     func searchSyntax() async throws {
         let store = try Store()

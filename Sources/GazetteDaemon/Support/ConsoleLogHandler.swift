@@ -45,7 +45,7 @@ public struct ConsoleLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         var line = journald ? "<\(Self.priority(event.level))>" : "\(Date().formatted(.iso8601)) \(event.level) "
-        line += "\(event.message)"
+        line += Self.escapingControls("\(event.message)")
         for key in merged.keys.sorted() {
             line += " \(key)=\(Self.quoted("\(merged[key]!)"))"
         }
@@ -64,9 +64,39 @@ public struct ConsoleLogHandler: LogHandler {
         }
     }
 
+    /// A metadata value as `key=value`, quoted when it holds a space, quote, `=` or a control
+    /// character; control characters (a file name's ESC, BEL or CR) are written as `\xNN`, so
+    /// nothing in a value can reach the terminal or the journal raw.
     static func quoted(_ value: String) -> String {
-        guard value.contains(where: { $0 == " " || $0 == "\"" || $0 == "\n" || $0 == "=" }) || value.isEmpty else { return value }
-        return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        guard value.isEmpty || value.unicodeScalars.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || isControl($0) }) else {
+            return value
+        }
+        return "\"" + escapingControls(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) + "\""
+    }
+
+    /// `\n` for a line feed, `\xNN` for the other C0 and C1 controls and DEL.
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                out += "\\n"
+            } else if isControl(scalar) {
+                out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

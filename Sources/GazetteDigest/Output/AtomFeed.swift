@@ -68,8 +68,17 @@ struct AtomFeed {
         return xml + "</feed>\n"
     }
 
+    /// Text as XML character data: markup escaped, and the control characters XML 1.0 forbids
+    /// (all of C0 but tab, LF and CR, and U+FFFE/U+FFFF) dropped, so that a title cannot make
+    /// the feed invalid.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        var allowed = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) || v == 0xFFFE || v == 0xFFFF { continue }
+            allowed.append(scalar)
+        }
+        return String(allowed).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

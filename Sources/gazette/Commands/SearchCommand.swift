@@ -50,7 +50,7 @@ struct SearchCommand: AsyncParsableCommand {
         let database = try StoreAccess.open(configuration)
         var search = SearchQuery(
             text: query.joined(separator: " "), window: window.window, entity: entity, publication: publication,
-            limit: limit, highlight: json ? ("**", "**") : StoreAccess.highlight)
+            limit: limit, highlight: json ? ("**", "**") : Self.marks)
         if wholeArchive { search.recencyTiers = [] }
         let hits = try StoreAccess.attempt { try database.search(search) }
         if json {
@@ -62,11 +62,18 @@ struct SearchCommand: AsyncParsableCommand {
                 .init("id", alignRight: true), .init("published"), .init("publication", flexible: true),
                 .init("title", flexible: true),
             ])
+            // The matches are marked with private-use characters, which survive the table's
+            // clean-up of control characters, then given the terminal's bold.
+            let highlight = StoreAccess.highlight
             print(table.render(
                 hits.map { [String($0.id), StoreAccess.day($0.publishedAt), $0.publication ?? "-", $0.title ?? "(untitled)"] },
-                details: hits.map(\.snippet)))
+                details: hits.map(\.snippet)
+            ).replacingOccurrences(of: Self.marks.open, with: highlight.open).replacingOccurrences(of: Self.marks.close, with: highlight.close))
         }
     }
+
+    /// Where a snippet's matches start and end, before they are shown.
+    static let marks = (open: "\u{E000}", close: "\u{E001}")
 
     /// One hit as `--json` prints it.
     struct Result: Encodable {

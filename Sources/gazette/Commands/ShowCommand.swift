@@ -32,7 +32,7 @@ struct ShowCommand: AsyncParsableCommand {
         if json {
             JSONLinesWriter().write(Document(details))
         } else {
-            print(ArticleView(details: details, includeBody: body).text)
+            print(TerminalText.clean(ArticleView(details: details, includeBody: body).text))
         }
     }
 
