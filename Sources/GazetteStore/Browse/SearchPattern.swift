@@ -17,8 +17,21 @@ public struct SearchPattern: Sendable, Equatable {
     /// The FTS5 query, to bind as the right-hand side of `MATCH`.
     public let expression: String
 
+    /// Bounds that keep parsing and matching fast whatever is typed (a query of 30,000 nested
+    /// parentheses crashed the parser; 90 KB of `a* a* …` ran for minutes in FTS5).
+    public static let maximumLength = 1_000
+    public static let maximumDepth = 16
+    public static let maximumTerms = 64
+    public static let maximumPrefixTerms = 8
+
     public init(parsing text: String) throws(SearchSyntaxError) {
-        var parser = Parser(tokens: try Lexer.tokens(of: text))
+        guard text.count <= Self.maximumLength else { throw .tooLong(length: text.count, limit: Self.maximumLength) }
+        let tokens = try Lexer.tokens(of: text)
+        let terms = tokens.filter { if case .text = $0.kind { true } else { false } }
+        guard terms.count <= Self.maximumTerms else { throw .tooManyTerms(limit: Self.maximumTerms) }
+        let prefixes = terms.filter { if case .text(_, true) = $0.kind { true } else { false } }
+        guard prefixes.count <= Self.maximumPrefixTerms else { throw .tooManyPrefixes(limit: Self.maximumPrefixTerms) }
+        var parser = Parser(tokens: tokens)
         guard let first = parser.peek else { throw .empty }
         let node = try parser.parseAlternatives(
             ifEmpty: first.kind == .close ? .unmatchedParenthesis(at: first.position) : .danglingOperator("OR", at: first.position))
@@ -143,6 +156,8 @@ extension SearchPattern {
     fileprivate struct Parser {
         let tokens: [Token]
         var index = 0
+        /// Groups open around the token being read.
+        var depth = 0
 
         init(tokens: [Token]) { self.tokens = tokens }
 
@@ -199,6 +214,9 @@ extension SearchPattern {
                 return .text(text, prefix: prefix)
             case .open:
                 guard peek != nil else { throw .unclosedParenthesis(at: token.position) }
+                guard depth < SearchPattern.maximumDepth else { throw .tooDeep(at: token.position, limit: SearchPattern.maximumDepth) }
+                depth += 1
+                defer { depth -= 1 }
                 let node = try parseAlternatives(ifEmpty: peek?.kind == .close ? .emptyGroup(at: token.position) : .danglingOperator("OR", at: peek?.position ?? token.position))
                 guard peek?.kind == .close else { throw .unclosedParenthesis(at: token.position) }
                 index += 1

@@ -17,6 +17,10 @@ public enum SearchSyntaxError: Error, CustomStringConvertible, Equatable {
     case loneWildcard(at: Int)
     /// Parentheses with nothing inside.
     case emptyGroup(at: Int)
+    case tooLong(length: Int, limit: Int)
+    case tooDeep(at: Int, limit: Int)
+    case tooManyTerms(limit: Int)
+    case tooManyPrefixes(limit: Int)
 
     public var description: String {
         switch self {
@@ -38,6 +42,14 @@ public enum SearchSyntaxError: Error, CustomStringConvertible, Equatable {
             "The '*' at character \(at) must end a word, as in `econom*`."
         case .emptyGroup(let at):
             "The parentheses at character \(at) hold nothing; put words inside or remove them."
+        case .tooLong(let length, let limit):
+            "The search is \(length) characters long; keep it within \(limit)."
+        case .tooDeep(let at, let limit):
+            "The parenthesis at character \(at) nests groups more than \(limit) deep; flatten the search."
+        case .tooManyTerms(let limit):
+            "The search has more than \(limit) words and phrases; keep the ones that matter."
+        case .tooManyPrefixes(let limit):
+            "The search has more than \(limit) words ending in '*'; each one matches many words, so use fewer."
         }
     }
 }

@@ -59,6 +59,26 @@ struct SearchPatternTests {
         #expect(throws: error) { try SearchPattern(parsing: query) }
     }
 
+    /// Regression: 30,000 nested parentheses crashed `gazette search` (recursion), and 90 KB of
+    /// `a* a* …` ran for minutes.
+    @Test("hostile queries are refused quickly with a reason")
+    func bounds() {
+        #expect(throws: SearchSyntaxError.tooLong(length: 98_000, limit: 1_000)) {
+            try SearchPattern(parsing: String(repeating: "word ", count: 19_600))
+        }
+        let nested = String(repeating: "(", count: 400) + "x" + String(repeating: ")", count: 400)
+        #expect(throws: SearchSyntaxError.tooDeep(at: 17, limit: 16)) { try SearchPattern(parsing: nested) }
+        #expect(throws: SearchSyntaxError.tooManyPrefixes(limit: 8)) {
+            try SearchPattern(parsing: Array(repeating: "a*", count: 9).joined(separator: " "))
+        }
+        #expect(throws: SearchSyntaxError.tooManyTerms(limit: 64)) {
+            try SearchPattern(parsing: (1...65).map { "w\($0)" }.joined(separator: " "))
+        }
+        // Within the bounds, deep groups still parse.
+        let sixteen = String(repeating: "(", count: 16) + "x" + String(repeating: ")", count: 16)
+        #expect(throws: Never.self) { try SearchPattern(parsing: sixteen) }
+    }
+
     @Test("every error reads as a sentence that names no SQLite internals")
     func errorWording() {
         let errors: [SearchSyntaxError] = [
