@@ -9,6 +9,8 @@ package enum FileReadFailure: Error, Sendable {
     case empty
     /// More than the limit: the size seen (at least `limit + 1`).
     case tooLarge(size: Int)
+    /// A regular file with more than one name (a hard link), when a single one was required.
+    case hardLink(links: Int)
 }
 
 /// Reads whole files safely: regular files only, bounded in size, never blocking.
@@ -20,7 +22,12 @@ package enum FileBytes {
     /// swapped in fails with `ELOOP`), and checked again on the descriptor, so what is read is
     /// what was checked. It reads to the end of the file rather than its size, but never past the
     /// limit: a writer still appending cannot make a reader read without bound.
-    package static func read(_ path: String, limit: Int, followingSymlink: Bool = false) throws(FileReadFailure) -> (bytes: [UInt8], status: FileStatus) {
+    ///
+    /// With `singleLink`, a file with other names (a hard link, perhaps to a file its dropper
+    /// could not read itself) is refused before anything is read.
+    package static func read(
+        _ path: String, limit: Int, followingSymlink: Bool = false, singleLink: Bool = false
+    ) throws(FileReadFailure) -> (bytes: [UInt8], status: FileStatus) {
         let before: FileStatus
         do { before = try FileStatus.of(path, followingSymlink: followingSymlink) } catch { throw .system(error) }
         guard before.isRegularFile else { throw .notRegularFile(before.type) }
@@ -33,6 +40,7 @@ package enum FileBytes {
         let status: FileStatus
         do { status = FileStatus(try descriptor.stat()) } catch { throw .system(error) }
         guard status.isRegularFile else { throw .notRegularFile(status.type) }
+        if singleLink, status.linkCount > 1 { throw .hardLink(links: status.linkCount) }
         if status.size == 0 { throw .empty }
         if status.size > limit { throw .tooLarge(size: status.size) }
 

@@ -76,6 +76,7 @@ struct ArticleFile {
             // The extractor explains an empty file in its own words.
             case .empty: return .success(ArticleFile(bytes: [], modified: FileStatus.find(path)?.modified ?? Date()))
             case .tooLarge: return .failure(.unreadable(path, "the file is too large"))
+            case .hardLink: return .failure(.unreadable(path, "the file is a hard link"))
             }
         }
     }

@@ -32,6 +32,9 @@ import Testing
         #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("dir"), limit: 9) } == "notRegularFile(directory)")
         #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("link"), limit: 99) } == "notRegularFile(symbolicLink)")
         #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("fifo"), limit: 99) } == "notRegularFile(fifo)")
+        #expect(link(folder.path("ten"), folder.path("second name")) == 0)
+        #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("ten"), limit: 99, singleLink: true) } == "hardLink(2)")
+        #expect(try FileBytes.read(folder.path("ten"), limit: 99).bytes.count == 10)
         // A link is followed only when asked to.
         #expect(try FileBytes.read(folder.path("link"), limit: 99, followingSymlink: true).bytes.count == 10)
     }
@@ -53,6 +56,7 @@ import Testing
             case .notRegularFile(let type): return "notRegularFile(\(name(of: type)))"
             case .empty: return "empty"
             case .tooLarge(let size): return "tooLarge(size: \(size))"
+            case .hardLink(let links): return "hardLink(\(links))"
             }
         }
     }

@@ -49,4 +49,24 @@ import Testing
         }
         #expect(fixture.names("failed") == ["link.txt", "pipe.txt"])
     }
+
+    /// Regression: `ln` makes only IN_CREATE, so a hard link waited for the five-minute rescan,
+    /// and a link to a file its dropper could not read (say, one root linked to /etc/shadow) was
+    /// stored as an article.
+    @Test(.timeLimit(.minutes(1))) func hardLinksAreRefusedAtOnce() async throws {
+        let fixture = try IntakeFixture { $0.rescanInterval = .seconds(3600) }
+        let elsewhere = try fixture.drop("secret.txt", articleText(40), in: "elsewhere")
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let service = fixture.service { readyContinuation.yield() }
+        try await fixture.whileRunning(service) {
+            for await _ in ready { break }
+            #expect(link(elsewhere, fixture.configuration.inbox + "/secret.txt") == 0)
+            #expect(await IntakeFixture.eventually(within: 20) { service.counters.failed == 1 })
+        }
+        #expect(fixture.names("failed") == ["secret.txt"])
+        #expect(try fixture.database.status().articles == 0)
+        let report = try fixture.errorReport("secret.txt")
+        #expect((report["reason"] as? String)?.contains("copy the file into the inbox instead of linking it") == true)
+        #expect(report["sha256"] == nil || report["sha256"] is NSNull)
+    }
 }

@@ -18,6 +18,24 @@ import Testing
         #expect(fixture.entries("inbox").isEmpty)
     }
 
+    /// Regression: after the inbox was deleted and made again, its inotify watch was never
+    /// re-added, so every file waited for the five-minute rescan.
+    @Test(.timeLimit(.minutes(1))) func anInboxDeletedAndMadeAgainIsWatchedAgain() async throws {
+        let fixture = try IntakeFixture { $0.rescanInterval = .seconds(3600) }
+        let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+        let service = fixture.service { readyContinuation.yield() }
+        try await fixture.whileRunning(service) {
+            for await _ in ready { break }
+            try FileManager.default.removeItem(atPath: fixture.configuration.inbox)
+            try await Task.sleep(for: .milliseconds(200))
+            try FileManager.default.createDirectory(atPath: fixture.configuration.inbox, withIntermediateDirectories: true)
+            try await Task.sleep(for: .milliseconds(1500))
+            try fixture.drop("after.txt", articleText(31))
+            #expect(await IntakeFixture.eventually(within: 20) { service.counters.ingested == 1 })
+        }
+        #expect(fixture.names("archive") == ["after.txt"])
+    }
+
     @Test(.timeLimit(.minutes(1))) func partialFileIsIgnoredUntilRenamed() async throws {
         let fixture = try IntakeFixture()
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)

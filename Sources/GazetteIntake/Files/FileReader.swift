@@ -14,12 +14,12 @@ struct ReadRefusal: Error {
     let size: Int?
 }
 
-/// Reads a claimed file through ``FileBytes``: regular files only, bounded in size, never
-/// blocking, never following a symbolic link; a refusal in the intake's words.
+/// Reads a claimed file through ``FileBytes``: regular files with one name only, bounded in
+/// size, never blocking, never following a symbolic link; a refusal in the intake's words.
 enum FileReader {
     static func read(_ path: String, limit: Int) throws(ReadRefusal) -> FileContents {
         do {
-            let (bytes, status) = try FileBytes.read(path, limit: limit)
+            let (bytes, status) = try FileBytes.read(path, limit: limit, singleLink: true)
             return FileContents(bytes: bytes, modified: status.modified)
         } catch {
             switch error {
@@ -28,6 +28,7 @@ enum FileReader {
             case .notRegularFile(let type): throw ReadRefusal(refusal: refusal(for: type), size: nil)
             case .empty: throw ReadRefusal(refusal: .empty, size: 0)
             case .tooLarge(let size): throw ReadRefusal(refusal: .tooLarge(size: size, limit: limit), size: size)
+            case .hardLink(let links): throw ReadRefusal(refusal: .hardLink(links: links), size: nil)
             }
         }
     }

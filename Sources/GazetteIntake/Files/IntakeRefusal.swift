@@ -8,6 +8,9 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     case socket
     case device
     case notRegularFile
+    /// A file with other names elsewhere: a hard link, which could expose a file its dropper
+    /// could not read.
+    case hardLink(links: Int)
     case empty
     case tooLarge(size: Int, limit: Int)
     /// The file could not be opened or read; `reason` is the system's message.
@@ -21,7 +24,7 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// The step that refused the file, as stored in the failure row and `error.json`.
     public var stage: String {
         switch self {
-        case .symbolicLink, .directory, .fifo, .socket, .device, .notRegularFile: "claim"
+        case .symbolicLink, .directory, .fifo, .socket, .device, .notRegularFile, .hardLink: "claim"
         case .empty, .tooLarge, .unreadable: "read"
         case .extraction(_, let stage), .crashed(_, let stage, _): stage
         }
@@ -35,6 +38,9 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .socket: "the file is a socket; Gazette only takes regular files"
         case .device: "the file is a device; Gazette only takes regular files"
         case .notRegularFile: "the entry is not a regular file"
+        case .hardLink(let links):
+            "the file is a hard link (it has \(links) names); Gazette does not read linked files, which may belong to"
+                + " someone else: copy the file into the inbox instead of linking it"
         case .empty: "the file is empty"
         case .tooLarge(let size, let limit): "the file has \(size) bytes, more than the limit of \(limit) bytes"
         case .unreadable(let reason): "the file could not be read: \(reason)"

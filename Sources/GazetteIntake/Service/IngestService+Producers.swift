@@ -13,8 +13,21 @@ extension IngestService {
         markReady()
 
         let (rescans, requestRescan) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let (losses, inboxLost) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         if unsettled { requestRescan.yield() }
         await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await _ in losses {
+                    guard let watcher, await self.waitForInbox() else { return }
+                    do throws(IntakeError) {
+                        try watcher.rearm()
+                        self.logger.notice("the inbox is back; watching it again", metadata: ["inbox": "\(self.configuration.inbox)"])
+                    } catch {
+                        self.logger.error("cannot watch the inbox again", metadata: ["error": "\(error)"])
+                    }
+                    requestRescan.yield()
+                }
+            }
             group.addTask {
                 for await _ in rescans {
                     // Look again while files are still settling, so none waits for the slow timer.
@@ -30,11 +43,26 @@ extension IngestService {
                 requestRescan.finish()
             }
             group.addTask {
+                defer { inboxLost.finish() }
                 await self.watch(watcher) { event in
                     switch event {
                     case .rescan:
                         self.logger.debug("rescan requested by watcher")
                         requestRescan.yield()
+                    case .overflow:
+                        let first = self.state.withLock { state in
+                            defer { state.overflowWarned = true }
+                            return !state.overflowWarned
+                        }
+                        self.logger.log(
+                            level: first ? .warning : .debug,
+                            "inotify's event queue overflowed; rescanning the inbox (raise fs.inotify.max_queued_events if this recurs)")
+                        requestRescan.yield()
+                    case .inboxLost:
+                        self.logger.warning(
+                            "the inbox was deleted or moved away; files are taken again as soon as it is back",
+                            metadata: ["inbox": "\(self.configuration.inbox)"])
+                        inboxLost.yield()
                     case .entry(let path):
                         guard self.filter.accepts(IngestPipeline.fileName(path)) else { return }
                         // A full queue must not block the watcher: the entry is found by a rescan.
@@ -44,6 +72,14 @@ extension IngestService {
                 requestRescan.finish()
             }
         }
+    }
+
+    /// Waits until the inbox is a folder again, checking every second; false when cancelled.
+    private func waitForInbox() async -> Bool {
+        while FileStatus.find(configuration.inbox, followingSymlink: true)?.isDirectory != true {
+            guard (try? await clock.sleep(for: .seconds(1))) != nil else { return false }
+        }
+        return true
     }
 
     private func watch(_ watcher: InotifyWatcher?, _ report: @escaping @Sendable (WatchEvent) -> Void) async {

@@ -27,6 +27,8 @@ public final class IngestService: Service {
     struct RunState {
         var counters = IntakeCounters()
         var readySent = false
+        /// A queue overflow is a warning once, then a debug line.
+        var overflowWarned = false
         var queue: IngestQueue?
     }
 

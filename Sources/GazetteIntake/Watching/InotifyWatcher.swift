@@ -9,19 +9,25 @@ import SystemPackage
 /// The inotify descriptor is read by a `DispatchSource.makeReadSource` on a private queue; its
 /// handler parses the events and yields them into ``events``; its cancel handler finishes the
 /// stream and closes the descriptor (the shape of swift-service-lifecycle's
-/// `UnixSignalsSequence`). A kernel queue overflow becomes ``WatchEvent/rescan``. When
-/// recursive, each subfolder gets its own watch as it appears, followed by a rescan for the
-/// files written into it before the watch existed.
+/// `UnixSignalsSequence`). A kernel queue overflow becomes ``WatchEvent/overflow``; the inbox
+/// deleted or moved away becomes ``WatchEvent/inboxLost``, after which the owner calls
+/// ``rearm()`` once it is back. When recursive, each subfolder gets its own watch as it
+/// appears, followed by a rescan for the files written into it before the watch existed.
 final class InotifyWatcher: Sendable {
     /// `IN_CREATE` too: a symlink, FIFO or socket made in the inbox is never closed after
     /// writing, and is reported (to be refused) as soon as it appears.
     private static let fileMask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE)
     private static let folderMask = fileMask | UInt32(IN_ONLYDIR)
+    /// The inbox itself also reports its own deletion or move.
+    private static let selfMask = UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
 
     let events: AsyncStream<WatchEvent>
     private let source: any DispatchSourceRead
     private let descriptor: Int32
     private let recursive: Bool
+    private let inbox: String
+    /// The inbox's own watch descriptor, or nil while the inbox is gone.
+    private let inboxWatch = Mutex<Int32?>(nil)
     /// Watched folders by watch descriptor; only touched on the source's queue after `init`.
     private let folders = Mutex<[Int32: String]>([:])
 
@@ -31,6 +37,7 @@ final class InotifyWatcher: Sendable {
         guard descriptor >= 0 else { throw .cannotWatch(path: inbox, reason: Errno.current.description) }
         self.descriptor = descriptor
         self.recursive = recursive
+        self.inbox = inbox
         let queue = DispatchQueue(label: "gazette.intake.inotify")
         let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
         self.source = source
@@ -38,8 +45,7 @@ final class InotifyWatcher: Sendable {
         self.events = stream
 
         do throws(IntakeError) {
-            try addWatch(inbox, mask: recursive ? Self.folderMask : Self.fileMask)
-            if recursive { try addSubfolders(of: inbox) }
+            try rearm()
         } catch {
             close(descriptor)
             continuation.finish()
@@ -61,10 +67,19 @@ final class InotifyWatcher: Sendable {
         source.cancel()
     }
 
-    private func addWatch(_ folder: String, mask: UInt32) throws(IntakeError) {
+    /// Watches the inbox (again, after ``WatchEvent/inboxLost``) and, when recursive, its subfolders.
+    func rearm() throws(IntakeError) {
+        let watch = try addWatch(inbox, mask: (recursive ? Self.folderMask : Self.fileMask) | Self.selfMask)
+        inboxWatch.withLock { $0 = watch }
+        if recursive { try addSubfolders(of: inbox) }
+    }
+
+    @discardableResult
+    private func addWatch(_ folder: String, mask: UInt32) throws(IntakeError) -> Int32 {
         let watch = inotify_add_watch(descriptor, folder, mask)
         guard watch >= 0 else { throw .cannotWatch(path: folder, reason: Errno.current.description) }
         folders.withLock { $0[watch] = folder }
+        return watch
     }
 
     private func addSubfolders(of folder: String) throws(IntakeError) {
@@ -100,10 +115,19 @@ final class InotifyWatcher: Sendable {
     }
 
     private func handle(wd: Int32, mask: UInt32, name: String) -> WatchEvent? {
-        if mask & UInt32(IN_Q_OVERFLOW) != 0 { return .rescan }
+        if mask & UInt32(IN_Q_OVERFLOW) != 0 { return .overflow }
+        let isInbox = inboxWatch.withLock { $0 == wd }
+        if isInbox, mask & Self.selfMask != 0 {
+            // The watch goes on following a moved folder: drop it, so that only the inbox's
+            // path is watched once it is back.
+            inotify_rm_watch(descriptor, wd)
+            return nil
+        }
         if mask & UInt32(IN_IGNORED) != 0 {
             _ = folders.withLock { $0.removeValue(forKey: wd) }
-            return nil
+            guard isInbox else { return nil }
+            inboxWatch.withLock { $0 = nil }
+            return .inboxLost
         }
         guard let folder = folders.withLock({ $0[wd] }), !name.isEmpty else { return nil }
         let path = folder + "/" + name
@@ -111,7 +135,7 @@ final class InotifyWatcher: Sendable {
             guard mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 else { return nil }
             if recursive {
                 guard !name.hasPrefix(".") else { return nil }
-                try? addWatch(path, mask: Self.folderMask)
+                _ = try? addWatch(path, mask: Self.folderMask)
                 try? addSubfolders(of: path)
                 return .rescan
             }
@@ -121,8 +145,9 @@ final class InotifyWatcher: Sendable {
         }
         if mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 { return .entry(path: path) }
         if mask & UInt32(IN_CREATE) != 0 {
-            // A regular file just created is still being written; its IN_CLOSE_WRITE follows.
-            if let status = FileStatus.find(path), !status.isRegularFile { return .entry(path: path) }
+            // A regular file just created is still being written; its IN_CLOSE_WRITE follows. A
+            // hard link (`ln`) is complete as it appears and is never closed: it goes at once.
+            if let status = FileStatus.find(path), !status.isRegularFile || status.linkCount > 1 { return .entry(path: path) }
         }
         return nil
     }
