@@ -13,8 +13,8 @@ package enum AtomicFile {
 
     package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = (folder as NSString).appendingPathComponent(
-            ".\((path as NSString).lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+        // Not named after the target, whose name may already use the filesystem's 255 bytes.
+        let temporary = (folder as NSString).appendingPathComponent(".gazette-\(UUID().uuidString.prefix(8)).tmp")
         do {
             let descriptor = try FileDescriptor.open(
                 FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])

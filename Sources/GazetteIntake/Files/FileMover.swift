@@ -29,12 +29,15 @@ enum FileMover {
         }
     }
 
-    /// `name` for attempt 0, then `stem (n).ext`.
+    /// `name` for attempt 0, then `stem (n).ext`, the stem shortened when the name would pass
+    /// the filesystem's 255 bytes.
     static func variant(of name: String, _ attempt: Int) -> String {
         guard attempt > 0 else { return name }
+        let counter = " (\(attempt))"
+        let name = FileName.shortened(name, reserving: counter.utf8.count)
         if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            return "\(name[..<dot]) (\(attempt))\(name[dot...])"
+            return "\(name[..<dot])\(counter)\(name[dot...])"
         }
-        return "\(name) (\(attempt))"
+        return name + counter
     }
 }

@@ -40,6 +40,13 @@ struct IngestPipeline: Sendable {
         case failed(Errno)
     }
 
+    /// `failed/NAME.error.json`, the name shortened when it would pass 255 bytes.
+    static func reportPath(for quarantined: String) -> String {
+        let folder = (quarantined as NSString).deletingLastPathComponent
+        let name = FileName.shortened((quarantined as NSString).lastPathComponent, reserving: ".error.json".utf8.count)
+        return folder + "/" + name + ".error.json"
+    }
+
     /// Mode of the originals kept in `archive/` and `failed/`: readable by the owner and the
     /// group, like everything else in the state folder (the dropped file's own mode may be
     /// world-readable).
@@ -225,7 +232,7 @@ struct IngestPipeline: Sendable {
             at: date, quarantinePath: destination)
         if let destination {
             do {
-                try AtomicFile.write([UInt8](report.json()), to: destination + ".error.json")
+                try AtomicFile.write([UInt8](report.json()), to: Self.reportPath(for: destination))
             } catch {
                 logger.error("cannot write error report", metadata: ["file": "\(destination)", "error": "\(error)"])
             }

@@ -49,8 +49,12 @@ struct DirectoryListing {
         defer { closedir(directory) }
         var names: [(String, Bool)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                // A name that is not UTF-8 (from another system's encoding) could never be
+                // opened through a Swift string: give it a readable one in place, then go on.
+                if let renamed = Self.renameToUTF8(bytes, in: folder) { names.append((renamed, false)) }
+                continue
             }
             if name == "." || name == ".." { continue }
             var isDirectory = Int32(entry.pointee.d_type) == DT_DIR
@@ -60,6 +64,23 @@ struct DirectoryListing {
             names.append((name, isDirectory))
         }
         return names
+    }
+
+    /// Renames the entry whose name is the bytes `raw` (not valid UTF-8) to the same name with
+    /// each undecodable byte as `_`, or a free variant of it; nil when that fails.
+    static func renameToUTF8(_ raw: [UInt8], in folder: String) -> String? {
+        let readable = String(String(decoding: raw, as: UTF8.self).map { $0 == "\u{FFFD}" ? "_" : $0 })
+        let source = Array(folder.utf8) + [UInt8(ascii: "/")] + raw + [0]
+        for attempt in 0..<100 {
+            let name = FileMover.variant(of: readable, attempt)
+            let destination = folder + "/" + name
+            guard FileStatus.find(destination) == nil else { continue }
+            let moved = source.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { Glibc.rename($0.baseAddress!, destination) }
+            }
+            return moved == 0 ? name : nil
+        }
+        return nil
     }
 }
 

@@ -105,8 +105,12 @@ final class InotifyWatcher: Sendable {
                     let mask = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
                     let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
                     let nameBytes = UnsafeRawBufferPointer(rebasing: buffer[(offset + headerSize)..<(offset + headerSize + length)])
-                    let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                     offset += headerSize + length
+                    guard let name = String(validating: nameBytes.prefix { $0 != 0 }, as: UTF8.self) else {
+                        // Not UTF-8: the listing gives the entry a readable name first.
+                        if mask & UInt32(IN_IGNORED | IN_Q_OVERFLOW) == 0 { events.append(.rescan) }
+                        continue
+                    }
                     if let event = handle(wd: wd, mask: mask, name: name) { events.append(event) }
                 }
             }
