@@ -44,6 +44,28 @@ import Testing
         }
     }
 
+    /// Regression: with `archive/` on another filesystem every file stayed in `work/` with
+    /// "Invalid cross-device link", for ever.
+    @Test func anArchiveOnAnotherFilesystemIsFilledByCopying() async throws {
+        let fixture = try IntakeFixture()
+        let elsewhere = "/dev/shm/gazette-archive-\(UUID().uuidString.prefix(8))"
+        guard let shm = try? FileManager.default.attributesOfFileSystem(forPath: "/dev/shm")[.systemNumber] as? Int,
+              let tmp = try? FileManager.default.attributesOfFileSystem(forPath: fixture.folder.url.path)[.systemNumber] as? Int,
+              shm != tmp
+        else { return }  // no second filesystem on this machine
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: elsewhere) }
+        try FileManager.default.createDirectory(atPath: fixture.configuration.stateDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.configuration.archiveDirectory, withDestinationPath: elsewhere)
+        let path = try fixture.drop("council.txt", articleText(1))
+        guard case .stored(_, let archived?) = await fixture.service().ingest(file: path, keepOriginal: false) else {
+            Issue.record("expected stored and archived")
+            return
+        }
+        #expect(FileManager.default.contents(atPath: archived) == Data(articleText(1).utf8))
+        #expect(fixture.entries("work").isEmpty)
+    }
+
     @Test func archiveFolderIsTheUTCDay() async throws {
         let fixture = try IntakeFixture()
         let path = try fixture.drop("council.txt", articleText(1))

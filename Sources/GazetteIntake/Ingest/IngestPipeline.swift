@@ -40,6 +40,16 @@ struct IngestPipeline: Sendable {
         case failed(Errno)
     }
 
+    /// A rename, or, when the folder is on another filesystem (`archive/` a mount point), a
+    /// copy that is flushed to disk before the original is removed.
+    static func moveAcrossFilesystems(_ path: String, into folder: String, name: String) throws(Errno) -> String {
+        do {
+            return try FileMover.move(path, into: folder, name: name)
+        } catch .improperLink {
+            return try FileCopier.move(path, into: folder, name: name)
+        }
+    }
+
     /// `failed/NAME.error.json`, the name shortened when it would pass 255 bytes.
     static func reportPath(for quarantined: String) -> String {
         let folder = (quarantined as NSString).deletingLastPathComponent
@@ -191,7 +201,7 @@ struct IngestPipeline: Sendable {
         case .archive:
             let day = try folders.archiveDay(for: date)
             do throws(Errno) {
-                archived = try FileMover.move(path, into: day, name: name)
+                archived = try Self.moveAcrossFilesystems(path, into: day, name: name)
                 Self.restrictMode(archived)
             } catch {
                 throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
@@ -221,7 +231,7 @@ struct IngestPipeline: Sendable {
         var destination: String?
         if origin != .inPlace {
             do throws(Errno) {
-                destination = try FileMover.move(workPath, into: folders.failed, name: name)
+                destination = try Self.moveAcrossFilesystems(workPath, into: folders.failed, name: name)
                 Self.restrictMode(destination)
             } catch {
                 logger.error("cannot quarantine file", metadata: ["file": "\(workPath)", "error": "\(error)"])
