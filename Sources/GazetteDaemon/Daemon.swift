@@ -89,7 +89,10 @@ public struct Daemon: Sendable {
     }
 
     static func statusLine(_ counters: IntakeCounters) -> String {
-        "\(counters.ingested) ingested, \(counters.duplicates) duplicates, \(counters.failed) failed, \(counters.queued) queued"
+        let counts = "\(counters.ingested) ingested, \(counters.duplicates) duplicates, \(counters.failed) failed, \(counters.queued) queued"
+        guard let (file, reason) = counters.trouble.min(by: { $0.key < $1.key }) else { return counts }
+        let name = (file as NSString).lastPathComponent
+        return "UNHEALTHY, not taking new files: \(counters.trouble.count) retrying in work/ (\(name): \(reason)); " + counts
     }
 }
 

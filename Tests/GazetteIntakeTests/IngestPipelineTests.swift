@@ -4,6 +4,7 @@ import GazetteExtraction
 import GazetteIntake
 import GazetteStore
 import GazetteTestSupport
+import Synchronization
 import Testing
 
 /// One file at a time through `ingest(file:keepOriginal:)`: the daemon's pipeline without the watcher.
@@ -162,6 +163,28 @@ import Testing
         }
     }
 
+    /// Regression: with the disk full or the database locked, claimed files stayed in `work/`
+    /// until a restart. Now the daemon retries them with backoff, takes no new files meanwhile,
+    /// and says it is unhealthy.
+    @Test(.timeLimit(.minutes(1))) func aTransientStoreFailureIsRetriedWithoutARestart() async throws {
+        let fixture = try IntakeFixture()
+        let service = IngestService(
+            configuration: fixture.configuration, store: FlakyStore(database: fixture.database, failures: 2),
+            extractor: Extractor(), logger: IntakeFixture.logger)
+        try fixture.drop("a.txt", articleText(10))
+        let sawTrouble = Mutex(false)
+        try await fixture.whileRunning(service) {
+            #expect(await IntakeFixture.eventually(within: 30) {
+                if !service.counters.isHealthy { sawTrouble.withLock { $0 = true } }
+                return service.counters.ingested == 1
+            })
+        }
+        #expect(sawTrouble.withLock { $0 })
+        #expect(service.counters.isHealthy)
+        #expect(fixture.names("archive") == ["a.txt"])
+        #expect(fixture.entries("work").isEmpty)
+    }
+
     @Test func storeFailureLeavesTheFileInWork() async throws {
         let fixture = try IntakeFixture()
         let service = IngestService(
@@ -185,4 +208,34 @@ struct FailingStore: IntakeStore {
     func recordSighting(articleID: Int64, path: String, at date: Date) throws { throw DiskFull() }
     func setArchivePath(articleID: Int64, path: String?) throws { throw DiskFull() }
     func recordFailure(_ failure: IngestFailure) throws { throw DiskFull() }
+}
+
+/// A store that fails its first `failures` writes (a locked database, a full disk), then works.
+final class FlakyStore: IntakeStore, Sendable {
+    let database: GazetteDatabase
+    let failuresLeft: Mutex<Int>
+
+    init(database: GazetteDatabase, failures: Int) {
+        self.database = database
+        failuresLeft = Mutex(failures)
+    }
+
+    private func fail() throws {
+        let failing = failuresLeft.withLock { left in
+            defer { left = max(0, left - 1) }
+            return left > 0
+        }
+        if failing { throw FailingStore.DiskFull() }
+    }
+
+    func ingest(_ article: NewArticle) throws -> IngestOutcome {
+        try fail()
+        return try database.ingest(article)
+    }
+    func articleID(sha256: String) throws -> Int64? { try database.articleID(sha256: sha256) }
+    func recordSighting(articleID: Int64, path: String, at date: Date) throws {
+        try database.recordSighting(articleID: articleID, path: path, at: date)
+    }
+    func recordFailure(_ failure: IngestFailure) throws { try database.recordFailure(failure) }
+    func setArchivePath(articleID: Int64, path: String?) throws { try database.setArchivePath(articleID: articleID, path: path) }
 }

@@ -34,5 +34,6 @@ extension IntakeCounters {
         recovered += other.recovered
         deferred += other.deferred
         queued = other.queued
+        trouble = other.trouble
     }
 }

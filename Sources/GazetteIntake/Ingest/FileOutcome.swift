@@ -10,6 +10,8 @@ public enum FileOutcome: Sendable, Equatable {
     case failed(IntakeRefusal, path: String?)
     /// Gone before it could be claimed (taken by another worker, or removed).
     case vanished
-    /// The store could not be written; the file stays in `work/` and is retried at the next start.
-    case deferred(reason: String)
+    /// The store or the disk failed (locked, full, I/O): a transient trouble, not the file's.
+    /// `retry` is the file in `work/` to process again once it passes (the daemon retries it with
+    /// backoff; otherwise the next start does), nil when the file was left where it was.
+    case deferred(reason: String, retry: String?)
 }

@@ -85,7 +85,7 @@ struct IngestPipeline: Sendable {
             return .vanished
         case .failed(let code):
             logger.warning("cannot claim file", metadata: ["file": "\(path)", "error": "\(code)"])
-            return .deferred(reason: "cannot move \(path) into \(folders.work): \(code)")
+            return .deferred(reason: "cannot move \(path) into \(folders.work): \(code)", retry: nil)
         }
     }
 
@@ -123,7 +123,7 @@ struct IngestPipeline: Sendable {
                 return recovered ? .recovered(articleID: id, path: archived) : .duplicate(articleID: id, path: archived)
             }
         } catch {
-            return postpone(path, error)
+            return postpone(path, error, origin: origin)
         }
 
         // From here until this function returns, a death of the process is counted against the
@@ -158,7 +158,7 @@ struct IngestPipeline: Sendable {
                 return .duplicate(articleID: id, path: archived)
             }
         } catch {
-            return postpone(path, error)
+            return postpone(path, error, origin: origin)
         }
     }
 
@@ -218,9 +218,9 @@ struct IngestPipeline: Sendable {
 
     /// Leaves the file in `work/` for the next start: the failure is the store's or the
     /// disk's, not the file's.
-    private func postpone(_ path: String, _ error: any Error) -> FileOutcome {
+    private func postpone(_ path: String, _ error: any Error, origin: Origin) -> FileOutcome {
         logger.error("cannot finish file", metadata: ["file": "\(path)", "error": "\(error)"])
-        return .deferred(reason: "\(error)")
+        return .deferred(reason: "\(error)", retry: origin == .inPlace ? nil : path)
     }
 
     /// Moves a refused file to `failed/`, writes its `.error.json` and stores a failure row.

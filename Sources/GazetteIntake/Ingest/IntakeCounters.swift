@@ -12,6 +12,12 @@ public struct IntakeCounters: Sendable, Equatable {
     public var deferred = 0
     /// Files waiting for a worker.
     public var queued = 0
+    /// Files in `work/` being retried after a transient failure, with its reason: while this
+    /// is not empty the store or the disk is unhealthy and no new file is claimed.
+    public var trouble: [String: String] = [:]
+
+    /// Whether the store and the disk were fine for the last files.
+    public var isHealthy: Bool { trouble.isEmpty }
 
     public init() {}
 

@@ -21,7 +21,7 @@ extension IngestService {
         do throws(IntakeError) {
             try pipeline.folders.prepare(stateDirectory: configuration.stateDirectory, checkInbox: false)
         } catch {
-            return .deferred(reason: error.description)
+            return .deferred(reason: error.description, retry: nil)
         }
         switch pipeline.claim(path) {
         case .claimed(let workPath):

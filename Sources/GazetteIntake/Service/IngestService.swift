@@ -94,17 +94,47 @@ public final class IngestService: Service {
     }
 
     /// A worker: takes files from the queue until it is finished.
+    ///
+    /// A file whose ingest failed for a transient reason (the store locked, the disk full, an
+    /// I/O error) is tried again with backoff, from 1 s up to ``retryLimit``, by the same
+    /// worker: while the trouble lasts the workers stop claiming new files, which stay in the
+    /// inbox. At shutdown a file still failing stays in `work/` for the next start.
     private func work(_ queue: IngestQueue) async {
-        while let item = await queue.next() {
-            let outcome = await BlockingWork.run { [pipeline, inbox = configuration.inbox] in
-                switch item {
-                case .inbox(let path):
-                    pipeline.ingest(inboxPath: path)
-                case .recovered(let path):
-                    pipeline.process(path, receivedPath: inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
+        while var item = await queue.next() {
+            var delay = Duration.seconds(1)
+            while true {
+                let outcome = await BlockingWork.run { [pipeline, inbox = configuration.inbox, item] in
+                    switch item {
+                    case .inbox(let path):
+                        pipeline.ingest(inboxPath: path)
+                    case .recovered(let path):
+                        pipeline.process(path, receivedPath: inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
+                    }
                 }
+                guard case .deferred(let reason, let retry?) = outcome, await pause(delay) else {
+                    state.withLock { state in
+                        state.counters.count(outcome)
+                        if case .recovered(let path) = item { state.counters.trouble.removeValue(forKey: path) }
+                    }
+                    break
+                }
+                state.withLock { $0.counters.trouble[retry] = reason }
+                item = .recovered(path: retry)
+                delay = min(delay * 2, Self.retryLimit)
             }
-            state.withLock { $0.counters.count(outcome) }
         }
+    }
+
+    /// Longest wait between two tries of a file that failed for a transient reason.
+    static let retryLimit = Duration.seconds(60)
+
+    /// Sleeps `delay` unless the service is shutting down; false when it is.
+    private func pause(_ delay: Duration) async -> Bool {
+        let end = ContinuousClock.now + delay
+        while ContinuousClock.now < end {
+            if Task.isCancelled || Task.isShuttingDownGracefully { return false }
+            try? await clock.sleep(for: min(.milliseconds(100), end - ContinuousClock.now))
+        }
+        return !(Task.isCancelled || Task.isShuttingDownGracefully)
     }
 }

@@ -87,6 +87,12 @@ struct DirectoryListing {
 extension IntakeConfiguration {
     /// Entries waiting in the inbox that the intake would take (or refuse with a reason);
     /// 0 when the inbox cannot be listed. For `gazette status`.
+    /// Files in `work/`: being processed now, retried after a transient failure, or left by a
+    /// stop for the next start.
+    public func workEntryCount() -> Int {
+        ((try? DirectoryListing.names(in: workDirectory)) ?? []).filter { !$0.isDirectory }.count
+    }
+
     public func pendingEntryCount() -> Int {
         let listing = DirectoryListing(root: inbox, recursive: recursive, filter: FileNameFilter(self))
         return (try? listing.entries().count) ?? 0

@@ -82,7 +82,7 @@ struct IngestCommand: AsyncParsableCommand {
         case .vanished:
             print("\(path): not ingested: the file disappeared before it could be read")
             return false
-        case .deferred(let reason):
+        case .deferred(let reason, _):
             print("\(path): not ingested: \(reason)")
             return false
         }

@@ -33,6 +33,8 @@ struct StatusReport: Encodable {
     var failed: Int
     var duplicates: Int
     var pending: Int
+    /// Files in `work/`: being processed, retried after a transient failure, or left for the next start.
+    var inWork: Int
     var lastIngestAt: String?
     var lastError: String?
     var lastErrorAt: String?
@@ -42,6 +44,7 @@ struct StatusReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case articles, failed, duplicates, pending, database, inbox
+        case inWork = "in_work"
         case lastIngestAt = "last_ingest_at"
         case lastError = "last_error"
         case lastErrorAt = "last_error_at"
@@ -50,9 +53,12 @@ struct StatusReport: Encodable {
 
     static func gather(_ configuration: GazetteConfiguration) throws -> StatusReport {
         let pending = configuration.intake.pendingEntryCount()
+        let inWork = configuration.intake.workEntryCount()
         let path = configuration.databasePath
         guard FileManager.default.fileExists(atPath: path) else {
-            return StatusReport(articles: 0, failed: 0, duplicates: 0, pending: pending, databaseBytes: 0, database: path, inbox: configuration.inbox)
+            return StatusReport(
+                articles: 0, failed: 0, duplicates: 0, pending: pending, inWork: inWork, databaseBytes: 0, database: path,
+                inbox: configuration.inbox)
         }
         let status: StoreStatus
         do {
@@ -61,7 +67,7 @@ struct StatusReport: Encodable {
             throw CommandFailure("Cannot read the database at \(path): \(error). Check --state-dir and the file's permissions.")
         }
         return StatusReport(
-            articles: status.articles, failed: status.failed, duplicates: status.duplicates, pending: pending,
+            articles: status.articles, failed: status.failed, duplicates: status.duplicates, pending: pending, inWork: inWork,
             lastIngestAt: status.lastIngestAt.map(ISOTimestamp.format), lastError: status.lastError,
             lastErrorAt: status.lastErrorAt.map(ISOTimestamp.format), databaseBytes: status.databaseBytes,
             database: path, inbox: configuration.inbox)
@@ -73,6 +79,7 @@ struct StatusReport: Encodable {
             "duplicates seen   \(duplicates)",
             "files failed      \(failed)",
             "waiting in inbox  \(pending)  (\(inbox))",
+            "in work/          \(inWork)" + (inWork > 0 ? "  (being ingested, or retried after a store or disk failure: see the log)" : ""),
             "last ingest       \(lastIngestAt ?? "never")",
             "last error        \(lastError.map { "\($0) (\(lastErrorAt ?? "?"))" } ?? "none")",
             "database          \(ByteCountFormatter.string(fromByteCount: databaseBytes, countStyle: .file))  (\(database))",
