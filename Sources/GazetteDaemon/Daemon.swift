@@ -60,7 +60,11 @@ public struct Daemon: Sendable {
         let logLevel = self.logLevel
         let reloader = ConfigurationReloader(
             signals: await UnixSignalsSequence(trapping: .sighup),
-            load: reload,
+            load: { [configuration] in
+                let newConfiguration = try await reload()
+                try Self.checkReloadable(newConfiguration, running: configuration)
+                return newConfiguration
+            },
             apply: { newConfiguration in
                 logLevel.value = newConfiguration.logLevel
                 intake.update(newConfiguration.intake)
@@ -86,6 +90,17 @@ public struct Daemon: Sendable {
         let group = ServiceGroup(configuration: groupConfiguration)
         try await group.run()
         logger.info("stopped", metadata: ["ingested": "\(counters.total.ingested)"])
+    }
+
+    /// Refuses, before anything is applied, a reloaded configuration the running daemon could
+    /// not use: another state folder (records and files would split between two), or an inbox
+    /// that cannot be created or is on another filesystem than the state folder.
+    static func checkReloadable(_ new: GazetteConfiguration, running: GazetteConfiguration) throws {
+        guard new.stateDirectory == running.stateDirectory else {
+            throw DaemonError.needsRestart(
+                "state_dir changed from \(running.stateDirectory) to \(new.stateDirectory); restart the daemon to move to another state folder")
+        }
+        try new.intake.prepareFolders()
     }
 
     static func statusLine(_ counters: IntakeCounters) -> String {
@@ -132,11 +147,15 @@ enum DaemonFolders {
 
 public enum DaemonError: Error, CustomStringConvertible {
     case cannotCreateFolder(path: String, what: String)
+    /// A reload changed a setting that only a restart can apply.
+    case needsRestart(String)
 
     public var description: String {
         switch self {
         case .cannotCreateFolder(let path, let what):
             "Cannot create the \(what) \(path); create it yourself or choose another folder with the configuration."
+        case .needsRestart(let what):
+            "\(what)."
         }
     }
 }

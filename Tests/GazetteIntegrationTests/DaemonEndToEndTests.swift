@@ -213,6 +213,38 @@ import Glibc
         #expect(await daemon.waitForExit() == 0)
     }
 
+    /// Regression: a SIGHUP with an inbox that cannot be created (or on another filesystem)
+    /// exited the daemon, and one changing `state_dir` split the state between two folders.
+    @Test(.timeLimit(.minutes(2))) func reloadsThatOnlyARestartCouldApplyAreRefused() async throws {
+        let sandbox = try DaemonSandbox()
+        defer { sandbox.remove() }
+        let config = sandbox.root + "/gazette.yaml"
+        let good = "inbox: \(sandbox.inbox)\nstate_dir: \(sandbox.state)\ndigest_dir: \(sandbox.digests)\n"
+        try good.write(toFile: config, atomically: true, encoding: .utf8)
+        let socket = try NotifySocket()
+        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config], flags: [])
+        _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
+        let refused = [
+            ("inbox: /proc/gazette-inbox\nstate_dir: \(sandbox.state)\n", "/proc/gazette-inbox"),
+            ("inbox: /dev/shm/gazette-inbox-\(UUID().uuidString.prefix(6))\nstate_dir: \(sandbox.state)\n", "filesystem"),
+            ("inbox: \(sandbox.inbox)\nstate_dir: \(sandbox.root)/other-state\n", "restart the daemon"),
+        ]
+        for (n, (yaml, expected)) in refused.enumerated() {
+            try (yaml + "digest_dir: \(sandbox.digests)\n").write(toFile: config, atomically: true, encoding: .utf8)
+            daemon.signal(SIGHUP)
+            #expect(await eventually(timeout: 30) { daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= n + 1 },
+                    "no failure logged for \(yaml); log: \(daemon.log.suffix(1500))")
+            #expect(daemon.log.contains(expected), "\(yaml)")
+            #expect(daemon.isRunning, "the daemon stopped after reloading \(yaml)")
+            _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/other-state"))
+        try sandbox.drop("after.txt", Self.article(4))
+        #expect(await eventually(timeout: 60) { !FileManager.default.fileExists(atPath: sandbox.inbox + "/after.txt") })
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit() == 0)
+    }
+
     @Test func badConfigurationFailsAtStartupNamingTheKey() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }

@@ -105,7 +105,11 @@ final class DaemonProcess: Sendable {
         let status = Mutex<TerminationStatus?>(nil)
     }
 
-    init(_ sandbox: DaemonSandbox, notifySocket: String? = nil, environment extra: [String: String] = [:]) async throws {
+    /// `flags` replace the sandbox's `--inbox`, `--state-dir` and `--digest-dir` (to take them
+    /// from a configuration file instead).
+    init(
+        _ sandbox: DaemonSandbox, notifySocket: String? = nil, environment extra: [String: String] = [:], flags: [String]? = nil
+    ) async throws {
         let stderrPath = sandbox.root + "/daemon-\(UUID().uuidString.prefix(6)).log"
         self.stderrPath = stderrPath
         let log = try FileDescriptor.open(
@@ -117,7 +121,7 @@ final class DaemonProcess: Sendable {
         execution = Task {
             defer { starting.finish() }
             let result = try await Subprocess.run(
-                .path(FilePath(GazetteBinary.path)), arguments: Arguments(["run"] + sandbox.arguments),
+                .path(FilePath(GazetteBinary.path)), arguments: Arguments(["run"] + (flags ?? sandbox.arguments)),
                 environment: GazetteBinary.subprocessEnvironment(environment), input: .none, output: .discarded,
                 error: .fileDescriptor(log, closeAfterSpawningProcess: true)
             ) { execution in

@@ -57,3 +57,12 @@ struct IntakeFolders: Sendable {
         }
     }
 }
+
+extension IntakeConfiguration {
+    /// Creates the inbox and the state folders and checks that claiming by `rename` can work
+    /// (the inbox and the state folder on one filesystem): what the intake does first, for a
+    /// reload to refuse settings the intake could not run with.
+    public func prepareFolders() throws(IntakeError) {
+        try IntakeFolders(self).prepare(stateDirectory: stateDirectory)
+    }
+}
