@@ -36,6 +36,9 @@ public struct Daemon: Sendable {
     public func run() async throws {
         try DaemonFolders.prepare(configuration)
         let database = try GazetteDatabase(path: configuration.databasePath)
+        if try !database.checkIntegrity() {
+            logger.warning("the database's integrity check did not finish in time; starting without it")
+        }
         let extractor = Extractor()
         let notifier = SystemdNotifier()
         let logger = self.logger

@@ -138,3 +138,29 @@ public final class GazetteDatabase: Sendable {
         return error.localizedDescription
     }
 }
+
+extension GazetteDatabase {
+    /// SQLite's `PRAGMA quick_check`, stopped after `limit`: throws ``StoreError/corrupt(path:reason:)``
+    /// when pages are damaged; returns false when the check did not finish in time.
+    ///
+    /// A damaged file can open and answer queries as if it were empty; the daemon checks at
+    /// start so that it never runs on one silently.
+    public func checkIntegrity(limit: Duration = .seconds(10)) throws -> Bool {
+        let timer = DispatchWorkItem { [writer] in writer.interrupt() }
+        let seconds = Double(limit.components.seconds) + Double(limit.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
+        defer { timer.cancel() }
+        let problems: [String]
+        do {
+            problems = try writer.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            return false
+        } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+            throw StoreError.corrupt(path: path, reason: Self.reason(error))
+        }
+        guard problems == ["ok"] else {
+            throw StoreError.corrupt(path: path, reason: problems.prefix(3).joined(separator: "; "))
+        }
+        return true
+    }
+}

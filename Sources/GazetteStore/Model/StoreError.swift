@@ -40,7 +40,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case let .diskFull(path, operation):
             "The disk holding \(path) is full; \(operation) was not saved."
         case let .corrupt(path, reason):
-            "The database file \(path) is damaged or is not a Gazette database: \(reason)."
+            "The database file \(path) is damaged or is not a Gazette database: \(reason). Restore it from a backup,"
+                + " or move it aside to start a new one (the original files are kept in the state folder's archive/)."
         case let .articleNotFound(id):
             "There is no article with id \(id)."
         case let .invalidStoredValue(table, column, rowID, value):
