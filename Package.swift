@@ -27,9 +27,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Pure pipeline: bytes in, ExtractionRecord out. No dependencies but Foundation.
+        // Pure pipeline: bytes in, ExtractionRecord out. No dependencies but Foundation and
+        // libxml2's HTML parser (the HTML reader).
         .target(
             name: "GazetteExtraction",
+            dependencies: ["CLibXML2"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -106,6 +108,12 @@ let package = Package(
             name: "gazette-fuzz",
             dependencies: ["GazetteFuzzing", "CLibFuzzer"],
             swiftSettings: swiftSettings
+        ),
+        // libxml2 (Debian/Ubuntu `libxml2-dev`), found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // libFuzzer's driver declaration, used by gazette-fuzz only when built for fuzzing.
         .systemLibrary(name: "CLibFuzzer"),

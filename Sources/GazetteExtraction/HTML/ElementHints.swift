@@ -1,0 +1,85 @@
+/// What an element's name, role, class and id say about it: block or inline, page furniture
+/// (menus, share bars, comments, related links …) or article text.
+enum ElementHints {
+    /// Elements that start and end a line of text.
+    static let blocks: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "caption", "thead", "tbody", "tfoot",
+        "figure", "figcaption", "form", "fieldset", "address", "hr", "body", "html", "center", "details", "summary",
+        "menu", "dialog", "legend", "option", "hgroup", "picture",
+    ]
+    /// Table cells: separated by a space on their row's line.
+    static let cells: Set<String> = ["td", "th"]
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+    /// Elements that are furniture by name alone.
+    static let furnitureTags: Set<String> = ["nav", "aside", "footer", "figcaption", "figure", "dialog", "menu", "form"]
+    /// Inline controls whose own words are not article text (a block inside one still is: an
+    /// unclosed `<button>` can hold the rest of the page).
+    static let controls: Set<String> = ["button", "label", "input", "option"]
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar",
+        "toolbar", "tablist", "button",
+    ]
+    /// Class and id words that mark furniture wherever they appear in a word (`relatedArticles`,
+    /// `social-share`, `wp-caption`).
+    static let furnitureParts = [
+        "comment", "related", "share", "sharing", "social", "newsletter", "promo", "cookie", "consent", "sidebar",
+        "footer", "breadcrumb", "byline", "caption", "subscribe", "signup", "advert", "sponsor", "recommend",
+        "outbrain", "taboola", "popular", "trending", "masthead", "widget", "skiplink", "paywall", "modal", "popup",
+        "toolbar", "navbar", "navigation", "subnav", "dropdown", "login", "signin", "tagcloud", "taglist", "pagination",
+        "pager", "sr-only", "sronly", "visuallyhidden", "visually-hidden", "screenreader", "screen-reader", "readmore",
+        "morestories", "moreon", "author-bio", "authorbio", "author-info", "bio-box", "newsticker", "ticker", "carousel",
+        "credit", "metabar", "print-only", "inline-ad", "ad-slot", "adslot", "adunit", "ad-container",
+    ]
+    /// Class and id words of comment threads, furniture however much text they hold.
+    static let commentParts = ["comments", "commentlist", "comment-list", "comment-respond", "disqus", "respond"]
+    /// Class and id words that mark furniture only as a whole word.
+    /// Class and id words that mark furniture only as a whole word or a whole part of one
+    /// (`post-tags`, `ad-slot`, not `tag-politics`, `head`).
+    static let furnitureWords: Set<String> = [
+        "nav", "menu", "ad", "ads", "adv", "tags", "meta", "aside", "rail", "hdn", "sr", "banner", "topics", "keywords",
+        "author", "authors", "contributor", "more", "links", "timestamp", "date", "published", "updated", "also",
+        "nocontent", "noprint", "print", "header", "masthead", "utility", "tools",
+    ]
+    /// Class and id words of an article's text container.
+    static let contentParts = ["articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "post-body", "story-content", "article-content", "articletext", "article-text", "body-text", "main-content", "storytext", "story-text"]
+
+    enum Furniture { case none, likely, certain }
+
+    /// Whether an element is furniture by its name, role, class or id: `certain` for comment
+    /// threads and hidden elements, `likely` for the rest (the finder overrules a likely mark
+    /// on an element that holds most of the page's text).
+    static func furniture(_ node: HTMLDocument.Node) -> Furniture {
+        if node.attribute("hidden") != nil { return .certain }
+        if let style = node.attribute("style")?.lowercased(), style.contains("display:none") || style.contains("display: none") { return .certain }
+        if furnitureTags.contains(node.name) { return .likely }
+        if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return .likely }
+        if node.attribute("aria-hidden") == "true" { return .likely }
+        let words = classWords(node)
+        guard !words.isEmpty else { return .none }
+        if words.contains(where: { w in contentParts.contains { w.contains($0) } }) { return .none }
+        if words.contains(where: { w in commentParts.contains { w.contains($0) } }) { return .certain }
+        let found = words.contains { w in
+            furnitureParts.contains { w.contains($0) }
+                || w.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { furnitureWords.contains(String($0)) }
+        }
+        return found ? .likely : .none
+    }
+
+    /// Whether the class or id names the article's text (`itemprop=articleBody`, `article-body`).
+    static func isContent(_ node: HTMLDocument.Node) -> Bool {
+        if node.attribute("itemprop")?.lowercased() == "articlebody" { return true }
+        return classWords(node).contains { w in contentParts.contains { w.contains($0) } }
+    }
+
+    /// Lower-case class and id values split at spaces.
+    static func classWords(_ node: HTMLDocument.Node) -> [String] {
+        var words: [String] = []
+        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+            for word in attribute.value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                words.append(String(word))
+            }
+        }
+        return words
+    }
+}

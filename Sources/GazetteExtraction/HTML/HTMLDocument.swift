@@ -1,0 +1,163 @@
+import CLibXML2
+import Foundation
+
+/// A page parsed by libxml2's HTML parser and copied into a flat array of nodes in document
+/// order, so that every later pass is a loop over indices (no recursion, whatever the depth).
+///
+/// A node's subtree is the index range `index..<end`; its children start at `index + 1`.
+struct HTMLDocument {
+    struct Node {
+        /// Lower-case element name, or `#text` for a text node.
+        var name: String
+        var parent: Int
+        /// One past the node's last descendant.
+        var end: Int
+        /// A text node's text; empty for an element.
+        var text: String = ""
+        /// The attributes the reader looks at (``keptAttributes``), lower-case names.
+        var attributes: [(name: String, value: String)] = []
+
+        var isText: Bool { name == "#text" }
+
+        func attribute(_ name: String) -> String? {
+            attributes.first { $0.name == name }?.value
+        }
+    }
+
+    /// Node 0 is the document itself (`#document`).
+    private(set) var nodes: [Node]
+
+    /// Bytes of HTML read at most; a longer page is cut (recover mode closes what is open).
+    static let maxBytes = 32 << 20
+    /// Nodes kept at most; the rest of a page past this many is left out.
+    static let maxNodes = 2_000_000
+    /// Elements whose content is never text of the page. JSON-LD scripts are kept for the metadata.
+    static let opaque: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+        "audio", "select", "textarea",
+    ]
+    static let keptAttributes: Set<String> = [
+        "id", "class", "itemprop", "itemtype", "rel", "property", "name", "content", "href", "datetime", "type", "role",
+        "aria-hidden", "hidden", "style", "pubdate", "lang",
+    ]
+
+    /// libxml2's global state is set up once, before any parse (its parser is then thread-safe).
+    private static let setUp: Void = { xmlInitParser() }()
+
+    init(html: String) {
+        _ = Self.setUp
+        nodes = [Node(name: "#document", parent: -1, end: 1)]
+        var bytes = Array(html.utf8.prefix(Self.maxBytes))
+        if bytes.count == Self.maxBytes {
+            // Cut at a character boundary.
+            while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+            if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+        }
+        guard !bytes.isEmpty else { return }
+        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(options))
+            }
+        }
+        guard let doc else { return }
+        defer { xmlFreeDoc(doc) }
+        copy(from: doc)
+    }
+
+    /// Walks libxml2's tree depth-first by its sibling and parent links, appending nodes.
+    private mutating func copy(from doc: htmlDocPtr) {
+        var open = [0]
+        var next: xmlNodePtr? = doc.pointee.children
+        while let node = next, nodes.count < Self.maxNodes {
+            var descend = false
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                let name = node.pointee.name.map { String(cString: $0) } ?? ""
+                let attributes = Self.attributes(of: node)
+                let index = nodes.count
+                nodes.append(Node(name: name, parent: open.last!, end: index + 1, attributes: attributes))
+                let isJSONLD = name == "script" && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("ld+json") }
+                if node.pointee.children != nil, !Self.opaque.contains(name) || isJSONLD {
+                    open.append(index)
+                    descend = true
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    nodes.append(Node(name: "#text", parent: open.last!, end: nodes.count + 1, text: String(cString: content)))
+                }
+            default:
+                break
+            }
+            if descend {
+                next = node.pointee.children
+                continue
+            }
+            // The next sibling, or the next sibling of the nearest ancestor that has one.
+            var current: xmlNodePtr? = node
+            next = nil
+            while let c = current {
+                if let sibling = c.pointee.next {
+                    next = sibling
+                    break
+                }
+                guard open.count > 1 else { break }
+                nodes[open.removeLast()].end = nodes.count
+                current = c.pointee.parent
+            }
+        }
+        for index in open { nodes[index].end = nodes.count }
+    }
+
+    private static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
+        var result: [(name: String, value: String)] = []
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            defer { attribute = a.pointee.next }
+            guard let rawName = a.pointee.name else { continue }
+            let name = String(cString: rawName).lowercased()
+            guard keptAttributes.contains(name) else { continue }
+            var value = ""
+            var child = a.pointee.children
+            while let c = child {
+                if let content = c.pointee.content { value += String(cString: content) }
+                child = c.pointee.next
+            }
+            result.append((name, value))
+        }
+        return result
+    }
+
+    var count: Int { nodes.count }
+
+    subscript(index: Int) -> Node { nodes[index] }
+
+    /// The text of a subtree, whitespace runs as single spaces, trimmed.
+    func text(of index: Int, limit: Int = 2_000) -> String {
+        var out = ""
+        var i = index + 1
+        while i < nodes[index].end, out.utf8.count < limit {
+            if nodes[i].isText { out += nodes[i].text }
+            i += 1
+        }
+        return Self.collapse(out)
+    }
+
+    /// Runs of white space as one space, trimmed.
+    static func collapse(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for c in text.unicodeScalars {
+            if c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}" {
+                space = !out.isEmpty
+            } else {
+                if space { out.unicodeScalars.append(" ") }
+                space = false
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// A page's title, authors, publication time and publication name, each from the most
+/// reliable place that has it, and the record's source for each.
+enum PageMetadata {
+    /// `<meta>` keys giving the publication time, most specific first.
+    static let publishedKeys = [
+        "article:published_time", "og:article:published_time", "og:published_time", "article.published", "datepublished",
+        "publishdate", "publish-date", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+        "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+        "citation_date", "prism.publicationdate", "originalpublicationdate", "article_date_original", "date", "displaydate",
+        "cxenseparse:recs:publishtime", "article.created", "created", "og:pubdate", "release_date", "datecreated",
+    ]
+    static let modifiedKeys = ["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "lastmod", "last-modified"]
+    static let authorKeys = [
+        "author", "article:author", "og:article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
+        "dcterms.creator", "citation_author", "article.author", "cxenseparse:author", "byline",
+    ]
+    static let titleKeys = ["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"]
+
+    static func read(_ facts: PageFacts, jsonLD: JSONLDArticle?) -> ArticleMetadata {
+        var metadata = ArticleMetadata()
+        let site = [facts.metas["og:site_name"], jsonLD?.publisher, facts.metas["application-name"], facts.metas["publisher"]]
+            .compactMap { $0.map(HTMLDocument.collapse) }.first { !$0.isEmpty && $0.count <= 80 }
+        metadata.publication = site
+        if let (title, source) = title(facts, jsonLD: jsonLD, site: site) {
+            metadata.title = title
+            metadata.titleSource = source
+        }
+        if let (authors, source) = authors(facts, jsonLD: jsonLD, site: site) {
+            metadata.authors = authors
+            metadata.authorSource = source
+        }
+        if let (match, source) = published(facts, jsonLD: jsonLD) {
+            metadata.publishedAt = match.date
+            metadata.publishedOffset = match.offset
+            metadata.publishedSource = source
+        }
+        return metadata
+    }
+
+    /// An `<h1>` that the structured titles confirm, else the structured title, else `<title>`
+    /// without the site's name, else the first `<h1>`.
+    static func title(_ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?) -> (String, ExtractionRecord.TitleSource)? {
+        let metaTitle = titleKeys.lazy.compactMap { facts.metas[$0].map(HTMLDocument.collapse) }.first { !$0.isEmpty }
+        let pageTitle = facts.title.map { SiteName.strip($0, site: site) }.flatMap { $0.isEmpty ? nil : $0 }
+        let structured = [metaTitle, jsonLD?.headline, facts.title].compactMap { $0.map(normalised) }
+        let headings = facts.h1.map(\.text).filter { !$0.isEmpty && $0.count <= 300 }
+        if let h1 = headings.first(where: { h in structured.contains { $0.contains(normalised(h)) || normalised(h).contains($0) } && h.split(separator: " ").count >= 2 }) {
+            return (h1, .heading)
+        }
+        if let metaTitle { return (SiteName.strip(metaTitle, site: site), .meta) }
+        if let headline = jsonLD?.headline { return (SiteName.strip(headline, site: site), .jsonLD) }
+        if let pageTitle { return (pageTitle, .titleElement) }
+        return headings.first.map { ($0, .heading) }
+    }
+
+    static func normalised(_ text: String) -> String {
+        HTMLDocument.collapse(text).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+
+    static func authors(_ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?) -> ([String], ExtractionRecord.AuthorSource)? {
+        let candidates: [([String], ExtractionRecord.AuthorSource)] = [
+            (jsonLD?.authors ?? [], .jsonLD),
+            (authorKeys.compactMap { facts.metas[$0] }, .meta),
+            (facts.markupAuthors, .markup),
+            (facts.bylines, .byline),
+        ]
+        for (values, source) in candidates {
+            var names: [String] = []
+            // JSON-LD lists every author; the other sources give one value each, the first naming someone wins.
+            for value in values {
+                for name in AuthorNames.people(value, site: site) where !names.contains(name) { names.append(name) }
+                if !names.isEmpty, source != .jsonLD { break }
+            }
+            if !names.isEmpty { return (names, source) }
+        }
+        return nil
+    }
+
+    static func published(_ facts: PageFacts, jsonLD: JSONLDArticle?) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
+        func parse(_ value: String?) -> DateParser.Match? {
+            guard let value, let match = DateParser.parse(HTMLDocument.collapse(value)), PageDates.plausible(match) else { return nil }
+            return match
+        }
+        if let match = parse(jsonLD?.published) { return (match, .jsonLD) }
+        for key in publishedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
+        for value in facts.markupDates { if let match = parse(value) { return (match, .markup) } }
+        if let url = facts.canonical ?? facts.metas["og:url"], let match = PageDates.fromURL(url) { return (match, .url) }
+        for time in facts.times { if let match = parse(time.value) { return (match, .markup) } }
+        let dayFirst = !(facts.language?.lowercased().hasPrefix("en-us") ?? false)
+        for element in facts.dateTexts {
+            if let match = PageDates.fromText(element.text, dayFirst: dayFirst) { return (match, .text) }
+        }
+        if let match = parse(jsonLD?.modified) { return (match, .jsonLD) }
+        for key in modifiedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
+        return nil
+    }
+}
