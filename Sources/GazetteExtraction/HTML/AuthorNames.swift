@@ -22,7 +22,7 @@ enum AuthorNames {
         if let byline = BylineParser.parse(text), !byline.authors.isEmpty { return filtered(byline.authors, site: site) }
         for prefix in prefixes where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
         // A role, place or site after a bar or dash.
-        for separator in [" | ", " - ", " – ", " — ", "\n", " / ", " ("] {
+        for separator in [" | ", " - ", " – ", " — ", " / ", " ("] {
             if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
         }
         let pieces = text.replacingOccurrences(of: " & ", with: " and ").replacingOccurrences(of: " and ", with: ",")
@@ -32,6 +32,23 @@ enum AuthorNames {
             return filtered(["\(pieces[1]) \(pieces[0])"], site: site)
         }
         return filtered(pieces, site: site)
+    }
+
+    /// Words before `by` that make it a credit, not a byline (`Photo by`, `Edited by`).
+    static let credits: Set<String> = [
+        "photo", "photos", "photograph", "photography", "image", "images", "illustration", "video", "graphic", "graphics",
+        "edited", "reviewed", "produced", "courtesy", "powered", "sponsored", "presented", "supported", "followed",
+        "designed", "hosted", "translated", "narrated", "fact-checked", "curated", "made", "built",
+    ]
+
+    /// The names after `by` in a short line (`Posted on 21 September 2020 by Adi Tzlil`,
+    /// `| By Cara Stiles | April 13`), nil when the line has none.
+    static func afterBy(_ line: String) -> String? {
+        guard line.count <= 150 else { return nil }
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard let at = words.firstIndex(where: { ["by", "by:", "von", "por", "par", "door"].contains($0.lowercased()) }), at + 1 < words.count else { return nil }
+        if at > 0, credits.contains(words[at - 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) { return nil }
+        return words[(at + 1)...].joined(separator: " ")
     }
 
     private static func filtered(_ names: [String], site: String?) -> [String] {

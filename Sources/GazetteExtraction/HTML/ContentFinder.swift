@@ -1,18 +1,25 @@
+import Foundation
+
 /// Finds a page's main text by scoring, not by tag name.
 ///
 /// Each text block is worth its length when it reads as prose, nothing when it is a heading,
-/// and a loss when it is a link list, a short label or furniture (menus, share bars, comments,
-/// related links, captions: ``ElementHints``). An element scores the sum over the blocks
-/// inside it, so the best element holds the most prose for the least clutter. From there the
-/// finder steps down into a child that holds nearly all of the prose when what it leaves
-/// behind is link-heavy (a list of related-story cards beside the article), and it falls back
-/// to the whole page when nothing reads as an article. Inside the chosen element, furniture
-/// and link lists are dropped.
+/// and a loss when it is a link list or a short label; inside furniture (menus, share bars,
+/// comments, related links, captions: ``ElementHints``) prose counts for little. An element
+/// scores the sum over the blocks inside it, so the best element holds the most prose for the
+/// least clutter. From there the finder steps down into a child that holds nearly all of the
+/// prose when what it leaves behind is link-heavy (related-story cards beside the article),
+/// and it falls back to the whole page when nothing reads as an article. Inside the chosen
+/// element, furniture and link lists are dropped; the chosen element itself never is, whatever
+/// its class says (`id="left-rail"` around an article).
 struct ContentFinder {
     let doc: HTMLDocument
     let blocks: [TextBlock]
-    /// Per node: whether it lies in furniture.
-    private(set) var furniture: [Bool] = []
+    /// Per node: its own furniture hint.
+    private let hints: [ElementHints.Furniture]
+    /// Per node: prose characters in its subtree.
+    private let prose: [Double]
+    /// Per node: whether it lies in furniture, judged over the whole page.
+    let furniture: [Bool]
 
     /// Prose characters that make a page an article rather than a list of links.
     static let minimumProse = 250.0
@@ -20,10 +27,12 @@ struct ContentFinder {
     init(doc: HTMLDocument, blocks: [TextBlock]) {
         self.doc = doc
         self.blocks = blocks
-        furniture = markFurniture()
+        hints = (0..<doc.count).map { doc[$0].isText ? .none : ElementHints.furniture(doc[$0]) }
+        prose = Self.subtreeSums(doc, blocks) { max(0, Self.rawValue($0)) }
+        furniture = Self.marks(within: 0, doc, hints, prose)
     }
 
-    /// Value of a block before furniture is known.
+    /// Value of a block outside furniture.
     static func rawValue(_ block: TextBlock) -> Double {
         if block.isHeading { return 0 }
         let chars = Double(block.chars)
@@ -31,30 +40,27 @@ struct ContentFinder {
         return block.looksLikeProse ? chars : -0.3 * chars
     }
 
-    /// Whether a block is left out of the text of the chosen element.
-    func dropped(_ block: TextBlock) -> Bool {
-        furniture[block.owner] || (block.linkDensity > 0.5 && !block.isHeading) || (block.isHeading && block.linkDensity > 0.8)
-    }
-
     /// Sums per-block values over every element's subtree (parents come before children).
-    func subtreeSums(_ value: (TextBlock) -> Double) -> [Double] {
+    static func subtreeSums(_ doc: HTMLDocument, _ blocks: [TextBlock], _ value: (TextBlock) -> Double) -> [Double] {
         var sums = [Double](repeating: 0, count: doc.count)
         for block in blocks { sums[block.owner] += value(block) }
-        for i in stride(from: doc.count - 1, to: 0, by: -1) where doc[i].parent >= 0 { sums[doc[i].parent] += sums[i] }
+        for i in stride(from: doc.count - 1, to: 0, by: -1) { sums[doc[i].parent] += sums[i] }
         return sums
     }
 
-    /// Furniture marks, inherited by descendants. A `likely` mark on an element holding more
-    /// than half of the page's prose is wrong (a layout class such as `has-sidebar`) and ignored.
-    private func markFurniture() -> [Bool] {
-        let prose = subtreeSums { max(0, Self.rawValue($0)) }
-        let total = max(prose[0], 1)
+    /// Furniture marks inside `root` (not on it), inherited by descendants. A `likely` mark on
+    /// an element holding more than half of the root's prose is wrong (a layout class such as
+    /// `has-sidebar`) and ignored.
+    private func marks(within root: Int) -> [Bool] { Self.marks(within: root, doc, hints, prose) }
+
+    private static func marks(within root: Int, _ doc: HTMLDocument, _ hints: [ElementHints.Furniture], _ prose: [Double]) -> [Bool] {
         var marks = [Bool](repeating: false, count: doc.count)
-        for i in 1..<doc.count {
+        let total = max(prose[root], 1)
+        for i in (root + 1)..<doc[root].end where !doc[i].isText {
             let node = doc[i]
-            guard !node.isText, node.name != "body", node.name != "html" else { continue }
+            guard node.name != "body", node.name != "html" else { continue }
             if marks[node.parent] { marks[i] = true; continue }
-            switch ElementHints.furniture(node) {
+            switch hints[i] {
             case .certain: marks[i] = true
             case .likely: marks[i] = prose[i] < 0.5 * total
             case .none: break
@@ -66,21 +72,20 @@ struct ContentFinder {
     /// The index of the element holding the article's text (0, the document, when nothing
     /// on the page reads as an article).
     func mainElement() -> Int {
-        let value: (TextBlock) -> Double = { furniture[$0.owner] ? -0.2 * Double($0.chars) : Self.rawValue($0) }
-        var scores = subtreeSums(value)
-        let prose = subtreeSums { furniture[$0.owner] ? 0 : max(0, Self.rawValue($0)) }
+        let value: (TextBlock) -> Double = { furniture[$0.owner] ? 0.3 * Self.rawValue($0) : Self.rawValue($0) }
+        var scores = Self.subtreeSums(doc, blocks, value)
         for i in 1..<doc.count where !doc[i].isText && ElementHints.isContent(doc[i]) { scores[i] += 0.2 * prose[i] }
         var best = 0
-        for i in 1..<doc.count where !doc[i].isText && !furniture[i] && scores[i] >= scores[best] { best = i }
+        for i in 1..<doc.count where !doc[i].isText && hints[i] != .certain && scores[i] >= scores[best] { best = i }
         guard prose[best] >= Self.minimumProse else { return 0 }
-        return narrowed(best, prose: prose)
+        return narrowed(best)
     }
 
     /// Steps down from `element` into a child holding most of its prose while what the child
     /// leaves out is mostly links.
-    private func narrowed(_ element: Int, prose: [Double]) -> Int {
-        let chars = subtreeSums { furniture[$0.owner] ? 0 : Double($0.chars) }
-        let links = subtreeSums { furniture[$0.owner] ? 0 : Double($0.linkChars) }
+    private func narrowed(_ element: Int) -> Int {
+        let chars = Self.subtreeSums(doc, blocks) { Double($0.chars) }
+        let links = Self.subtreeSums(doc, blocks) { Double($0.linkChars) }
         var current = element
         while true {
             var child = current + 1
@@ -97,9 +102,29 @@ struct ContentFinder {
         }
     }
 
-    /// The kept blocks inside `element`, in page order.
+    /// The kept blocks inside `element`, in page order: not in furniture inside it, not link lists.
     func text(of element: Int) -> [TextBlock] {
+        let inside = marks(within: element)
         let end = doc[element].end
-        return blocks.filter { $0.owner >= element && $0.owner < end && !dropped($0) }
+        return blocks.filter { block in
+            guard block.owner >= element, block.owner < end, !inside[block.owner] else { return false }
+            return block.isHeading ? block.linkDensity <= 0.8 : block.linkDensity <= 0.5
+        }
+    }
+
+    func debug() {
+        let main = mainElement()
+        let inside = marks(within: main)
+        func path(_ i: Int) -> String {
+            var names: [String] = []
+            var k = i
+            while k > 0 { names.append(doc[k].name + (doc[k].attribute("class").map { "." + $0.prefix(30) } ?? "") + (furniture[k] ? "*" : "")); k = doc[k].parent }
+            return names.reversed().joined(separator: " > ")
+        }
+        print("MAIN", main, path(main))
+        for b in blocks {
+            let inMain = b.owner >= main && b.owner < doc[main].end
+            print(inMain ? "+" : "-", inside[b.owner] ? "D" : " ", String(format: "%6.0f", Self.rawValue(b)), b.text.prefix(70).replacingOccurrences(of: "\n", with: "/"), "  @", path(b.owner).suffix(600))
+        }
     }
 }

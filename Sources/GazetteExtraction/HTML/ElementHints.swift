@@ -23,21 +23,25 @@ enum ElementHints {
     /// Class and id words that mark furniture wherever they appear in a word (`relatedArticles`,
     /// `social-share`, `wp-caption`).
     static let furnitureParts = [
-        "comment", "related", "share", "sharing", "social", "newsletter", "promo", "cookie", "consent", "sidebar",
+        "comment", "related", "share", "sharing", "social", "newsletter", "promo", "sidebar",
         "footer", "breadcrumb", "byline", "caption", "subscribe", "signup", "advert", "sponsor", "recommend",
-        "outbrain", "taboola", "popular", "trending", "masthead", "widget", "skiplink", "paywall", "modal", "popup",
+        "outbrain", "taboola", "popular", "trending", "masthead", "widget", "skiplink", "paywall",
         "toolbar", "navbar", "navigation", "subnav", "dropdown", "login", "signin", "tagcloud", "taglist", "pagination",
         "pager", "sr-only", "sronly", "visuallyhidden", "visually-hidden", "screenreader", "screen-reader", "readmore",
         "morestories", "moreon", "author-bio", "authorbio", "author-info", "bio-box", "newsticker", "ticker", "carousel",
         "credit", "metabar", "print-only", "inline-ad", "ad-slot", "adslot", "adunit", "ad-container",
     ]
-    /// Class and id words of comment threads, furniture however much text they hold.
-    static let commentParts = ["comments", "commentlist", "comment-list", "comment-respond", "disqus", "respond"]
+    /// Class and id words of comment threads and pop-ups (cookie notices), furniture however
+    /// much text they hold.
+    static let certainParts = [
+        "comments", "commentlist", "comment-list", "comment-respond", "disqus", "respond", "cookie", "consent", "gdpr",
+        "modal", "popup", "lightbox",
+    ]
     /// Class and id words that mark furniture only as a whole word.
     /// Class and id words that mark furniture only as a whole word or a whole part of one
     /// (`post-tags`, `ad-slot`, not `tag-politics`, `head`).
     static let furnitureWords: Set<String> = [
-        "nav", "menu", "ad", "ads", "adv", "tags", "meta", "aside", "rail", "hdn", "sr", "banner", "topics", "keywords",
+        "nav", "menu", "ad", "ads", "adv", "tags", "meta", "aside", "rail", "hdn", "banner", "topics", "keywords",
         "author", "authors", "contributor", "more", "links", "timestamp", "date", "published", "updated", "also",
         "nocontent", "noprint", "print", "header", "masthead", "utility", "tools",
     ]
@@ -58,7 +62,7 @@ enum ElementHints {
         let words = classWords(node)
         guard !words.isEmpty else { return .none }
         if words.contains(where: { w in contentParts.contains { w.contains($0) } }) { return .none }
-        if words.contains(where: { w in commentParts.contains { w.contains($0) } }) { return .certain }
+        if words.contains(where: { w in certainParts.contains { w.contains($0) } }) { return .certain }
         let found = words.contains { w in
             furnitureParts.contains { w.contains($0) }
                 || w.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { furnitureWords.contains(String($0)) }

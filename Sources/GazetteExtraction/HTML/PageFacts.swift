@@ -15,7 +15,7 @@ struct PageFacts {
     var bylines: [String] = []
     /// `datetime` (or `content`) of `itemprop=datePublished` and `<time pubdate>` elements.
     var markupDates: [String] = []
-    /// `datetime` of other `<time>` elements, with their node index.
+    /// `datetime` of other `<time>` elements, those outside furniture first.
     var times: [(index: Int, value: String)] = []
     /// Short texts of elements whose class or id says date or time, with their node index.
     var dateTexts: [(index: Int, text: String)] = []
@@ -57,7 +57,7 @@ struct PageFacts {
             }
             if itemprop == "datepublished" || (node.name == "time" && node.attribute("pubdate") != nil), markupDates.count < Self.limit {
                 if let value = node.attribute("datetime") ?? node.attribute("content") ?? Optional(doc.text(of: i, limit: 100)) { markupDates.append(value) }
-            } else if node.name == "time", let value = node.attribute("datetime"), !furniture[i] || Self.says(["publish", "posted", "date"], node), times.count < Self.limit {
+            } else if node.name == "time", let value = node.attribute("datetime"), times.count < Self.limit {
                 times.append((i, value))
             }
             if bylines.count < Self.limit, node.name != "meta", Self.says(["byline", "author", "byl", "writer", "contributor"], node),
@@ -70,6 +70,12 @@ struct PageFacts {
                 if !text.isEmpty, text.count <= 100 { dateTexts.append((i, text)) }
             }
         }
+        settle(furniture: furniture)
+    }
+
+    /// Orders what needs the finished walk.
+    private mutating func settle(furniture: [Bool]) {
+        times = times.filter { !furniture[$0.index] } + times.filter { furniture[$0.index] }
     }
 
     /// Whether the element's class or id contains one of `parts`.

@@ -18,7 +18,8 @@ enum PageMetadata {
     ]
     static let titleKeys = ["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"]
 
-    static func read(_ facts: PageFacts, jsonLD: JSONLDArticle?) -> ArticleMetadata {
+    /// `nearby`: short lines of the page nearest the start of its text, nearest first.
+    static func read(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> ArticleMetadata {
         var metadata = ArticleMetadata()
         let site = [facts.metas["og:site_name"], jsonLD?.publisher, facts.metas["application-name"], facts.metas["publisher"]]
             .compactMap { $0.map(HTMLDocument.collapse) }.first { !$0.isEmpty && $0.count <= 80 }
@@ -27,11 +28,11 @@ enum PageMetadata {
             metadata.title = title
             metadata.titleSource = source
         }
-        if let (authors, source) = authors(facts, jsonLD: jsonLD, site: site) {
+        if let (authors, source) = authors(facts, jsonLD: jsonLD, site: site, nearby: nearby) {
             metadata.authors = authors
             metadata.authorSource = source
         }
-        if let (match, source) = published(facts, jsonLD: jsonLD) {
+        if let (match, source) = published(facts, jsonLD: jsonLD, nearby: nearby) {
             metadata.publishedAt = match.date
             metadata.publishedOffset = match.offset
             metadata.publishedSource = source
@@ -59,18 +60,24 @@ enum PageMetadata {
         HTMLDocument.collapse(text).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
     }
 
-    static func authors(_ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?) -> ([String], ExtractionRecord.AuthorSource)? {
+    static func authors(_ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?, nearby: [String]) -> ([String], ExtractionRecord.AuthorSource)? {
         let candidates: [([String], ExtractionRecord.AuthorSource)] = [
             (jsonLD?.authors ?? [], .jsonLD),
             (authorKeys.compactMap { facts.metas[$0] }, .meta),
             (facts.markupAuthors, .markup),
+            (nearby.compactMap(AuthorNames.afterBy), .byline),
             (facts.bylines, .byline),
         ]
+        // A site-wide `<meta name=author>` often names the site itself.
+        let host = (facts.canonical ?? facts.metas["og:url"]).map(hostWords) ?? ""
         for (values, source) in candidates {
             var names: [String] = []
             // JSON-LD lists every author; the other sources give one value each, the first naming someone wins.
             for value in values {
-                for name in AuthorNames.people(value, site: site) where !names.contains(name) { names.append(name) }
+                for name in AuthorNames.people(value, site: source == .meta ? site : nil) where !names.contains(name) {
+                    if source == .meta, !host.isEmpty, name.lowercased().split(separator: " ").allSatisfy({ host.contains($0) }) { continue }
+                    names.append(name)
+                }
                 if !names.isEmpty, source != .jsonLD { break }
             }
             if !names.isEmpty { return (names, source) }
@@ -78,11 +85,44 @@ enum PageMetadata {
         return nil
     }
 
-    static func published(_ facts: PageFacts, jsonLD: JSONLDArticle?) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
-        func parse(_ value: String?) -> DateParser.Match? {
-            guard let value, let match = DateParser.parse(HTMLDocument.collapse(value)), PageDates.plausible(match) else { return nil }
-            return match
+    /// The letters of a URL's host name (`www.jobsnhire.com` → `wwwjobsnhirecom`).
+    static func hostWords(_ url: String) -> String {
+        let host = url.split(separator: "/").dropFirst().first ?? ""
+        return host.lowercased().filter(\.isLetter)
+    }
+
+    static func published(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
+        guard var (match, source) = firstPublished(facts, jsonLD: jsonLD, nearby: nearby) else { return nil }
+        let url = (facts.canonical ?? facts.metas["og:url"]).flatMap(PageDates.fromURL)
+        if (match.offset ?? 0) == 0 {
+            // A UTC time: the page's own offset may be given with another of its dates.
+            let structured = ([jsonLD?.published, jsonLD?.modified] + (publishedKeys + modifiedKeys).map { facts.metas[$0] } + facts.markupDates + facts.times.map(\.value))
+                .compactMap(parse)
+            if let local = structured.first(where: { ($0.offset ?? 0) != 0 && abs($0.date.timeIntervalSince(match.date)) < 36 * 3_600 }) {
+                match.offset = local.offset
+            }
         }
+        if let url, source != .url, abs(url.date.timeIntervalSince(day(of: match))) == 86_400, (match.offset ?? 0) == 0 {
+            // The URL's day is the publisher's own; a UTC time past midnight is not.
+            return (url, .url)
+        }
+        return (match, source)
+    }
+
+    /// Midnight UTC of the match's day at its own offset.
+    static func day(of match: DateParser.Match) -> Date {
+        let local = match.date.timeIntervalSince1970 + Double(match.offset ?? 0)
+        return Date(timeIntervalSince1970: (local / 86_400).rounded(.down) * 86_400)
+    }
+
+    static func parse(_ value: String?) -> DateParser.Match? {
+        guard let value, let match = DateParser.parse(HTMLDocument.collapse(value)), PageDates.plausible(match) else { return nil }
+        return match
+    }
+
+    /// Structured data first, then markup, the URL, `<time>` elements, date elements, dates
+    /// in lines near the headline, the modification time, a date in the image's URL.
+    static func firstPublished(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
         if let match = parse(jsonLD?.published) { return (match, .jsonLD) }
         for key in publishedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
         for value in facts.markupDates { if let match = parse(value) { return (match, .markup) } }
@@ -92,8 +132,12 @@ enum PageMetadata {
         for element in facts.dateTexts {
             if let match = PageDates.fromText(element.text, dayFirst: dayFirst) { return (match, .text) }
         }
+        for line in nearby where line.count <= 120 && !line.lowercased().contains("updated") {
+            if let match = PageDates.fromText(line, dayFirst: dayFirst) { return (match, .text) }
+        }
         if let match = parse(jsonLD?.modified) { return (match, .jsonLD) }
         for key in modifiedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
+        if let image = facts.metas["og:image"], let match = PageDates.fromURL(image) { return (match, .url) }
         return nil
     }
 }

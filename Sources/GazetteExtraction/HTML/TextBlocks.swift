@@ -36,6 +36,8 @@ extension TextBlock {
         var owners = [0]
         var text = ""
         var chars = 0, linkChars = 0
+        // An inline element began or ended since the last text (`<span>By</span><a>Jane</a>`).
+        var boundary = false
         func flush() {
             defer { text = ""; chars = 0; linkChars = 0 }
             guard chars > 0 else { return }
@@ -49,13 +51,23 @@ extension TextBlock {
                 if last.block {
                     flush()
                     owners.removeLast()
+                } else {
+                    boundary = true
                 }
             }
             let node = doc[i]
             let parent = node.parent
             if node.isText {
                 guard !muted[parent] else { continue }
+                // Inline elements laid out apart (`ByJane`, `WASHINGTONThe`) get a space; a drop
+                // capital (`<span>T</span>HE`) does not.
+                if boundary, let last = text.unicodeScalars.last, last.properties.isLowercase || last.properties.isUppercase,
+                   let first = node.text.unicodeScalars.first, first.properties.isUppercase,
+                   last.properties.isLowercase || text.unicodeScalars.count > 1 {
+                    text += " "
+                }
                 append(node.text, to: &text, chars: &chars, linkChars: &linkChars, inLink: inLink[parent])
+                boundary = false
                 continue
             }
             let name = node.name
@@ -69,6 +81,8 @@ extension TextBlock {
                 if chars > 0 { text += "\n" }
             } else if ElementHints.cells.contains(name), chars > 0 {
                 text += " "
+            } else {
+                boundary = true
             }
             if node.end > i + 1 { open.append((i, node.end, isBlock)) }
         }
