@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds a page's main text by scoring, not by tag name.
 ///
 /// Each text block is worth its length when it reads as prose, nothing when it is a heading,
@@ -109,22 +107,6 @@ struct ContentFinder {
         return blocks.filter { block in
             guard block.owner >= element, block.owner < end, !inside[block.owner] else { return false }
             return block.isHeading ? block.linkDensity <= 0.8 : block.linkDensity <= 0.5
-        }
-    }
-
-    func debug() {
-        let main = mainElement()
-        let inside = marks(within: main)
-        func path(_ i: Int) -> String {
-            var names: [String] = []
-            var k = i
-            while k > 0 { names.append(doc[k].name + (doc[k].attribute("class").map { "." + $0.prefix(30) } ?? "") + (furniture[k] ? "*" : "")); k = doc[k].parent }
-            return names.reversed().joined(separator: " > ")
-        }
-        print("MAIN", main, path(main))
-        for b in blocks {
-            let inMain = b.owner >= main && b.owner < doc[main].end
-            print(inMain ? "+" : "-", inside[b.owner] ? "D" : " ", String(format: "%6.0f", Self.rawValue(b)), b.text.prefix(70).replacingOccurrences(of: "\n", with: "/"), "  @", path(b.owner).suffix(600))
         }
     }
 }

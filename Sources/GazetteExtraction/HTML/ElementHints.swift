@@ -22,7 +22,7 @@ enum ElementHints {
     ]
     /// Class and id words that mark furniture wherever they appear in a word (`relatedArticles`,
     /// `social-share`, `wp-caption`).
-    static let furnitureParts = [
+    static let furnitureParts = ClassKey.bytes([
         "comment", "related", "share", "sharing", "social", "newsletter", "promo", "sidebar",
         "footer", "breadcrumb", "byline", "caption", "subscribe", "signup", "advert", "sponsor", "recommend",
         "outbrain", "taboola", "popular", "trending", "masthead", "widget", "skiplink", "paywall",
@@ -30,23 +30,23 @@ enum ElementHints {
         "pager", "sr-only", "sronly", "visuallyhidden", "visually-hidden", "screenreader", "screen-reader", "readmore",
         "morestories", "moreon", "author-bio", "authorbio", "author-info", "bio-box", "newsticker", "ticker", "carousel",
         "credit", "metabar", "print-only", "inline-ad", "ad-slot", "adslot", "adunit", "ad-container",
-    ]
+    ])
     /// Class and id words of comment threads and pop-ups (cookie notices), furniture however
     /// much text they hold.
-    static let certainParts = [
+    static let certainParts = ClassKey.bytes([
         "comments", "commentlist", "comment-list", "comment-respond", "disqus", "respond", "cookie", "consent", "gdpr",
         "modal", "popup", "lightbox",
-    ]
+    ])
     /// Class and id words that mark furniture only as a whole word.
     /// Class and id words that mark furniture only as a whole word or a whole part of one
     /// (`post-tags`, `ad-slot`, not `tag-politics`, `head`).
-    static let furnitureWords: Set<String> = [
+    static let furnitureWords = ClassKey.bytes([
         "nav", "menu", "ad", "ads", "adv", "tags", "meta", "aside", "rail", "hdn", "banner", "topics", "keywords",
         "author", "authors", "contributor", "more", "links", "timestamp", "date", "published", "updated", "also",
         "nocontent", "noprint", "print", "header", "masthead", "utility", "tools",
-    ]
+    ])
     /// Class and id words of an article's text container.
-    static let contentParts = ["articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "post-body", "story-content", "article-content", "articletext", "article-text", "body-text", "main-content", "storytext", "story-text"]
+    static let contentParts = ClassKey.bytes(["articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "post-body", "story-content", "article-content", "articletext", "article-text", "body-text", "main-content", "storytext", "story-text"])
 
     enum Furniture { case none, likely, certain }
 
@@ -59,31 +59,15 @@ enum ElementHints {
         if furnitureTags.contains(node.name) { return .likely }
         if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return .likely }
         if node.attribute("aria-hidden") == "true" { return .likely }
-        let words = classWords(node)
-        guard !words.isEmpty else { return .none }
-        if words.contains(where: { w in contentParts.contains { w.contains($0) } }) { return .none }
-        if words.contains(where: { w in certainParts.contains { w.contains($0) } }) { return .certain }
-        let found = words.contains { w in
-            furnitureParts.contains { w.contains($0) }
-                || w.split(whereSeparator: { $0 == "-" || $0 == "_" }).contains { furnitureWords.contains(String($0)) }
-        }
-        return found ? .likely : .none
+        let key = node.classKey
+        guard !key.isEmpty, !key.contains(any: contentParts) else { return .none }
+        if key.contains(any: certainParts) { return .certain }
+        return key.contains(any: furnitureParts) || key.contains(word: furnitureWords) ? .likely : .none
     }
 
     /// Whether the class or id names the article's text (`itemprop=articleBody`, `article-body`).
     static func isContent(_ node: HTMLDocument.Node) -> Bool {
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return true }
-        return classWords(node).contains { w in contentParts.contains { w.contains($0) } }
-    }
-
-    /// Lower-case class and id values split at spaces.
-    static func classWords(_ node: HTMLDocument.Node) -> [String] {
-        var words: [String] = []
-        for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-            for word in attribute.value.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                words.append(String(word))
-            }
-        }
-        return words
+        return node.classKey.contains(any: contentParts)
     }
 }

@@ -15,7 +15,11 @@ struct HTMLDocument {
         /// A text node's text; empty for an element.
         var text: String = ""
         /// The attributes the reader looks at (``keptAttributes``), lower-case names.
-        var attributes: [(name: String, value: String)] = []
+        var attributes: [(name: String, value: String)] = [] {
+            didSet { classKey = ClassKey(attributes) }
+        }
+        /// The `class` and `id` values, for the hint look-ups.
+        private(set) var classKey = ClassKey([])
 
         var isText: Bool { name == "#text" }
 
@@ -31,14 +35,15 @@ struct HTMLDocument {
     static let maxBytes = 32 << 20
     /// Nodes kept at most; the rest of a page past this many is left out.
     static let maxNodes = 2_000_000
-    /// Elements whose content is never text of the page. JSON-LD scripts are kept for the metadata.
+    /// Elements whose content is never text of the page. JSON scripts (JSON-LD, a framework's
+    /// page data) are kept for the metadata.
     static let opaque: Set<String> = [
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
         "audio", "select", "textarea",
     ]
     static let keptAttributes: Set<String> = [
         "id", "class", "itemprop", "itemtype", "rel", "property", "name", "content", "href", "datetime", "type", "role",
-        "aria-hidden", "hidden", "style", "pubdate", "lang",
+        "aria-hidden", "hidden", "style", "pubdate", "lang", "title",
     ]
 
     /// libxml2's global state is set up once, before any parse (its parser is then thread-safe).
@@ -54,8 +59,10 @@ struct HTMLDocument {
             if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
         }
         guard !bytes.isEmpty else { return }
+        // Without XML_PARSE_HUGE libxml2 stops at depth 256 and drops the rest of the page; the
+        // byte and node caps here bound the work instead, and the copy below never recurses.
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue
         let doc = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(options))
@@ -77,9 +84,11 @@ struct HTMLDocument {
                 let name = node.pointee.name.map { String(cString: $0) } ?? ""
                 let attributes = Self.attributes(of: node)
                 let index = nodes.count
-                nodes.append(Node(name: name, parent: open.last!, end: index + 1, attributes: attributes))
-                let isJSONLD = name == "script" && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("ld+json") }
-                if node.pointee.children != nil, !Self.opaque.contains(name) || isJSONLD {
+                var element = Node(name: name, parent: open.last!, end: index + 1)
+                element.attributes = attributes
+                nodes.append(element)
+                let isJSON = name == "script" && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") }
+                if node.pointee.children != nil, !Self.opaque.contains(name) || isJSON {
                     open.append(index)
                     descend = true
                 }
@@ -160,4 +169,54 @@ struct HTMLDocument {
         }
         return out
     }
+}
+
+/// An element's `class` and `id` values, lower-cased, as bytes: byte searches for the hint
+/// words are what keeps the reader fast on pages with a class on every element.
+struct ClassKey {
+    private(set) var bytes: [UInt8] = []
+
+    init(_ attributes: [(name: String, value: String)]) {
+        for attribute in attributes where attribute.name == "class" || attribute.name == "id" {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            bytes += attribute.value.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        }
+    }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Whether one of `parts` occurs anywhere.
+    func contains(any parts: [[UInt8]]) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        return bytes.withUnsafeBufferPointer { hay in
+            parts.contains { part in
+                guard let first = part.first, hay.count >= part.count else { return false }
+                var i = 0
+                while i <= hay.count - part.count {
+                    if hay[i] == first {
+                        var k = 1
+                        while k < part.count, hay[i + k] == part[k] { k += 1 }
+                        if k == part.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// Whether one of `words` is a whole word (between spaces, `-` or `_`).
+    func contains(word words: [[UInt8]]) -> Bool {
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x2D || bytes[i] == 0x5F || bytes[i] == 0x09 || bytes[i] == 0x0A {
+            if i > start {
+                let word = bytes[start..<i]
+                if words.contains(where: { $0.elementsEqual(word) }) { return true }
+            }
+            start = i + 1
+        }
+        return false
+    }
+
+    static func bytes(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 }

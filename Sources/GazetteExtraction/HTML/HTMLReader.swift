@@ -14,7 +14,6 @@ package enum HTMLReader {
         let main = finder.mainElement()
         draft.metadata = PageMetadata.read(facts, jsonLD: jsonLD, nearby: nearby(finder, facts: facts, main: main))
         var blocks = finder.text(of: main)
-        if ProcessInfo.processInfo.environment["HTMLDEBUG"] != nil { finder.debug() }
         // The headline heading the text is the title, not a paragraph.
         let headings = Set(([draft.metadata.title] + facts.h1.map(\.text)).compactMap { $0.map(PageMetadata.normalised) })
         while let first = blocks.first, first.isHeading || first.chars <= 300, headings.contains(PageMetadata.normalised(first.text)) {

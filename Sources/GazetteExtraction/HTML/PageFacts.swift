@@ -7,6 +7,8 @@ struct PageFacts {
     var title: String?
     var canonical: String?
     var jsonLD: [String] = []
+    /// Other JSON scripts: page data of script frameworks (`__NEXT_DATA__`).
+    var dataScripts: [String] = []
     /// `<h1>` texts with their node index.
     var h1: [(index: Int, text: String)] = []
     /// Texts of `itemprop=author` and `rel=author` elements.
@@ -40,8 +42,11 @@ struct PageFacts {
                 let rel = node.attribute("rel")?.lowercased() ?? ""
                 if rel == "canonical", canonical == nil { canonical = node.attribute("href") }
             case "script":
-                if node.attribute("type")?.lowercased().contains("ld+json") == true, jsonLD.count < Self.limit {
+                let type = node.attribute("type")?.lowercased() ?? ""
+                if type.contains("ld+json"), jsonLD.count < Self.limit {
                     jsonLD.append(doc.text(of: i, limit: 1 << 20))
+                } else if type.contains("json"), dataScripts.count < 4 {
+                    dataScripts.append(doc.text(of: i, limit: 4 << 20))
                 }
             case "h1" where h1.count < Self.limit:
                 h1.append((i, doc.text(of: i)))
@@ -60,13 +65,14 @@ struct PageFacts {
             } else if node.name == "time", let value = node.attribute("datetime"), times.count < Self.limit {
                 times.append((i, value))
             }
-            if bylines.count < Self.limit, node.name != "meta", Self.says(["byline", "author", "byl", "writer", "contributor"], node),
-               !Self.says(["bio", "avatar", "image", "photo", "img", "about", "more"], node) {
+            if bylines.count < Self.limit, node.name != "meta", node.classKey.contains(any: Self.bylineParts),
+               !node.classKey.contains(any: Self.notBylineParts) {
                 let text = doc.text(of: i, limit: 300)
                 if !text.isEmpty, text.count <= 200 { bylines.append(text) }
             }
-            if dateTexts.count < Self.limit, Self.says(["date", "time", "publish", "posted", "dateline"], node), !Self.says(["update", "modif"], node) {
-                let text = doc.text(of: i, limit: 120)
+            if dateTexts.count < Self.limit, node.classKey.contains(any: Self.dateParts), !node.classKey.contains(any: Self.updateParts) {
+                // The full date is often the title of a relative one (`title="11 Jul 2020"` on `2h`).
+                let text = node.attribute("title").flatMap { $0.count <= 100 && DateParser.parse($0) != nil ? $0 : nil } ?? doc.text(of: i, limit: 120)
                 if !text.isEmpty, text.count <= 100 { dateTexts.append((i, text)) }
             }
         }
@@ -78,10 +84,11 @@ struct PageFacts {
         times = times.filter { !furniture[$0.index] } + times.filter { furniture[$0.index] }
     }
 
-    /// Whether the element's class or id contains one of `parts`.
-    static func says(_ parts: [String], _ node: HTMLDocument.Node) -> Bool {
-        ElementHints.classWords(node).contains { w in parts.contains { w.contains($0) } }
-    }
+    /// Class and id words of byline and date elements.
+    static let bylineParts = ClassKey.bytes(["byline", "author", "byl", "writer", "contributor"])
+    static let notBylineParts = ClassKey.bytes(["bio", "avatar", "image", "photo", "img", "about", "more"])
+    static let dateParts = ClassKey.bytes(["date", "time", "publish", "posted", "dateline"])
+    static let updateParts = ClassKey.bytes(["update", "modif"])
 
     /// The text of an `itemprop=name` inside a microdata item.
     static func itemName(_ doc: HTMLDocument, _ index: Int) -> String? {

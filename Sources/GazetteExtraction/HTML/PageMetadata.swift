@@ -92,7 +92,8 @@ enum PageMetadata {
     }
 
     static func published(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
-        guard var (match, source) = firstPublished(facts, jsonLD: jsonLD, nearby: nearby) else { return nil }
+        guard let (first, source) = firstPublished(facts, jsonLD: jsonLD, nearby: nearby) else { return nil }
+        var match = first
         let url = (facts.canonical ?? facts.metas["og:url"]).flatMap(PageDates.fromURL)
         if (match.offset ?? 0) == 0 {
             // A UTC time: the page's own offset may be given with another of its dates.
@@ -102,8 +103,8 @@ enum PageMetadata {
                 match.offset = local.offset
             }
         }
-        if let url, source != .url, abs(url.date.timeIntervalSince(day(of: match))) == 86_400, (match.offset ?? 0) == 0 {
-            // The URL's day is the publisher's own; a UTC time past midnight is not.
+        if let url, source != .url, abs(url.date.timeIntervalSince(day(of: match))) == 86_400 {
+            // The URL's day is the publisher's own; a time near midnight may fall either side.
             return (url, .url)
         }
         return (match, source)
@@ -126,6 +127,7 @@ enum PageMetadata {
         if let match = parse(jsonLD?.published) { return (match, .jsonLD) }
         for key in publishedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
         for value in facts.markupDates { if let match = parse(value) { return (match, .markup) } }
+        for script in facts.dataScripts { if let match = parse(JSONLDArticle.field("datePublished", in: script)) { return (match, .markup) } }
         if let url = facts.canonical ?? facts.metas["og:url"], let match = PageDates.fromURL(url) { return (match, .url) }
         for time in facts.times { if let match = parse(time.value) { return (match, .markup) } }
         let dayFirst = !(facts.language?.lowercased().hasPrefix("en-us") ?? false)
