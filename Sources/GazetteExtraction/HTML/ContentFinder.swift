@@ -25,7 +25,7 @@ struct ContentFinder {
     init(doc: HTMLDocument, blocks: [TextBlock]) {
         self.doc = doc
         self.blocks = blocks
-        hints = (0..<doc.count).map { doc[$0].isText ? .none : ElementHints.furniture(doc[$0]) }
+        hints = (0..<doc.count).map { doc[$0].furniture }
         prose = Self.subtreeSums(doc, blocks) { max(0, Self.rawValue($0)) }
         furniture = Self.marks(within: 0, doc, hints, prose)
     }
@@ -72,7 +72,7 @@ struct ContentFinder {
     func mainElement() -> Int {
         let value: (TextBlock) -> Double = { furniture[$0.owner] ? 0.3 * Self.rawValue($0) : Self.rawValue($0) }
         var scores = Self.subtreeSums(doc, blocks, value)
-        for i in 1..<doc.count where !doc[i].isText && ElementHints.isContent(doc[i]) { scores[i] += 0.2 * prose[i] }
+        for i in 1..<doc.count where doc[i].isContent { scores[i] += 0.2 * prose[i] }
         var best = 0
         for i in 1..<doc.count where !doc[i].isText && hints[i] != .certain && scores[i] >= scores[best] { best = i }
         guard prose[best] >= Self.minimumProse else { return 0 }

@@ -50,6 +50,12 @@ enum ElementHints {
 
     enum Furniture { case none, likely, certain }
 
+    /// Class and id words of byline and date elements (for the metadata).
+    static let bylineParts = ClassKey.bytes(["byline", "author", "byl", "writer", "contributor"])
+    static let notBylineParts = ClassKey.bytes(["bio", "avatar", "image", "photo", "img", "about", "more"])
+    static let dateParts = ClassKey.bytes(["date", "time", "publish", "posted", "dateline"])
+    static let updateParts = ClassKey.bytes(["update", "modif"])
+
     /// Whether an element is furniture by its name, role, class or id: `certain` for comment
     /// threads and hidden elements, `likely` for the rest (the finder overrules a likely mark
     /// on an element that holds most of the page's text).

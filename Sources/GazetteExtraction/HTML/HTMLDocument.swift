@@ -14,12 +14,17 @@ struct HTMLDocument {
         var end: Int
         /// A text node's text; empty for an element.
         var text: String = ""
-        /// The attributes the reader looks at (``keptAttributes``), lower-case names.
-        var attributes: [(name: String, value: String)] = [] {
-            didSet { classKey = ClassKey(attributes) }
-        }
-        /// The `class` and `id` values, for the hint look-ups.
-        private(set) var classKey = ClassKey([])
+        /// The attributes the metadata reader looks at, lower-case names (`class`, `id`, `role`,
+        /// `style` … are read once, into the hints below, and not kept).
+        var attributes: [(name: String, value: String)] = []
+        /// What the element's name, role, class and id say (``ElementHints``).
+        var furniture = ElementHints.Furniture.none
+        var isContent = false
+        var isByline = false
+        var isDate = false
+
+        /// The `class` and `id` values, while the attributes still hold them.
+        var classKey: ClassKey { ClassKey(attributes) }
 
         var isText: Bool { name == "#text" }
 
@@ -41,10 +46,12 @@ struct HTMLDocument {
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
         "audio", "select", "textarea",
     ]
+    /// Attributes read while parsing: for the hints, then (``metadataAttributes``) for the metadata.
     static let keptAttributes: Set<String> = [
-        "id", "class", "itemprop", "itemtype", "rel", "property", "name", "content", "href", "datetime", "type", "role",
+        "id", "class", "itemprop", "rel", "property", "name", "content", "href", "datetime", "type", "role",
         "aria-hidden", "hidden", "style", "pubdate", "lang", "title",
     ]
+    static let metadataAttributes: Set<String> = ["itemprop", "rel", "content", "datetime", "pubdate", "property"]
 
     /// libxml2's global state is set up once, before any parse (its parser is then thread-safe).
     private static let setUp: Void = { xmlInitParser() }()
@@ -52,20 +59,18 @@ struct HTMLDocument {
     init(html: String) {
         _ = Self.setUp
         nodes = [Node(name: "#document", parent: -1, end: 1)]
-        var bytes = Array(html.utf8.prefix(Self.maxBytes))
-        if bytes.count == Self.maxBytes {
-            // Cut at a character boundary.
-            while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
-            if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
-        }
-        guard !bytes.isEmpty else { return }
+        var html = html
+        guard !html.isEmpty else { return }
         // Without XML_PARSE_HUGE libxml2 stops at depth 256 and drops the rest of the page; the
         // byte and node caps here bound the work instead, and the copy below never recurses.
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue
-        let doc = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count), nil, "UTF-8", Int32(options))
+        let doc = html.withUTF8 { buffer in
+            var count = min(buffer.count, Self.maxBytes)
+            // Cut at a character boundary.
+            while count < buffer.count, count > 0, buffer[count] & 0xC0 == 0x80 { count -= 1 }
+            return buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(count), nil, "UTF-8", Int32(options))
             }
         }
         guard let doc else { return }
@@ -84,9 +89,7 @@ struct HTMLDocument {
                 let name = node.pointee.name.map { String(cString: $0) } ?? ""
                 let attributes = Self.attributes(of: node)
                 let index = nodes.count
-                var element = Node(name: name, parent: open.last!, end: index + 1)
-                element.attributes = attributes
-                nodes.append(element)
+                nodes.append(Self.element(name, attributes: attributes, parent: open.last!, index: index))
                 let isJSON = name == "script" && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") }
                 if node.pointee.children != nil, !Self.opaque.contains(name) || isJSON {
                     open.append(index)
@@ -94,7 +97,11 @@ struct HTMLDocument {
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
-                    nodes.append(Node(name: "#text", parent: open.last!, end: nodes.count + 1, text: String(cString: content)))
+                    // White space between tags is common; as one space it takes no storage.
+                    var blank = true
+                    var p = content
+                    while p.pointee != 0 { if !Self.isBlank(p.pointee) { blank = false; break }; p += 1 }
+                    nodes.append(Node(name: "#text", parent: open.last!, end: nodes.count + 1, text: blank ? " " : String(cString: content)))
                 }
             default:
                 break
@@ -117,6 +124,29 @@ struct HTMLDocument {
             }
         }
         for index in open { nodes[index].end = nodes.count }
+    }
+
+    private static func isBlank(_ c: xmlChar) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+
+    /// An element node with its hints worked out and only the attributes the metadata needs.
+    private static func element(_ name: String, attributes: [(name: String, value: String)], parent: Int, index: Int) -> Node {
+        var node = Node(name: name, parent: parent, end: index + 1, attributes: attributes)
+        node.furniture = ElementHints.furniture(node)
+        node.isContent = ElementHints.isContent(node)
+        let key = node.classKey
+        node.isByline = key.contains(any: ElementHints.bylineParts) && !key.contains(any: ElementHints.notBylineParts)
+        node.isDate = key.contains(any: ElementHints.dateParts) && !key.contains(any: ElementHints.updateParts)
+        node.attributes = attributes.filter { attribute in
+            switch attribute.name {
+            case "href": name == "link"
+            case "name": name == "meta"
+            case "type": name == "script"
+            case "lang": name == "html"
+            case "title": node.isDate && attribute.value.utf8.count <= 100
+            default: metadataAttributes.contains(attribute.name)
+            }
+        }
+        return node
     }
 
     private static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {

@@ -65,12 +65,11 @@ struct PageFacts {
             } else if node.name == "time", let value = node.attribute("datetime"), times.count < Self.limit {
                 times.append((i, value))
             }
-            if bylines.count < Self.limit, node.name != "meta", node.classKey.contains(any: Self.bylineParts),
-               !node.classKey.contains(any: Self.notBylineParts) {
+            if bylines.count < Self.limit, node.name != "meta", node.isByline {
                 let text = doc.text(of: i, limit: 300)
                 if !text.isEmpty, text.count <= 200 { bylines.append(text) }
             }
-            if dateTexts.count < Self.limit, node.classKey.contains(any: Self.dateParts), !node.classKey.contains(any: Self.updateParts) {
+            if dateTexts.count < Self.limit, node.isDate {
                 // The full date is often the title of a relative one (`title="11 Jul 2020"` on `2h`).
                 let text = node.attribute("title").flatMap { $0.count <= 100 && DateParser.parse($0) != nil ? $0 : nil } ?? doc.text(of: i, limit: 120)
                 if !text.isEmpty, text.count <= 100 { dateTexts.append((i, text)) }
@@ -84,11 +83,6 @@ struct PageFacts {
         times = times.filter { !furniture[$0.index] } + times.filter { furniture[$0.index] }
     }
 
-    /// Class and id words of byline and date elements.
-    static let bylineParts = ClassKey.bytes(["byline", "author", "byl", "writer", "contributor"])
-    static let notBylineParts = ClassKey.bytes(["bio", "avatar", "image", "photo", "img", "about", "more"])
-    static let dateParts = ClassKey.bytes(["date", "time", "publish", "posted", "dateline"])
-    static let updateParts = ClassKey.bytes(["update", "modif"])
 
     /// The text of an `itemprop=name` inside a microdata item.
     static func itemName(_ doc: HTMLDocument, _ index: Int) -> String? {

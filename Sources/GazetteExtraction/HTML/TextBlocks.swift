@@ -1,5 +1,3 @@
-import Foundation
-
 /// The page cut into blocks of text: each run of text between two block-element boundaries,
 /// owned by the innermost block element around it, with what the content finder weighs.
 struct TextBlock {
@@ -31,19 +29,15 @@ extension TextBlock {
         var blocks: [TextBlock] = []
         var inLink = [Bool](repeating: false, count: doc.count)
         var muted = [Bool](repeating: false, count: doc.count)
-        // Open elements: index and whether it is a block.
+        // Open elements: index, end and whether it is a block.
         var open: [(index: Int, end: Int, block: Bool)] = []
         var owners = [0]
-        var text = ""
-        var chars = 0, linkChars = 0
-        // An inline element began or ended since the last text (`<span>By</span><a>Jane</a>`).
-        var boundary = false
+        var line = LineBuilder()
         func flush() {
-            defer { text = ""; chars = 0; linkChars = 0 }
-            guard chars > 0 else { return }
+            guard line.chars > 0 else { line = LineBuilder(); return }
             let owner = owners.last!
-            let trimmed = trim(text)
-            blocks.append(TextBlock(owner: owner, text: trimmed, chars: chars, linkChars: linkChars, isHeading: ElementHints.headings.contains(doc[owner].name)))
+            blocks.append(TextBlock(owner: owner, text: line.text, chars: line.chars, linkChars: line.linkChars, isHeading: ElementHints.headings.contains(doc[owner].name)))
+            line = LineBuilder()
         }
         for i in 1..<doc.count {
             while let last = open.last, last.end <= i {
@@ -52,22 +46,13 @@ extension TextBlock {
                     flush()
                     owners.removeLast()
                 } else {
-                    boundary = true
+                    line.boundary = true
                 }
             }
             let node = doc[i]
             let parent = node.parent
             if node.isText {
-                guard !muted[parent] else { continue }
-                // Inline elements laid out apart (`ByJane`, `WASHINGTONThe`) get a space; a drop
-                // capital (`<span>T</span>HE`) does not.
-                if boundary, let last = text.unicodeScalars.last, last.properties.isLowercase || last.properties.isUppercase,
-                   let first = node.text.unicodeScalars.first, first.properties.isUppercase,
-                   last.properties.isLowercase || text.unicodeScalars.count > 1 {
-                    text += " "
-                }
-                append(node.text, to: &text, chars: &chars, linkChars: &linkChars, inLink: inLink[parent])
-                boundary = false
+                if !muted[parent] { line.append(node.text, inLink: inLink[parent]) }
                 continue
             }
             let name = node.name
@@ -78,38 +63,83 @@ extension TextBlock {
                 flush()
                 owners.append(i)
             } else if name == "br" {
-                if chars > 0 { text += "\n" }
-            } else if ElementHints.cells.contains(name), chars > 0 {
-                text += " "
+                line.lineBreak()
+            } else if ElementHints.cells.contains(name) {
+                line.pendingSpace = true
             } else {
-                boundary = true
+                line.boundary = true
             }
             if node.end > i + 1 { open.append((i, node.end, isBlock)) }
         }
         flush()
         return blocks
     }
+}
 
-    /// Appends `piece` to the block's text with white space runs as one space.
-    private static func append(_ piece: String, to text: inout String, chars: inout Int, linkChars: inout Int, inLink: Bool) {
-        var added = 0
-        var space = text.last.map { $0 == " " || $0 == "\n" } ?? true
-        for c in piece.unicodeScalars {
-            if c.properties.isWhitespace || c == "\u{200B}" || c == "\u{FEFF}" {
-                if !space { text.unicodeScalars.append(" ") }
-                space = true
-            } else {
-                text.unicodeScalars.append(c)
-                space = false
-                added += 1
-            }
+/// A block's text as it is built, in UTF-8: white space runs (HTML's, and no-break, thin and
+/// ideographic spaces) as one space, none at the ends of lines, characters and link characters
+/// counted.
+struct LineBuilder {
+    private var bytes: [UInt8] = []
+    private(set) var chars = 0
+    private(set) var linkChars = 0
+    var pendingSpace = false
+    /// An inline element began or ended since the last text (`<span>By</span><a>Jane</a>`).
+    var boundary = false
+
+    var text: String { String(decoding: bytes.last == 0x0A ? bytes.dropLast() : bytes[...], as: UTF8.self) }
+
+    mutating func lineBreak() {
+        if let last = bytes.last, last != 0x0A { bytes.append(0x0A) }
+        pendingSpace = false
+    }
+
+    mutating func append(_ piece: String, inLink: Bool) {
+        var piece = piece
+        piece.withUTF8 { append($0, inLink: inLink) }
+        boundary = false
+    }
+
+    private mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, inLink: Bool) {
+        let n = utf8.count
+        // Inline elements laid out apart (`ByJane`, `WASHINGTONThe`) get a space; a drop
+        // capital (`<span>T</span>HE`) does not.
+        if boundary, !pendingSpace, bytes.count > 1, let last = bytes.last, let first = utf8.first,
+           Self.isASCIILetter(last), first >= 0x41, first <= 0x5A {
+            pendingSpace = true
         }
-        chars += added
-        if inLink { linkChars += added }
+        var i = 0
+        while i < n {
+            let b = utf8[i]
+            let width = Self.spaceWidth(utf8, i)
+            if width > 0 {
+                pendingSpace = true
+                i += width
+                continue
+            }
+            if b == 0xEF, i + 2 < n, utf8[i + 1] == 0xBB, utf8[i + 2] == 0xBF { i += 3; continue }  // U+FEFF
+            if pendingSpace, let last = bytes.last, last != 0x0A { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(b)
+            if b & 0xC0 != 0x80 {
+                chars += 1
+                if inLink { linkChars += 1 }
+            }
+            i += 1
+        }
     }
 
-    /// The text with spaces around its line breaks and at its ends removed.
-    private static func trim(_ text: String) -> String {
-        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n")
+    /// The length of the space character at `i` (ASCII white space, U+00A0, U+2000–U+200B,
+    /// U+202F, U+3000), or 0.
+    private static func spaceWidth(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        switch s[i] {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C: return 1
+        case 0xC2 where i + 1 < s.count && s[i + 1] == 0xA0: return 2
+        case 0xE2 where i + 2 < s.count && s[i + 1] == 0x80 && ((0x80...0x8B).contains(s[i + 2]) || s[i + 2] == 0xAF): return 3
+        case 0xE3 where i + 2 < s.count && s[i + 1] == 0x80 && s[i + 2] == 0x80: return 3
+        default: return 0
+        }
     }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 }
