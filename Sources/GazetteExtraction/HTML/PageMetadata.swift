@@ -47,7 +47,14 @@ enum PageMetadata {
         let pageTitle = facts.title.map { SiteName.strip($0, site: site) }.flatMap { $0.isEmpty ? nil : $0 }
         let structured = [metaTitle, jsonLD?.headline, facts.title].compactMap { $0.map(normalised) }
         let headings = facts.h1.map(\.text).filter { !$0.isEmpty && $0.count <= 300 }
-        if let h1 = headings.first(where: { h in structured.contains { $0.contains(normalised(h)) || normalised(h).contains($0) } && h.split(separator: " ").count >= 2 }) {
+        // An `<h1>` the structured titles confirm (not just the site's name inside them), else
+        // the page's only `<h1>` when it reads like a headline.
+        let confirmed = headings.first { h in
+            let heading = normalised(h)
+            return h.split(separator: " ").count >= 2
+                && structured.contains { $0.contains(heading) && heading.count * 2 >= $0.count || heading.contains($0) }
+        }
+        if let h1 = confirmed ?? (headings.count == 1 && headings[0].split(separator: " ").count >= 4 ? headings[0] : nil) {
             return (h1, .heading)
         }
         if let metaTitle { return (SiteName.strip(metaTitle, site: site), .meta) }

@@ -8,6 +8,13 @@ enum SiteName {
     static func strip(_ title: String, site: String?) -> String {
         var title = HTMLDocument.collapse(title)
         let site = site.map { $0.lowercased() }
+        // `Site » Section » Headline`: three or more parts with one separator, the last the longest.
+        for separator in separators {
+            let parts = title.components(separatedBy: separator)
+            guard parts.count >= 3, let last = parts.last else { continue }
+            let words = parts.map { $0.split(separator: " ").count }
+            if words.last! > words.dropLast().reduce(0, +) { return last.trimmingCharacters(in: .whitespaces) }
+        }
         for _ in 0..<2 {
             guard let (head, tail) = split(title) else { break }
             let headWords = head.split(separator: " ").count, tailWords = tail.split(separator: " ").count

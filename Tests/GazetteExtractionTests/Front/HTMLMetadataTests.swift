@@ -65,6 +65,13 @@ struct HTMLMetadataTests {
         #expect(record.titleSource == .heading)
     }
 
+    /// A blog's name in its `<h1>` and first in its `<title>` is not the headline.
+    @Test func siteNameFirstInTheTitle() throws {
+        let record = try Self.extract(head: "<title>Four Years Remaining » Blog Archive » Interning of Small Integers in Python</title>", "<h1>Four Years Remaining</h1><h2>Interning</h2>")
+        #expect(record.title == "Interning of Small Integers in Python")
+        #expect(record.titleSource == .titleElement)
+    }
+
     @Test func junkAuthorValuesAreRejected() throws {
         for junk in ["No Author", "@courier", "Staff", "https://example.org/jane", "Politics"] {
             let record = try Self.extract(head: "<meta name=\"author\" content=\"\(junk)\">", "<h1>Council closes library</h1><p class=\"byline\">By Jane Doe</p>")
