@@ -1,8 +1,9 @@
 import CLibXML2
 import Foundation
 
-/// A page parsed by libxml2's HTML parser and copied into a flat array of nodes in document
-/// order, so that every later pass is a loop over indices (no recursion, whatever the depth).
+/// A page parsed by libxml2's HTML parser (``HTMLTreeBuilder``) into a flat array of nodes in
+/// document order, so that every later pass is a loop over indices (no recursion, whatever the
+/// depth).
 ///
 /// A node's subtree is the index range `index..<end`; its children start at `index + 1`.
 struct HTMLDocument {
@@ -62,74 +63,23 @@ struct HTMLDocument {
         var html = html
         guard !html.isEmpty else { return }
         // Without XML_PARSE_HUGE libxml2 stops at depth 256 and drops the rest of the page; the
-        // byte and node caps here bound the work instead, and the copy below never recurses.
+        // byte and node caps here bound the work instead, and nothing after the parse recurses.
         let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue
-        let doc = html.withUTF8 { buffer in
+        nodes = html.withUTF8 { buffer in
             var count = min(buffer.count, Self.maxBytes)
             // Cut at a character boundary.
             while count < buffer.count, count > 0, buffer[count] & 0xC0 == 0x80 { count -= 1 }
             return buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(count), nil, "UTF-8", Int32(options))
+                HTMLTreeBuilder.parse(UnsafeBufferPointer(rebasing: chars[..<count]), options: Int32(options))
             }
         }
-        guard let doc else { return }
-        defer { xmlFreeDoc(doc) }
-        copy(from: doc)
     }
 
-    /// Walks libxml2's tree depth-first by its sibling and parent links, appending nodes.
-    private mutating func copy(from doc: htmlDocPtr) {
-        var open = [0]
-        var next: xmlNodePtr? = doc.pointee.children
-        while let node = next, nodes.count < Self.maxNodes {
-            var descend = false
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                let name = node.pointee.name.map { String(cString: $0) } ?? ""
-                let attributes = Self.attributes(of: node)
-                let index = nodes.count
-                nodes.append(Self.element(name, attributes: attributes, parent: open.last!, index: index))
-                let isJSON = name == "script" && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") }
-                if node.pointee.children != nil, !Self.opaque.contains(name) || isJSON {
-                    open.append(index)
-                    descend = true
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content {
-                    // White space between tags is common; as one space it takes no storage.
-                    var blank = true
-                    var p = content
-                    while p.pointee != 0 { if !Self.isBlank(p.pointee) { blank = false; break }; p += 1 }
-                    nodes.append(Node(name: "#text", parent: open.last!, end: nodes.count + 1, text: blank ? " " : String(cString: content)))
-                }
-            default:
-                break
-            }
-            if descend {
-                next = node.pointee.children
-                continue
-            }
-            // The next sibling, or the next sibling of the nearest ancestor that has one.
-            var current: xmlNodePtr? = node
-            next = nil
-            while let c = current {
-                if let sibling = c.pointee.next {
-                    next = sibling
-                    break
-                }
-                guard open.count > 1 else { break }
-                nodes[open.removeLast()].end = nodes.count
-                current = c.pointee.parent
-            }
-        }
-        for index in open { nodes[index].end = nodes.count }
-    }
-
-    private static func isBlank(_ c: xmlChar) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
+    static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D }
 
     /// An element node with its hints worked out and only the attributes the metadata needs.
-    private static func element(_ name: String, attributes: [(name: String, value: String)], parent: Int, index: Int) -> Node {
+    static func element(_ name: String, attributes: [(name: String, value: String)], parent: Int, index: Int) -> Node {
         var node = Node(name: name, parent: parent, end: index + 1, attributes: attributes)
         node.furniture = ElementHints.furniture(node)
         node.isContent = ElementHints.isContent(node)
@@ -147,25 +97,6 @@ struct HTMLDocument {
             }
         }
         return node
-    }
-
-    private static func attributes(of node: xmlNodePtr) -> [(name: String, value: String)] {
-        var result: [(name: String, value: String)] = []
-        var attribute = node.pointee.properties
-        while let a = attribute {
-            defer { attribute = a.pointee.next }
-            guard let rawName = a.pointee.name else { continue }
-            let name = String(cString: rawName).lowercased()
-            guard keptAttributes.contains(name) else { continue }
-            var value = ""
-            var child = a.pointee.children
-            while let c = child {
-                if let content = c.pointee.content { value += String(cString: content) }
-                child = c.pointee.next
-            }
-            result.append((name, value))
-        }
-        return result
     }
 
     var count: Int { nodes.count }
