@@ -29,9 +29,11 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     ],
     targets: [
-        // Pure pipeline: bytes in, ExtractionRecord out. No dependencies but Foundation.
+        // Pure pipeline: bytes in, ExtractionRecord out. No dependencies but Foundation and
+        // libxml2's HTML parser (the HTML reader).
         .target(
             name: "GazetteExtraction",
+            dependencies: ["CLibXML2"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -129,6 +131,12 @@ let package = Package(
             name: "gazette-fuzz",
             dependencies: ["GazetteFuzzing", "CLibFuzzer"],
             swiftSettings: swiftSettings
+        ),
+        // libxml2 (Debian/Ubuntu `libxml2-dev`), found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         // libFuzzer's driver declaration, used by gazette-fuzz only when built for fuzzing.
         .systemLibrary(name: "CLibFuzzer"),

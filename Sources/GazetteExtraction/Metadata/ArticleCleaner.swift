@@ -45,6 +45,7 @@ struct ArticleCleaner {
                 lines[i] = ""
             } else if edge.contains(i), let byline = BylineParser.parse(line) ?? nameBeforeDate(line, at: i, in: lines) {
                 for author in byline.authors where !metadata.authors.contains(author) { metadata.authors.append(author) }
+                metadata.authorSource = .text
                 metadata.authorRole = metadata.authorRole ?? byline.role
                 metadata.publication = metadata.publication ?? byline.publication
                 lines[i] = ""

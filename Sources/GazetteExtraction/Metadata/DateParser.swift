@@ -10,6 +10,8 @@ enum DateParser {
         /// Lower-cased words of the input that are not part of the date, to judge whether a
         /// line is only a dateline.
         var leftovers: [String]
+        /// The zone offset in seconds the text gave, nil when it gave none.
+        var offset: Int? = nil
     }
 
     static let months: [String: Int] = [
@@ -41,20 +43,20 @@ enum DateParser {
             guard let (fields, offset, end) = isoMatch(s, at: start) else { continue }
             guard let date = UTCDateTime.date(
                 year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4], second: fields[5],
-                offsetSeconds: offset
+                offsetSeconds: offset ?? 0
             ) else { return nil }
             var rest = String.UnicodeScalarView()
             rest.append(contentsOf: s[..<start])
             rest.append(" ")
             rest.append(contentsOf: s[end...])
-            return Match(date: date, leftovers: words(String(rest)))
+            return Match(date: date, leftovers: words(String(rest)), offset: offset)
         }
         return nil
     }
 
     /// The ISO date-time starting exactly at `start`: year, month, day, hour, minute, second,
-    /// the zone offset in seconds, and the end of the match.
-    private static func isoMatch(_ s: [Unicode.Scalar], at start: Int) -> (fields: [Int], offset: Int, end: Int)? {
+    /// the zone offset in seconds (nil without a zone), and the end of the match.
+    private static func isoMatch(_ s: [Unicode.Scalar], at start: Int) -> (fields: [Int], offset: Int?, end: Int)? {
         let n = s.count
         func digit(_ i: Int) -> Int? {
             guard i < n, s[i].value >= 48, s[i].value <= 57 else { return nil }
@@ -72,7 +74,7 @@ enum DateParser {
               start + 7 < n, s[start + 7] == "-", let day = number(start + 8, 2) else { return nil }
         var fields = [year, month, day, 0, 0, 0]
         var end = start + 10
-        var offset = 0
+        var offset: Int? = nil
         // The optional time: `[T ]HH:MM`, then `:SS` with an optional fraction, spaces, and a zone.
         var i = end
         guard i < n, s[i] == "T" || s[i] == " ", let hour = number(i + 1, 2), i + 3 < n, s[i + 3] == ":",
@@ -92,6 +94,7 @@ enum DateParser {
         end = i
         if i < n, s[i] == "Z" {
             end = i + 1
+            offset = 0
         } else if i < n, s[i] == "+" || s[i] == "-", let hours = number(i + 1, 2) {
             let colon = i + 3 < n && s[i + 3] == ":" ? 1 : 0
             if let minutes = number(i + 3 + colon, 2) {
@@ -166,7 +169,8 @@ enum DateParser {
             if tokens[k].count == 4, let y = Int(tokens[k]), (1900...2100).contains(y) { year = y; used.insert(k); break }
         }
         guard let year else { return nil }
-        var hour = 0, minute = 0, second = 0, offset = 0
+        var hour = 0, minute = 0, second = 0
+        var offset: Int? = nil
         let after = (used.max() ?? m) + 1
         var k = after
         if k < tokens.count, tokens[k] == "at" { used.insert(k); k += 1 }
@@ -185,11 +189,11 @@ enum DateParser {
             if let z = zones[tokens[k]] { offset = z * 3_600; used.insert(k) }
             else if let o = numericOffset(tokens[k]) { offset = o; used.insert(k) }
         }
-        guard let date = UTCDateTime.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset) else {
+        guard let date = UTCDateTime.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset ?? 0) else {
             return nil
         }
         tokens = tokens.enumerated().filter { !used.contains($0.offset) }.map(\.element)
-        return Match(date: date, leftovers: tokens)
+        return Match(date: date, leftovers: tokens, offset: offset)
     }
 
     static func dayNumber(_ token: String) -> Int? {

@@ -26,6 +26,15 @@ enum UTCDateTime {
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", civil.year, civil.month, civil.day, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
     }
 
+    /// ISO-8601 at the zone offset a page gave (`2019-11-20T22:00:00-05:00`), so that the date
+    /// part is the page's own day; in UTC (``iso(_:)``) without an offset or at offset zero.
+    static func iso(_ date: Date, offset: Int?) -> String {
+        guard let offset, offset != 0, abs(offset) < 86_400 else { return iso(date) }
+        let local = iso(date.addingTimeInterval(TimeInterval(offset))).dropLast()
+        let minutes = abs(offset) / 60
+        return "\(local)\(offset < 0 ? "-" : "+")\(CivilDate.pad(minutes / 60, 2)):\(CivilDate.pad(minutes % 60, 2))"
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -66,9 +66,10 @@ extension Extractor {
         record.title = metadata.title
         record.titleSource = metadata.titleSource
         record.authors = metadata.authors
+        record.authorSource = metadata.authors.isEmpty ? nil : metadata.authorSource ?? .metadata
         record.authorRole = metadata.authorRole
         record.publication = metadata.publication
-        record.publishedAt = metadata.publishedAt.map(UTCDateTime.iso)
+        record.publishedAt = metadata.publishedAt.map { UTCDateTime.iso($0, offset: metadata.publishedOffset) }
         record.publishedSource = metadata.publishedSource
         record.language = analysis.language
         record.body = body

@@ -10,9 +10,11 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
     public var title: String?
     public var titleSource: TitleSource?
     public var authors: [String] = []
+    public var authorSource: AuthorSource?
     public var authorRole: String?
     public var publication: String?
-    /// ISO-8601 UTC timestamp, e.g. `2025-12-03T08:00:00Z`.
+    /// ISO-8601 timestamp, e.g. `2025-12-03T08:00:00Z`; at the source's own UTC offset when it
+    /// gave one (`2019-11-20T22:00:00-05:00`), so that the date is the publication's own day.
     public var publishedAt: String?
     public var publishedSource: PublishedSource?
     public var language: String = "en"
@@ -38,6 +40,7 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
         case schema, source, title
         case titleSource = "title_source"
         case authors
+        case authorSource = "author_source"
         case authorRole = "author_role"
         case publication
         case publishedAt = "published_at"
@@ -71,10 +74,21 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
 
     public enum TitleSource: String, Codable, Sendable {
         case metadata, heading, lede
+        /// HTML: JSON-LD `headline`, a `<meta>` title (OpenGraph, Twitter, Dublin Core), `<title>`.
+        case jsonLD = "json-ld", meta, titleElement = "title"
     }
 
     public enum PublishedSource: String, Codable, Sendable {
         case metadata, text, relative, file
+        /// HTML: JSON-LD, a `<meta>` tag, microdata or `<time>` markup, the page's URL.
+        case jsonLD = "json-ld", meta, markup, url
+    }
+
+    public enum AuthorSource: String, Codable, Sendable {
+        /// Structured fields of e-mail, JSON and Markdown; a byline line in the text.
+        case metadata, text
+        /// HTML: JSON-LD, a `<meta>` tag, `itemprop=author` or `rel=author`, a byline element.
+        case jsonLD = "json-ld", meta, markup, byline
     }
 }
 

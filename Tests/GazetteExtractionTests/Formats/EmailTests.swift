@@ -58,7 +58,8 @@ struct EmailTests {
         let record = try FormatFixtures.extract("saved-page.mhtml")
         #expect(record.source.format == .html)
         #expect(record.authors == ["Marta Keller"])
-        #expect(record.publishedAt == "2025-11-28T07:00:00Z")
+        // The page gave its own offset, which the record keeps (07:00 UTC).
+        #expect(record.publishedAt == "2025-11-28T08:00:00+01:00")
         #expect(record.body.contains("A new sleeper service will link Zurich and Vienna"))
         #expect(!record.body.contains("font-family"))
         #expect(!record.authors.contains { $0.contains("Saved by") })

@@ -43,10 +43,11 @@ struct FormatTests {
         let record = try F.extract(html, path: "page.html")
         #expect(record.source.format == .html)
         #expect(record.title == "Schools funding rises")
-        #expect(record.titleSource == .metadata)
+        #expect(record.titleSource == .heading)
         #expect(record.authors == ["Jane Doe"])
+        #expect(record.authorSource == .meta)
         #expect(record.publishedAt == "2025-12-03T08:00:00Z")
-        #expect(record.publishedSource == .metadata)
+        #expect(record.publishedSource == .meta)
         #expect(record.body == "The government & councils agreed a new deal.\n\nUnions said it was not enough.")
     }
 
