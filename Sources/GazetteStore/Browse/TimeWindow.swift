@@ -22,17 +22,21 @@ public struct TimeWindow: Sendable, Equatable {
     /// The SQL condition on the articles table aliased `alias`, or nil when unbounded.
     func condition(on alias: String) -> SQL? {
         guard !isUnbounded else { return nil }
-        // `published_at` holds whole-second ISO-8601 as extracted; `ingested_at` the store's own
-        // millisecond form. Each is compared with a bound written in its own form so that text
-        // order is time order.
+        // `published_at` holds whole-second ISO-8601 as extracted, at the UTC offset the source
+        // gave (`…-05:00`) or in UTC (`…Z`); `ingested_at` the store's own millisecond UTC form.
+        // Text order is local-time order for `published_at`, at most 14 hours from UTC order: the
+        // index narrows to the bounds widened by that much, and julianday() decides exactly.
         var published: [SQL] = []
         var ingested: [SQL] = []
+        let slack: TimeInterval = 14 * 3600
         if let since {
-            published.append("\(sql: alias).published_at >= \(Self.wholeSeconds.format(since))")
+            published.append("\(sql: alias).published_at >= \(Self.wholeSeconds.format(since.addingTimeInterval(-slack)))")
+            published.append("julianday(\(sql: alias).published_at) >= julianday(\(Self.wholeSeconds.format(since)))")
             ingested.append("\(sql: alias).ingested_at >= \(Timestamp.string(since))")
         }
         if let until {
-            published.append("\(sql: alias).published_at < \(Self.wholeSeconds.format(until))")
+            published.append("\(sql: alias).published_at < \(Self.wholeSeconds.format(until.addingTimeInterval(slack)))")
+            published.append("julianday(\(sql: alias).published_at) < julianday(\(Self.wholeSeconds.format(until)))")
             ingested.append("\(sql: alias).ingested_at < \(Timestamp.string(until))")
         }
         let withDate = published.joined(separator: " AND ")

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteExtraction
 import GazetteStore
 import GazetteTestSupport
 import Testing
@@ -58,6 +59,26 @@ struct FilteredSearchTests {
         #expect(try ids(nil, "2025-03-01T12:00:00Z") == [fixture.sample])
         #expect(try ids("2025-03-01T12:00:00Z", "2025-04-01T00:00:00Z") == [fixture.tariffs])
         #expect(try ids("2025-04-01T00:00:00Z", "2025-04-03T00:00:00Z") == [fixture.undated])
+    }
+
+    /// Regression: `published_at` keeps the source's offset, and was compared as text with UTC
+    /// bounds, so an article published at 22:00 in New York (03:00 UTC the next day) fell on
+    /// the wrong side of a day's bound.
+    @Test("the window compares publication times with an offset as instants")
+    func windowWithOffsets() throws {
+        let database = try GazetteDatabase.inMemory()
+        var record = SampleArticles.record(
+            title: "Late vote", body: "Senators voted late into the night on the spending bill.", publication: "Post",
+            entities: [], path: "inbox/late.txt")
+        record.publishedAt = "2019-11-20T22:00:00-05:00"
+        let id = try database.ingest(SampleArticles.article(record)).id
+        func ids(_ since: String, _ until: String) throws -> [Int64] {
+            let window = TimeWindow(since: BrowseFixture.date(since), until: BrowseFixture.date(until))
+            return try database.search(SearchQuery(text: "senators", window: window)).map(\.id)
+        }
+        #expect(try ids("2019-11-21T00:00:00Z", "2019-11-22T00:00:00Z") == [id])
+        #expect(try ids("2019-11-20T00:00:00Z", "2019-11-21T00:00:00Z").isEmpty)
+        #expect(try ids("2019-11-21T02:59:59Z", "2019-11-21T03:00:01Z") == [id])
     }
 
     @Test("the limit caps the hits")
