@@ -81,7 +81,7 @@ struct AttributionReader {
             if QuoteLexicon.speechVerbs.contains(q.words[c]) { return lastName.map(Attributed.name) ?? .anonymous }
             if q.tokens[c].kind != .word, !q.isPunct(c, "’"), !q.isPunct(c, "'") { return nil }
             if let run = q.runStarting(at: c) {
-                lastName = q.name(run)
+                lastName = modifies(run, limit: limit) ? nil : q.name(run)
                 c = run.upperBound + 1
                 continue
             }
@@ -110,7 +110,7 @@ struct AttributionReader {
         while c < min(limit, start + 10) {
             if q.tokens[c].kind != .word, !(q.isPunct(c, ".") && c > 0 && q.isTitleAbbreviation(c - 1)) { break }
             if let run = q.runStarting(at: c) {
-                if let n = q.name(run) { found = n }
+                if let n = q.name(run), !modifies(run, limit: limit) { found = n }
                 c = run.upperBound + 1
                 continue
             }
@@ -120,6 +120,16 @@ struct AttributionReader {
             c += 1
         }
         return found.map(Attributed.name) ?? .anonymous
+    }
+
+    /// A name run that describes the noun after it rather than naming the speaker: `the
+    /// European cross-country champion`, `a White House spokesman`, `Sanders campaign manager`.
+    func modifies(_ run: ClosedRange<Int>, limit: Int) -> Bool {
+        let next = run.upperBound + 1
+        guard next < limit, q.tokens[next].kind == .word, !q.isNameWord(next) else { return false }
+        let w = q.words[next]
+        return !(Self.phraseEnders.contains(w) || QuoteLexicon.adverbs.contains(w) || QuoteLexicon.speechVerbs.contains(w)
+            || w.hasPrefix("’") || w.hasPrefix("'") || QuoteLexicon.notNames.contains(w))
     }
 
     static let phraseEnders: Set<String> = [
@@ -180,7 +190,7 @@ struct AttributionReader {
         // `the White House spokesman said`: the last name in the noun phrase.
         var c = s
         while c >= max(floor, s - 6), q.tokens[c].kind == .word {
-            if let run = q.runEnding(at: c), let n = q.name(run) { return .name(n) }
+            if let run = q.runEnding(at: c), let n = q.name(run) { return modifies(run, limit: v) ? .anonymous : .name(n) }
             c -= 1
         }
         return nil

@@ -87,7 +87,9 @@ struct QuoteFinder {
                 attributionOffset = q.tokens[pre.verb].start
             } else if startsSentence, utterance, let last = lastSpeaker, paragraph - last.paragraph <= 2 {
                 // `“A,” he said. “B.”` and the paragraph-long quote that follows an attributed one.
-                let name = last.name ?? resolver.resolvePronoun(at: g.open)
+                // An unnamed speaker's continuation stays unnamed (`“…,” a UCEA spokesperson
+                // said. “…”` is not the person named nearby).
+                let name = last.name
                 out.append(make(g, speaker: name, kind: .direct))
                 lastSpeaker = (name, paragraph, index)
                 continue
@@ -102,8 +104,8 @@ struct QuoteFinder {
             var speaker: String?
             switch attributed {
             case let .name(n):
-                speaker = resolver.canonical(n)
-                resolver.learn(speaker!)
+                speaker = resolver.person(n)
+                if let speaker { resolver.learn(speaker) }
             case let .pronoun(p) where QuoteLexicon.personPronouns.contains(p):
                 speaker = lastSpeakerIfUnchallenged(lastSpeaker, paragraph, before: g.open)
                     ?? resolver.resolvePronoun(at: attributionOffset)

@@ -11,6 +11,8 @@ struct SpeakerResolver {
     private(set) var people: [(offset: Int, name: String)] = []
     /// Lower-cased surface forms → canonical names.
     private var canonicalByForm: [String: String] = [:]
+    /// Lower-cased surface forms → the type of the entity they name.
+    private var typeByForm: [String: EntityType] = [:]
     /// Lower-cased last words of person names → canonical names.
     private var canonicalBySurname: [String: String] = [:]
 
@@ -42,7 +44,11 @@ struct SpeakerResolver {
         }
         if !entities.isEmpty {
             for e in entities {
-                for form in [e.name] + e.aliases { canonicalByForm[form.lowercased()] = e.name }
+                for form in [e.name] + e.aliases {
+                    canonicalByForm[form.lowercased()] = e.name
+                    // A spelling two entities share counts as a person's if either is one.
+                    if typeByForm[form.lowercased()] != .person { typeByForm[form.lowercased()] = e.type }
+                }
                 guard e.type == .person else { continue }
                 if let last = e.name.split(separator: " ").last { canonicalBySurname[last.lowercased()] = e.name }
                 for m in e.mentions where !insideQuote(m.start) { people.append((m.start, e.name)) }
@@ -86,6 +92,18 @@ struct SpeakerResolver {
             if !key.contains(" ") || c.lowercased().hasSuffix(key) || key.hasSuffix(c.lowercased()) { return c }
         }
         return name
+    }
+
+    /// The speaker an attributed name stands for: its canonical person, or nil when the name is
+    /// not a person's — an organisation, place, group or other name (`European`, `Hubble`,
+    /// `BT`), or, untagged, a name with an organisation's word in it (`Newcastle Central
+    /// Association`). A body that speaks through a spokesperson is left unattributed rather
+    /// than turned into a person: a misquote is worse than no speaker.
+    func person(_ name: String) -> String? {
+        let c = canonical(name)
+        if let type = typeByForm[c.lowercased()] ?? typeByForm[name.lowercased()] { return type == .person ? c : nil }
+        if c.split(separator: " ").contains(where: { Self.organisationWords.contains($0.lowercased()) }) { return nil }
+        return c
     }
 
     /// A mention followed by `’s` (`Carson’s mangling`) is not the sentence's subject.
