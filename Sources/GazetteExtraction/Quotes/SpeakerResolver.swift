@@ -101,7 +101,12 @@ struct SpeakerResolver {
     /// than turned into a person: a misquote is worse than no speaker.
     func person(_ name: String) -> String? {
         let c = canonical(name)
-        if let type = typeByForm[c.lowercased()] ?? typeByForm[name.lowercased()] { return type == .person ? c : nil }
+        if let type = typeByForm[c.lowercased()] ?? typeByForm[name.lowercased()], type != .person {
+            // `said Cuban` in an article about Mark Cuban: the person, not the nationality.
+            guard let last = name.split(separator: " ").last, let person = canonicalBySurname[last.lowercased()] else { return nil }
+            return person
+        }
+        if typeByForm[c.lowercased()] != nil { return c }
         if c.split(separator: " ").contains(where: { Self.organisationWords.contains($0.lowercased()) }) { return nil }
         return c
     }
