@@ -11,8 +11,6 @@ struct SpeakerResolver {
     private(set) var people: [(offset: Int, name: String)] = []
     /// Lower-cased surface forms → canonical names.
     private var canonicalByForm: [String: String] = [:]
-    /// Lower-cased surface forms → the type of the entity they name.
-    private var typeByForm: [String: EntityType] = [:]
     /// Lower-cased last words of person names → canonical names.
     private var canonicalBySurname: [String: String] = [:]
 
@@ -44,10 +42,9 @@ struct SpeakerResolver {
         }
         if !entities.isEmpty {
             for e in entities {
-                for form in [e.name] + e.aliases {
+                for form in [e.name] + e.aliases where canonicalByForm[form.lowercased()] == nil || e.type == .person {
+                    // A spelling two entities share is the person's if either is one.
                     canonicalByForm[form.lowercased()] = e.name
-                    // A spelling two entities share counts as a person's if either is one.
-                    if typeByForm[form.lowercased()] != .person { typeByForm[form.lowercased()] = e.type }
                 }
                 guard e.type == .person else { continue }
                 if let last = e.name.split(separator: " ").last { canonicalBySurname[last.lowercased()] = e.name }
@@ -95,20 +92,53 @@ struct SpeakerResolver {
     }
 
     /// The speaker an attributed name stands for: its canonical person, or nil when the name is
-    /// not a person's — an organisation, place, group or other name (`European`, `Hubble`,
-    /// `BT`), or, untagged, a name with an organisation's word in it (`Newcastle Central
-    /// Association`). A body that speaks through a spokesperson is left unattributed rather
-    /// than turned into a person: a misquote is worse than no speaker.
+    /// not a person's. A body that speaks through a spokesperson is left unattributed rather
+    /// than turned into a person: a misquote is worse than no speaker. The tagger's type is
+    /// trusted when it says person; otherwise see ``mayBePerson(_:)``.
     func person(_ name: String) -> String? {
         let c = canonical(name)
-        if let type = typeByForm[c.lowercased()] ?? typeByForm[name.lowercased()], type != .person {
-            // `said Cuban` in an article about Mark Cuban: the person, not the nationality.
-            guard let last = name.split(separator: " ").last, let person = canonicalBySurname[last.lowercased()] else { return nil }
-            return person
+        guard let entity = entities.first(where: { $0.name == c }) ?? entityByForm(name) else {
+            return c.split(separator: " ").contains(where: { Self.organisationWords.contains($0.lowercased()) }) ? nil : c
         }
-        if typeByForm[c.lowercased()] != nil { return c }
-        if c.split(separator: " ").contains(where: { Self.organisationWords.contains($0.lowercased()) }) { return nil }
-        return c
+        if entity.type == .person { return c }
+        // `said Cuban` in an article about Mark Cuban: the person, not the nationality.
+        let last = name.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if let person = canonicalBySurname[last] { return person }
+        return mayBePerson(entity)
+    }
+
+    private func entityByForm(_ form: String) -> Entity? {
+        guard let c = canonicalByForm[form.lowercased()] else { return nil }
+        return entities.first { $0.name == c }
+    }
+
+    /// The name a speaker the tagger did not call a person stands for, when it may still be a
+    /// person's: never a group or place (`European`, `Newcastle Central`), an acronym (`BT`), a
+    /// name with an organisation's word, or one the gazetteer or lexicon lists as an
+    /// organisation or place; one word only when it is a known given name or surname or ends
+    /// a longer name in the article (`Priebus`, `Reince Priebus` typed as an organisation).
+    private func mayBePerson(_ entity: Entity) -> String? {
+        guard entity.type != .norp, entity.type != .location, entity.name != entity.name.uppercased() else { return nil }
+        let words = entity.name.split(separator: " ")
+        if words.contains(where: { Self.organisationWords.contains($0.lowercased()) }) { return nil }
+        guard let span = entity.mentions.first else { return nil }
+        let text = q.text
+        let first = text.token(atOrAfter: span.start)
+        var end = first
+        while end < text.tokens.count, text.tokens[end].end <= span.end { end += 1 }
+        let tokens = first..<end
+        let gazetteer = NERTagger.shared.gazetteer
+        if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation)
+            || [.organisation, .place, .country, .city, .region].contains(where: { gazetteer.contains(tokens, of: text, in: $0) }) {
+            return nil
+        }
+        guard words.count == 1 else { return entity.name }
+        if gazetteer.contains(tokens, of: text, in: .surname) || gazetteer.contains(tokens, of: text, in: .givenName) { return entity.name }
+        let word = entity.name.lowercased()
+        return entities.first { e in
+            e.type != .norp && e.type != .location && e.name.split(separator: " ").count >= 2
+                && e.name.split(separator: " ").last.map { $0.lowercased() } == word
+        }?.name
     }
 
     /// A mention followed by `’s` (`Carson’s mangling`) is not the sentence's subject.
