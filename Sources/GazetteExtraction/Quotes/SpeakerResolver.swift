@@ -104,6 +104,7 @@ struct SpeakerResolver {
         // `said Cuban` in an article about Mark Cuban: the person, not the nationality.
         let last = name.split(separator: " ").last.map { $0.lowercased() } ?? ""
         if let person = canonicalBySurname[last] { return person }
+        if !name.contains(" "), let longer = longerName(ending: last) { return mayBePerson(longer) }
         return mayBePerson(entity)
     }
 
@@ -134,11 +135,15 @@ struct SpeakerResolver {
         }
         guard words.count == 1 else { return entity.name }
         if gazetteer.contains(tokens, of: text, in: .surname) || gazetteer.contains(tokens, of: text, in: .givenName) { return entity.name }
-        let word = entity.name.lowercased()
-        return entities.first { e in
+        return longerName(ending: entity.name.lowercased())?.name
+    }
+
+    /// A name of two or more words, not a group's or place's, whose last word is `word`.
+    private func longerName(ending word: String) -> Entity? {
+        entities.first { e in
             e.type != .norp && e.type != .location && e.name.split(separator: " ").count >= 2
                 && e.name.split(separator: " ").last.map { $0.lowercased() } == word
-        }?.name
+        }
     }
 
     /// A mention followed by `’s` (`Carson’s mangling`) is not the sentence's subject.
