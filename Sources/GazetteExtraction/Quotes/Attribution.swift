@@ -186,7 +186,13 @@ struct AttributionReader {
         if q.isPunct(s, ")"), let open = (max(floor, s - 8)..<s).reversed().first(where: { q.isPunct($0, "(") }) {
             s = open - 1
         }
-        if let run = q.runEnding(at: s) { return q.name(run).map(Attributed.name) ?? .anonymous }
+        if let run = q.runEnding(at: s) {
+            // `Anne Thompson of the Hollywood Reporter said`: the person, not the employer.
+            var of = run.lowerBound - 1
+            if q.word(of) == "the" { of -= 1 }
+            if q.word(of) == "of", of - 1 >= floor, let person = q.runEnding(at: of - 1), let n = q.name(person) { return .name(n) }
+            return q.name(run).map(Attributed.name) ?? .anonymous
+        }
         // `the White House spokesman said`: the last name in the noun phrase.
         var c = s
         while c >= max(floor, s - 6), q.tokens[c].kind == .word {

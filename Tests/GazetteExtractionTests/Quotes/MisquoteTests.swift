@@ -49,6 +49,18 @@ import Testing
         #expect(quotes("\"It is over,\" said Sanders campaign manager Jeff Weaver.").first?.speaker == "Jeff Weaver")
     }
 
+    @Test func thePersonOfAnOrganisationSpeaksNotTheOrganisation() {
+        let q = quotes("Anne Thompson of the Hollywood Reporter said that the film was \"heart-wrenching\".")
+        #expect(q.first?.speaker == "Anne Thompson")
+    }
+
+    @Test func aQuoteThatEndsASentenceTakesNoAttributionFromTheNext() {
+        let body = """
+        Mr Straw said: "Maybe I mix with the wrong kind of journalists." Liam Fox, Tory co-chairman, said the return was a sign of new tactics.
+        """
+        #expect(quotes(body).map(\.speaker) == ["Straw"])
+    }
+
     @Test func speakersThatAreNotPeopleAreDropped() {
         let body = "\"Broadband demand keeps growing,\" said BT. \"The mirror is fine,\" said Hubble. \"Turnout was high,\" said Newcastle Central."
         let entities = [
