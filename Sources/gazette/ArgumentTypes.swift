@@ -27,11 +27,14 @@ extension Logger.Level: @retroactive ExpressibleByArgument {
     }
 }
 
-/// `PERSON`, `location`, … in any case, and the British `ORGANISATION`.
+/// `PERSON`, `location`, … in any case, the British `ORGANISATION`, and `GROUPS` for `NORP`.
 extension EntityType: ExpressibleByArgument {
     public init?(argument: String) {
-        let name = argument.uppercased()
-        self.init(rawValue: name == "ORGANISATION" ? "ORGANIZATION" : name)
+        switch argument.uppercased() {
+        case "ORGANISATION": self = .organization
+        case "GROUP", "GROUPS": self = .norp
+        case let name: self.init(rawValue: name)
+        }
     }
 }
 

@@ -63,9 +63,7 @@ struct ArticleView {
         case .person: "People"
         case .organization: "Organisations"
         case .location: "Places"
-        case .norp: "Nationalities and groups"
-        case .facility: "Facilities"
-        case .work: "Works"
+        case .norp: "Groups"
         case .event: "Events"
         case .misc: "Other names"
         }

@@ -110,11 +110,32 @@ public struct EntityStage: AnalysisStage {
         case .person:
             if gazetteer.contains(tokens, of: text, in: .demonym) { return .norp }
             if tokens.contains(where: { text.scalars[text.tokens[$0].range].contains(where: Tokenizer.isDigit) }) { return .misc }
+            if isCountrysCompany(tokens, text: text, gazetteer: gazetteer) { return .organization }
             return NameJoins.isOrganisationName(tokens, text: text, gazetteer: gazetteer) ? .organization : .person
         case .location: return .location
         case .organization: return .organization
         case .misc: return gazetteer.contains(tokens, of: text, in: .demonym) ? .norp : .misc
         }
+    }
+
+    /// `France's Peugeot`: one word no list knows as a person's, after a country's possessive,
+    /// is a company (people are introduced with a full name: `Britain's Paula Radcliffe`).
+    private func isCountrysCompany(_ tokens: Range<Int>, text: AnalyzedText, gazetteer: Gazetteer) -> Bool {
+        let i = tokens.lowerBound
+        guard tokens.count == 1, i >= 1 else { return false }
+        // `France's` is one token, or `France` `'s`.
+        let previous = text.tokens[i - 1].range
+        let stem: Range<Int>
+        if previous.count > 2, ["'", "’"].contains(text.scalars[previous.upperBound - 2]), text.scalars[previous.upperBound - 1] == "s" {
+            stem = previous.lowerBound..<(previous.upperBound - 2)
+        } else if i >= 2, text.words[i - 1] == "'s" || text.words[i - 1] == "’s" {
+            stem = text.tokens[i - 2].range
+        } else {
+            return false
+        }
+        guard gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, stem))) & Gazetteer.List.country.bit != 0 else { return false }
+        return !gazetteer.contains(tokens, of: text, in: .givenName) && !gazetteer.contains(tokens, of: text, in: .surname)
+            && !gazetteer.contains(tokens, of: text, in: .person)
     }
 
     /// `Mr. Obama` tagged as a place (Obama is a city in Japan): a name one space after a title

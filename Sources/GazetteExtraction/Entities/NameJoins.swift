@@ -1,10 +1,45 @@
 /// Mends names the tagger split or mistyped, on its raw mentions (in order, token ranges of
 /// the ``AnalyzedText``), before ``EntityStage`` cleans them.
 enum NameJoins {
-    /// All the mends, in order: split types, particles, regnal numbers, initials, then known organisations.
+    /// All the mends, in order: split types, particles, regnal numbers, initials, known
+    /// organisations, then names cut short.
     static func apply(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
         let joined = regnalNumbers(particles(splitTypes(mentions, text: text, gazetteer: gazetteer), text: text), text: text)
-        return listed(organisations(initials(joined, text: text, gazetteer: gazetteer), text: text, gazetteer: gazetteer), text: text)
+        let known = listed(organisations(initials(joined, text: text, gazetteer: gazetteer), text: text, gazetteer: gazetteer), text: text)
+        return cutShort(known, text: text, gazetteer: gazetteer)
+    }
+
+    /// `Sybari Software`, `Booker Prize`, `Media Player`: the tagger took the first word of a
+    /// longer name and, with nothing else to go on, called it a person or a place. A one-word
+    /// person or place followed, one space on, by untagged capitalised words (not all
+    /// capitals, not a given name, surname or calendar word) is that longer name: an
+    /// organisation when its last word is an organisation's (`Software`, `Association`), else
+    /// MISC.
+    static func cutShort(_ mentions: [NERTagger.Mention], text: AnalyzedText, gazetteer: Gazetteer) -> [NERTagger.Mention] {
+        var out = mentions
+        for k in out.indices where out[k].tokens.count == 1 && (out[k].kind == .person || out[k].kind == .location) {
+            let limit = k + 1 < out.count ? out[k + 1].tokens.lowerBound : text.tokens.count
+            let sentenceEnd = text.sentences[text.sentenceIndex(ofToken: out[k].tokens.lowerBound) ?? 0].tokens.upperBound
+            var end = out[k].tokens.upperBound
+            while end < min(limit, sentenceEnd), continuesName(end, text: text, gazetteer: gazetteer) { end += 1 }
+            guard end > out[k].tokens.upperBound else { continue }
+            let last = (end - 1)..<end
+            let kind: NERTagger.Mention.Kind = gazetteer.contains(last, of: text, in: .orgSuffix) ? .organization : .misc
+            out[k] = NERTagger.Mention(tokens: out[k].tokens.lowerBound..<end, kind: kind)
+        }
+        return out
+    }
+
+    /// Whether token `i` is a title-case word one space after the last that no list knows as a
+    /// person's or a date's.
+    private static func continuesName(_ i: Int, text: AnalyzedText, gazetteer: Gazetteer) -> Bool {
+        let word = text.scalars[text.tokens[i].range]
+        guard text.tokens[i].kind == .word, text.followsOneSpace(i), text.isCapitalised(i),
+              word.dropFirst().contains(where: { $0.properties.isLowercase }), !isPronounI(i, text: text) else { return false }
+        let one = i..<(i + 1)
+        return !gazetteer.contains(one, of: text, in: .givenName) && !gazetteer.contains(one, of: text, in: .surname)
+            && !EntityLexicon.calendarWords.contains(EntityResolver.fold(token: i, of: text))
+            && !EntityLexicon.neverAlone.contains(EntityResolver.fold(token: i, of: text))
     }
 
     /// `John Paul II`, `Charles III`, `Elizabeth I`: a Roman numeral after a person's name is part of it.

@@ -81,7 +81,7 @@ struct AttributionReader {
             if QuoteLexicon.speechVerbs.contains(q.words[c]) { return lastName.map(Attributed.name) ?? .anonymous }
             if q.tokens[c].kind != .word, !q.isPunct(c, "’"), !q.isPunct(c, "'") { return nil }
             if let run = q.runStarting(at: c) {
-                lastName = q.name(run)
+                lastName = modifies(run, limit: limit) ? nil : q.name(run)
                 c = run.upperBound + 1
                 continue
             }
@@ -110,7 +110,7 @@ struct AttributionReader {
         while c < min(limit, start + 10) {
             if q.tokens[c].kind != .word, !(q.isPunct(c, ".") && c > 0 && q.isTitleAbbreviation(c - 1)) { break }
             if let run = q.runStarting(at: c) {
-                if let n = q.name(run) { found = n }
+                if let n = q.name(run), !modifies(run, limit: limit) { found = n }
                 c = run.upperBound + 1
                 continue
             }
@@ -120,6 +120,16 @@ struct AttributionReader {
             c += 1
         }
         return found.map(Attributed.name) ?? .anonymous
+    }
+
+    /// A name run that describes the noun after it rather than naming the speaker: `the
+    /// European cross-country champion`, `a White House spokesman`, `Sanders campaign manager`.
+    func modifies(_ run: ClosedRange<Int>, limit: Int) -> Bool {
+        let next = run.upperBound + 1
+        guard next < limit, q.tokens[next].kind == .word, !q.isNameWord(next) else { return false }
+        let w = q.words[next]
+        return !(Self.phraseEnders.contains(w) || QuoteLexicon.adverbs.contains(w) || QuoteLexicon.speechVerbs.contains(w)
+            || w.hasPrefix("’") || w.hasPrefix("'") || QuoteLexicon.notNames.contains(w))
     }
 
     static let phraseEnders: Set<String> = [
@@ -176,11 +186,17 @@ struct AttributionReader {
         if q.isPunct(s, ")"), let open = (max(floor, s - 8)..<s).reversed().first(where: { q.isPunct($0, "(") }) {
             s = open - 1
         }
-        if let run = q.runEnding(at: s) { return q.name(run).map(Attributed.name) ?? .anonymous }
+        if let run = q.runEnding(at: s) {
+            // `Anne Thompson of the Hollywood Reporter said`: the person, not the employer.
+            var of = run.lowerBound - 1
+            if q.word(of) == "the" { of -= 1 }
+            if q.word(of) == "of", of - 1 >= floor, let person = q.runEnding(at: of - 1), let n = q.name(person) { return .name(n) }
+            return q.name(run).map(Attributed.name) ?? .anonymous
+        }
         // `the White House spokesman said`: the last name in the noun phrase.
         var c = s
         while c >= max(floor, s - 6), q.tokens[c].kind == .word {
-            if let run = q.runEnding(at: c), let n = q.name(run) { return .name(n) }
+            if let run = q.runEnding(at: c), let n = q.name(run) { return modifies(run, limit: v) ? .anonymous : .name(n) }
             c -= 1
         }
         return nil

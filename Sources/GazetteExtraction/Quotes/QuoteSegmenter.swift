@@ -59,10 +59,16 @@ enum QuoteSegmenter {
                 if let o = open { emit(o, i, runsOn: false) }
                 open = nil
             } else if c == "\"" {
-                if let o = open {
+                let flank = flanking(s, i)
+                if let o = open, flank == .opening, s[o] == "\"", endsSentence(s, before: i) {
+                    // BBC style: a paragraph (joined into this line) ended inside the quote and the
+                    // next one opens again. The quote runs on; it never closes here.
+                    emit(o, i, runsOn: true)
+                    open = i
+                } else if let o = open {
                     emit(o, i, runsOn: false)
                     open = nil
-                } else {
+                } else if flank != .closing {
                     open = i
                     openIsLowHigh = false
                 }
@@ -72,12 +78,32 @@ enum QuoteSegmenter {
         return mergeContinued(raw, s)
     }
 
+    enum Flank { case opening, closing, either }
+
+    /// How a straight mark sits: `␣"Word` opens, `word."␣` closes; anything else may do either.
+    static func flanking(_ s: [Unicode.Scalar], _ i: Int) -> Flank {
+        let before: Unicode.Scalar = i > 0 ? s[i - 1] : " "
+        let after: Unicode.Scalar = i + 1 < s.count ? s[i + 1] : " "
+        let spaceBefore = before.properties.isWhitespace || "([—–".unicodeScalars.contains(before)
+        let spaceAfter = after.properties.isWhitespace || ",.;:!?)]—–".unicodeScalars.contains(after)
+        if spaceBefore, !spaceAfter { return .opening }
+        if spaceAfter, !spaceBefore { return .closing }
+        return .either
+    }
+
+    /// Whether the text before offset `i` (spaces skipped) ends a sentence: `….` `?` `!`.
+    static func endsSentence(_ s: [Unicode.Scalar], before i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, s[k] == " " || s[k] == "\u{00A0}" { k -= 1 }
+        return k >= 0 && ".!?…".unicodeScalars.contains(s[k])
+    }
+
     /// Joins a segment that runs to the end of its paragraph with the next one when that one
-    /// opens the following line.
+    /// opens the following line (or, BBC style, reopens on the same line).
     static func mergeContinued(_ segments: [Segment], _ s: [Unicode.Scalar]) -> [Segment] {
         var out: [Segment] = []
         for g in segments {
-            if let p = out.last, p.runsOn, g.startsLine, onlySpaceAndMarks(s, p.inner.upperBound, g.inner.lowerBound) {
+            if let p = out.last, p.runsOn, g.startsLine || p.close == g.open, onlySpaceAndMarks(s, p.inner.upperBound, g.inner.lowerBound) {
                 out[out.count - 1].inner = p.inner.lowerBound..<g.inner.upperBound
                 out[out.count - 1].close = g.close
                 out[out.count - 1].runsOn = g.runsOn

@@ -54,7 +54,7 @@ struct QuoteFinder {
 
     mutating func find() -> [Quote] {
         var out: [Quote] = []
-        var lastSpeaker: (name: String?, paragraph: Int, segment: Int)?
+        var lastSpeaker: LastSpeaker?
         for (index, g) in segments.enumerated() {
             let afterClose = q.token(atOrAfter: g.close + 1)
             let beforeOpen = q.token(endingBy: g.open)
@@ -77,7 +77,8 @@ struct QuoteFinder {
             var attributionOffset = g.close
             if beforeOpen >= 0, q.words[beforeOpen] == "so-called" || (q.word(beforeOpen) == "called" && q.word(beforeOpen - 1) == "so") {
                 kind = .scare
-            } else if !g.runsOn, let post = reader.after(from: afterClose, limit: limit), startsSentence || utterance {
+            } else if !g.runsOn, !endsSentenceBeforeNext(g, afterClose), let post = reader.after(from: afterClose, limit: limit),
+                      startsSentence || utterance {
                 kind = startsSentence || wordCount >= 6 ? .direct : .partial
                 attributed = post
             } else if let pre = reader.before(end: beforeOpen, floor: floor) {
@@ -87,9 +88,17 @@ struct QuoteFinder {
                 attributionOffset = q.tokens[pre.verb].start
             } else if startsSentence, utterance, let last = lastSpeaker, paragraph - last.paragraph <= 2 {
                 // `“A,” he said. “B.”` and the paragraph-long quote that follows an attributed one.
-                let name = last.name ?? resolver.resolvePronoun(at: g.open)
+                // An unnamed speaker's continuation stays unnamed (`“…,” a UCEA spokesperson
+                // said. “…”` is not the person named nearby), and so does one after narration
+                // that names someone else (`…, said Ms Deans. “…”` after Mr Buckingham's quote).
+                var name: String?
+                if let known = last.name {
+                    name = challenged(last.segment, known, before: g.open) ? nil : known
+                } else if !last.unnamed {
+                    name = resolver.resolvePronoun(at: g.open)
+                }
                 out.append(make(g, speaker: name, kind: .direct))
-                lastSpeaker = (name, paragraph, index)
+                lastSpeaker = LastSpeaker(name: name, unnamed: last.unnamed || name == nil && last.name != nil, paragraph: paragraph, segment: index)
                 continue
             } else if startsSentence, utterance {
                 kind = .direct
@@ -102,8 +111,8 @@ struct QuoteFinder {
             var speaker: String?
             switch attributed {
             case let .name(n):
-                speaker = resolver.canonical(n)
-                resolver.learn(speaker!)
+                speaker = resolver.person(n)
+                if let speaker { resolver.learn(speaker) }
             case let .pronoun(p) where QuoteLexicon.personPronouns.contains(p):
                 speaker = lastSpeakerIfUnchallenged(lastSpeaker, paragraph, before: g.open)
                     ?? resolver.resolvePronoun(at: attributionOffset)
@@ -111,21 +120,47 @@ struct QuoteFinder {
                 speaker = nil
             }
             out.append(make(g, speaker: speaker, kind: kind))
-            if kind == .direct { lastSpeaker = (speaker, paragraph, index) }
+            if kind == .direct {
+                let unnamed = speaker == nil && (attributed == .anonymous || { if case .name = attributed { true } else { false } }())
+                lastSpeaker = LastSpeaker(name: speaker, unnamed: unnamed, paragraph: paragraph, segment: index)
+            }
         }
         return out
     }
 
+    /// The speaker of the last direct quote. `unnamed`: it was attributed, but to no named
+    /// person (`a spokesperson said`, `said BT`).
+    struct LastSpeaker {
+        var name: String?
+        var unnamed: Bool
+        var paragraph: Int
+        var segment: Int
+    }
+
+    /// `“….” Liam Fox said the return…`: the quote ends a sentence and the next one starts
+    /// with a capital, so what follows is a new sentence, not this quote's attribution (but
+    /// `“Why?” he asked`, `“Go!” said X` stand).
+    func endsSentenceBeforeNext(_ g: QuoteSegmenter.Segment, _ afterClose: Int) -> Bool {
+        var k = g.inner.upperBound - 1
+        while k > g.inner.lowerBound, QuoteSegmenter.isMark(q.text.scalars[k]) || "'’".unicodeScalars.contains(q.text.scalars[k]) { k -= 1 }
+        guard q.text.scalars[k] == "." else { return false }
+        return afterClose < q.tokens.count && q.isNameWord(afterClose) && !QuoteLexicon.speechVerbs.contains(q.words[afterClose])
+    }
+
     /// The last speaker, when their quote is in this paragraph or the one before and no other
     /// person is named in a sentence between it and `offset`: `“A,” he said. “B,” he added.`
-    func lastSpeakerIfUnchallenged(_ last: (name: String?, paragraph: Int, segment: Int)?, _ paragraph: Int, before offset: Int) -> String? {
-        guard let last, let name = last.name, paragraph - last.paragraph <= 1 else { return nil }
-        // Names in the rest of the last quote's own sentence (`he said before the talks with
-        // Witkoff`) are its attribution's, not new subjects.
-        let close = segments[last.segment].close
+    func lastSpeakerIfUnchallenged(_ last: LastSpeaker?, _ paragraph: Int, before offset: Int) -> String? {
+        guard let last, let name = last.name, paragraph - last.paragraph <= 1, !challenged(last.segment, name, before: offset) else { return nil }
+        return name
+    }
+
+    /// Whether a person other than `name` is named outside quotes after the sentence of
+    /// segment `segment` and before `offset`. Names in the rest of the quote's own sentence
+    /// (`he said before the talks with Witkoff`) are its attribution's, not new subjects.
+    func challenged(_ segment: Int, _ name: String, before offset: Int) -> Bool {
+        let close = segments[segment].close
         let from = q.text.sentences.first { $0.end > close }?.end ?? close
-        let other = resolver.people.contains { $0.offset > from && $0.offset < offset && $0.name != name }
-        return other ? nil : name
+        return resolver.people.contains { $0.offset > from && $0.offset < offset && $0.name != name }
     }
 
     func make(_ g: QuoteSegmenter.Segment, speaker: String?, kind: Quote.Kind) -> Quote {

@@ -42,7 +42,10 @@ struct SpeakerResolver {
         }
         if !entities.isEmpty {
             for e in entities {
-                for form in [e.name] + e.aliases { canonicalByForm[form.lowercased()] = e.name }
+                for form in [e.name] + e.aliases where canonicalByForm[form.lowercased()] == nil || e.type == .person {
+                    // A spelling two entities share is the person's if either is one.
+                    canonicalByForm[form.lowercased()] = e.name
+                }
                 guard e.type == .person else { continue }
                 if let last = e.name.split(separator: " ").last { canonicalBySurname[last.lowercased()] = e.name }
                 for m in e.mentions where !insideQuote(m.start) { people.append((m.start, e.name)) }
@@ -86,6 +89,61 @@ struct SpeakerResolver {
             if !key.contains(" ") || c.lowercased().hasSuffix(key) || key.hasSuffix(c.lowercased()) { return c }
         }
         return name
+    }
+
+    /// The speaker an attributed name stands for: its canonical person, or nil when the name is
+    /// not a person's. A body that speaks through a spokesperson is left unattributed rather
+    /// than turned into a person: a misquote is worse than no speaker. The tagger's type is
+    /// trusted when it says person; otherwise see ``mayBePerson(_:)``.
+    func person(_ name: String) -> String? {
+        let c = canonical(name)
+        guard let entity = entities.first(where: { $0.name == c }) ?? entityByForm(name) else {
+            return c.split(separator: " ").contains(where: { Self.organisationWords.contains($0.lowercased()) }) ? nil : c
+        }
+        if entity.type == .person { return c }
+        // `said Cuban` in an article about Mark Cuban: the person, not the nationality.
+        let last = name.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if let person = canonicalBySurname[last] { return person }
+        if !name.contains(" "), let longer = longerName(ending: last) { return mayBePerson(longer) }
+        return mayBePerson(entity)
+    }
+
+    private func entityByForm(_ form: String) -> Entity? {
+        guard let c = canonicalByForm[form.lowercased()] else { return nil }
+        return entities.first { $0.name == c }
+    }
+
+    /// The name a speaker the tagger did not call a person stands for, when it may still be a
+    /// person's: never a group or place (`European`, `Newcastle Central`), an acronym (`BT`), a
+    /// name with an organisation's word, or one the gazetteer or lexicon lists as an
+    /// organisation or place; one word only when it is a known given name or surname or ends
+    /// a longer name in the article (`Priebus`, `Reince Priebus` typed as an organisation).
+    private func mayBePerson(_ entity: Entity) -> String? {
+        guard entity.type != .norp, entity.type != .location, entity.name != entity.name.uppercased() else { return nil }
+        let words = entity.name.split(separator: " ")
+        if words.contains(where: { Self.organisationWords.contains($0.lowercased()) }) { return nil }
+        guard let span = entity.mentions.first else { return nil }
+        let text = q.text
+        let first = text.token(atOrAfter: span.start)
+        var end = first
+        while end < text.tokens.count, text.tokens[end].end <= span.end { end += 1 }
+        let tokens = first..<end
+        let gazetteer = NERTagger.shared.gazetteer
+        if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation)
+            || [.organisation, .place, .country, .city, .region].contains(where: { gazetteer.contains(tokens, of: text, in: $0) }) {
+            return nil
+        }
+        guard words.count == 1 else { return entity.name }
+        if gazetteer.contains(tokens, of: text, in: .surname) || gazetteer.contains(tokens, of: text, in: .givenName) { return entity.name }
+        return longerName(ending: entity.name.lowercased())?.name
+    }
+
+    /// A name of two or more words, not a group's or place's, whose last word is `word`.
+    private func longerName(ending word: String) -> Entity? {
+        entities.first { e in
+            e.type != .norp && e.type != .location && e.name.split(separator: " ").count >= 2
+                && e.name.split(separator: " ").last.map { $0.lowercased() } == word
+        }
     }
 
     /// A mention followed by `’s` (`Carson’s mangling`) is not the sentence's subject.

@@ -113,13 +113,14 @@ public struct Span: Codable, Sendable, Hashable, Comparable {
     }
 }
 
+/// The types the entity stage gives, and only those (readers see ``norp`` as "Groups":
+/// nationalities, religious and political groups).
 public enum EntityType: String, Codable, Sendable, CaseIterable {
     case person = "PERSON"
     case organization = "ORGANIZATION"
     case location = "LOCATION"
     case norp = "NORP"
-    case facility = "FACILITY"
-    case work = "WORK"
+    /// Named storms (`Hurricane Katrina`).
     case event = "EVENT"
     case misc = "MISC"
 }

@@ -55,7 +55,7 @@ extension GazetteDatabase {
             }
             // New entities date from the article's ingest, as if it had been extracted so then.
             let writer = ArticleWriter(record: record, ingestedAt: article.ingestedAt)
-            let publicationID = try record.publication.map { try writer.namedID(PublicationRow.self, $0, in: db) }
+            let publicationID = try record.publication.map { try PublicationName.id($0, in: db) }
             try article.updateChanges(db) { row in
                 row.processedAt = processedAt
                 row.recordSchema = record.schema

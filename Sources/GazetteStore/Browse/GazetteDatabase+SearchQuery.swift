@@ -19,7 +19,7 @@ extension GazetteDatabase {
                 filters.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN \(ids))")
             }
             if let publication = query.publication {
-                filters.append("a.publication_id IN (SELECT id FROM publications WHERE name = \(publication) COLLATE NOCASE)")
+                filters.append("a.publication_id IN (SELECT id FROM publications WHERE \(PublicationName.condition(publication)))")
             }
             let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM articles") ?? 0
             for tier in query.recencyTiers.sorted() where newest > tier {

@@ -6,7 +6,7 @@ public struct SearchQuery: Sendable, Equatable {
     /// Keep only articles naming this entity (its canonical name, or an alias when no entity
     /// has that canonical name); case-insensitive.
     public var entity: String?
-    /// Keep only articles from this publication; case-insensitive.
+    /// Keep only articles from this publication; case-insensitive, with or without `the`.
     public var publication: String?
     public var limit: Int
     /// Put around each matched word in ``SearchHit/snippet``.

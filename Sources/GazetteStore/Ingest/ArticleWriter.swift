@@ -28,7 +28,7 @@ struct ArticleWriter {
             title: record.title,
             titleSource: record.titleSource?.rawValue,
             authorRole: record.authorRole,
-            publicationId: try record.publication.map { try namedID(PublicationRow.self, $0, in: db) },
+            publicationId: try record.publication.map { try PublicationName.id($0, in: db) },
             publishedAt: record.publishedAt,
             publishedSource: record.publishedSource?.rawValue,
             language: record.language,
@@ -113,7 +113,7 @@ struct ArticleWriter {
             arguments: [name])
     }
 
-    /// The id of the row named `name` in `Row`'s table (`publications`, `authors`), inserted if missing.
+    /// The id of the row named `name` in `Row`'s table (`authors`), inserted if missing.
     func namedID<Row: IdentifiedStoreRow>(_: Row.Type, _ name: String, in db: Database) throws -> Int64 {
         let table = Row.databaseTableName
         if let id = try Int64.fetchOne(

@@ -11,8 +11,13 @@ import GazetteExtraction
 /// 3. otherwise an entity of the same type whose canonical name is one of the record's aliases:
 ///    an earlier bare `Putin` joins this article's `Vladimir Putin` and takes the fuller name.
 ///
+/// 4. otherwise, for a person, the one person whose name is the same name with more or fewer
+///    middle names or initials (`Owen Dempsey`, `Owen John Dempsey`, `Owen J. Dempsey`), or a
+///    surname alone and the one person with that surname (`Brown`, `Gordon Brown`, either way
+///    round); the fuller name is kept.
+///
 /// Sharing only an alias is not enough (`Boris Johnson` and `Mike Johnson` both say `Johnson`),
-/// and when steps 2–3 find several entities the name is ambiguous and a new entity is made.
+/// and when steps 2–4 find several entities the name is ambiguous and a new entity is made.
 struct EntityLinker {
     let articleID: Int64
     let ingestedAt: String
@@ -44,6 +49,10 @@ struct EntityLinker {
             }
             return id
         }
+        if candidates.isEmpty, entity.type == .person, let id = try samePerson(entity.name, in: db) {
+            try adoptFullerName(entity.name, for: id, in: db)
+            return id
+        }
         var row = EntityRow(id: nil, name: entity.name, type: type, firstSeenAt: ingestedAt, firstArticleId: articleID)
         try row.insert(db)
         return row.id!
@@ -57,11 +66,30 @@ struct EntityLinker {
         }
     }
 
-    /// Renames a shared entity to a longer canonical form that contains its current name.
+    /// Step 4: the one stored person that `name` is a variant of, or nil when none or several.
+    private func samePerson(_ name: String, in db: Database) throws -> Int64? {
+        let words = PersonName(name)
+        guard let surname = words.surname else { return nil }
+        let sameSurname = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, name FROM entities
+             WHERE type = 'PERSON' AND (name = ? OR name LIKE '% ' || ? ESCAPE '\\')
+            """), arguments: [surname, PersonName.escapedForLike(surname)])
+        let people = sameSurname.map { (id: $0["id"] as Int64, name: PersonName($0["name"] as String)) }
+        // A bare surname is ambiguous as soon as two full names share it.
+        let full = people.filter { !$0.name.isSurnameAlone }
+        if words.isSurnameAlone { return full.count == 1 ? full[0].id : nil }
+        let variants = full.filter { $0.name.isVariant(of: words) }
+        if !variants.isEmpty { return variants.count == 1 ? variants[0].id : nil }
+        let bare = people.filter(\.name.isSurnameAlone)
+        return full.isEmpty && bare.count == 1 ? bare[0].id : nil
+    }
+
+    /// Renames a shared entity to a longer canonical form of the same name (`Gordon Brown` for
+    /// `Brown`, `Owen John Dempsey` for `Owen Dempsey`).
     private func adoptFullerName(_ name: String, for id: Int64, in db: Database) throws {
         guard let current = try String.fetchOne(db, sql: "SELECT name FROM entities WHERE id = ?", arguments: [id]),
             name.count > current.count,
-            name.localizedCaseInsensitiveContains(current)
+            name.localizedCaseInsensitiveContains(current) || PersonName(name).isVariant(of: PersonName(current))
         else { return }
         try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [name, id])
         try db.execute(sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)", arguments: [name, id])

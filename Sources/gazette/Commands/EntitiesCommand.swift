@@ -13,7 +13,9 @@ struct EntitiesCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var window: WindowOptions
 
-    @Option(help: ArgumentHelp("Only names of this type (any case; ORGANISATION works too).", valueName: "TYPE"))
+    @Option(help: ArgumentHelp(
+        "Only names of this type, in any case: PERSON, ORGANIZATION (or ORGANISATION), LOCATION, NORP (or GROUPS: nationalities, religious and political groups), EVENT (named storms) or MISC.",
+        valueName: "TYPE"))
     var type: EntityType?
 
     @Option(help: "How many names to list.")

@@ -1,0 +1,35 @@
+/// A person's name as words, for telling spellings of one name apart from other names:
+/// `Owen Dempsey`, `Owen John Dempsey` and `Owen J. Dempsey` are one name; `Brown` is a surname alone.
+struct PersonName {
+    /// Lower-cased words, periods of initials dropped.
+    let words: [String]
+
+    init(_ name: String) {
+        words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "." }).map(String.init)
+    }
+
+    var surname: String? { words.last }
+    var isSurnameAlone: Bool { words.count == 1 }
+
+    /// Whether both names have the same first and last word, and the shorter one's middle
+    /// words (names or initials) are among the longer one's.
+    func isVariant(of other: PersonName) -> Bool {
+        guard words.count >= 2, other.words.count >= 2, words.first == other.words.first, words.last == other.words.last
+        else { return false }
+        let (short, long) = words.count <= other.words.count ? (self, other) : (other, self)
+        let middles = long.words.dropFirst().dropLast()
+        return short.words.dropFirst().dropLast().allSatisfy { word in
+            middles.contains { $0 == word || ($0.hasPrefix(word) && word.count == 1) || (word.hasPrefix($0) && $0.count == 1) }
+        }
+    }
+
+    /// `s` with `LIKE`'s wildcards escaped by a backslash.
+    static func escapedForLike(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+}
