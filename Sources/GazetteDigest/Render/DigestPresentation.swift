@@ -183,7 +183,7 @@ struct DigestPresentation {
 
     private static func name(_ trend: Digest.NameTrend) -> Name {
         let labels: [Digest.Change: String] = [.new: "new", .rising: "↑ rising", .steady: "→ steady", .falling: "↓ falling"]
-        let kinds: [EntityType: String] = [.person: "person", .organization: "organisation", .location: "place"]
+        let kinds: [EntityType: String] = [.person: "person", .organization: "organisation", .location: "place", .norp: "group"]
         return Name(
             name: trend.name, kind: kinds[trend.type] ?? trend.type.rawValue.lowercased(), mentions: trend.mentions,
             articles: trend.articles, previousWeek: trend.previousWeek, change: trend.change.rawValue,
