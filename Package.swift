@@ -4,15 +4,16 @@ import PackageDescription
 // CI (which sets CI=true) treats every warning in the project's own targets as an error;
 // users' builds with a newer compiler are not stopped by a new warning.
 let strict = Context.environment["CI"] == "true"
-let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-] + (strict ? [.treatAllWarnings(as: .error)] : [])
+let swiftSettings: [SwiftSetting] =
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ] + (strict ? [.treatAllWarnings(as: .error)] : [])
 
 let package = Package(
     name: "gazette",
     products: [
-        .executable(name: "gazette", targets: ["gazette"]),
+        .executable(name: "gazette", targets: ["gazette"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -167,13 +168,16 @@ let package = Package(
         ),
         .testTarget(
             name: "GazetteFilesTests",
-            dependencies: ["GazetteFiles", "GazetteTestSupport", .product(name: "SystemPackage", package: "swift-system")],
+            dependencies: [
+                "GazetteFiles", "GazetteTestSupport", .product(name: "SystemPackage", package: "swift-system"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GazetteStoreTests",
             dependencies: [
-                "GazetteExtraction", "GazetteStore", "GazetteTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "GazetteExtraction", "GazetteStore", "GazetteTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -197,7 +201,8 @@ let package = Package(
         .testTarget(
             name: "GazetteDaemonTests",
             dependencies: [
-                "GazetteDaemon", "GazetteDigest", "GazetteExtraction", "GazetteIntake", "GazetteStore", "GazetteTestSupport",
+                "GazetteDaemon", "GazetteDigest", "GazetteExtraction", "GazetteIntake", "GazetteStore",
+                "GazetteTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

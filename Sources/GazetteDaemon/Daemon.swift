@@ -101,16 +101,19 @@ public struct Daemon: Sendable {
     static func checkReloadable(_ new: GazetteConfiguration, running: GazetteConfiguration) throws {
         guard new.stateDirectory == running.stateDirectory else {
             throw DaemonError.needsRestart(
-                "state_dir changed from \(running.stateDirectory) to \(new.stateDirectory); restart the daemon to move to another state folder")
+                "state_dir changed from \(running.stateDirectory) to \(new.stateDirectory); restart the daemon to move to another state folder"
+            )
         }
         try new.intake.prepareFolders()
     }
 
     static func statusLine(_ counters: IntakeCounters) -> String {
-        let counts = "\(counters.ingested) ingested, \(counters.duplicates) duplicates, \(counters.failed) failed, \(counters.queued) queued"
+        let counts =
+            "\(counters.ingested) ingested, \(counters.duplicates) duplicates, \(counters.failed) failed, \(counters.queued) queued"
         guard let (file, reason) = counters.trouble.min(by: { $0.key < $1.key }) else { return counts }
         let name = (file as NSString).lastPathComponent
-        return "UNHEALTHY, not taking new files: \(counters.trouble.count) retrying in work/ (\(name): \(reason)); " + counts
+        return "UNHEALTHY, not taking new files: \(counters.trouble.count) retrying in work/ (\(name): \(reason)); "
+            + counts
     }
 }
 
@@ -129,7 +132,12 @@ final class Readiness: Sendable {
     }
 
     @Sendable func signal() {
-        guard sent.withLock({ sent in defer { sent = true }; return !sent }) else { return }
+        guard
+            sent.withLock({ sent in
+                defer { sent = true }
+                return !sent
+            })
+        else { return }
         logger.info("ready", metadata: ["inbox": "\(inbox)"])
         notifier.ready(status: "Watching \(inbox)")
     }

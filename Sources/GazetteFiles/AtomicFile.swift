@@ -17,7 +17,8 @@ package enum AtomicFile {
         let temporary = (folder as NSString).appendingPathComponent(".gazette-\(UUID().uuidString.prefix(8)).tmp")
         do {
             let descriptor = try FileDescriptor.open(
-                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+                FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
+                permissions: [.ownerReadWrite, .groupRead, .otherRead])
             do {
                 try descriptor.closeAfter {
                     _ = try descriptor.writeAll(bytes)
@@ -41,7 +42,10 @@ package enum AtomicFile {
 
     /// Flushes a folder, so that a rename in it survives a crash.
     private static func syncDirectory(_ folder: String) {
-        guard let descriptor = try? FileDescriptor.open(FilePath(folder.isEmpty ? "." : folder), .readOnly, options: [.directory, .closeOnExec]) else { return }
+        guard
+            let descriptor = try? FileDescriptor.open(
+                FilePath(folder.isEmpty ? "." : folder), .readOnly, options: [.directory, .closeOnExec])
+        else { return }
         fsync(descriptor.rawValue)
         try? descriptor.close()
     }

@@ -35,7 +35,9 @@ package enum FileBytes {
         var options: FileDescriptor.OpenOptions = [.nonBlocking, .closeOnExec]
         if !followingSymlink { options.insert(.noFollow) }
         let descriptor: FileDescriptor
-        do { descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: options) } catch { throw .system(error as? Errno ?? .ioError) }
+        do { descriptor = try FileDescriptor.open(FilePath(path), .readOnly, options: options) } catch {
+            throw .system(error as? Errno ?? .ioError)
+        }
         defer { try? descriptor.close() }
         let status: FileStatus
         do { status = FileStatus(try descriptor.stat()) } catch { throw .system(error) }
@@ -68,7 +70,8 @@ package enum FileBytes {
     /// Up to the first `count` bytes of the file at `path` (never following a symbolic link), or
     /// nil when it cannot be opened.
     package static func prefix(of path: String, count: Int) -> [UInt8]? {
-        guard let descriptor = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.noFollow, .closeOnExec]) else { return nil }
+        guard let descriptor = try? FileDescriptor.open(FilePath(path), .readOnly, options: [.noFollow, .closeOnExec])
+        else { return nil }
         defer { try? descriptor.close() }
         var buffer = [UInt8](repeating: 0, count: count)
         guard let read = try? buffer.withUnsafeMutableBytes({ try descriptor.read(into: $0) }) else { return nil }

@@ -9,7 +9,9 @@ package enum FileName {
         guard name.utf8.count > room else { return name }
         var stem = Substring(name)
         var ext = Substring("")
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex, name.utf8.distance(from: dot, to: name.endIndex) <= 16 {
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex,
+            name.utf8.distance(from: dot, to: name.endIndex) <= 16
+        {
             stem = name[..<dot]
             ext = name[dot...]
         }

@@ -29,7 +29,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             guard let record = try? sharedExtractor.extract(document, options: .init(raw: input.raw)) else { return [] }
             return Invariants.violations(in: record)
         case .analyze:
-            return Invariants.violations(in: sharedExtractor.analyze(body: String(decoding: bytes, as: UTF8.self), publishedAt: Self.anchor))
+            return Invariants.violations(
+                in: sharedExtractor.analyze(body: String(decoding: bytes, as: UTF8.self), publishedAt: Self.anchor))
         case .html: return readAndClean(bytes, HTMLReader.read)
         case .email: return readAndClean(bytes, EmailReader.read)
         case .markdown: return readAndClean(bytes, MarkdownReader.read)

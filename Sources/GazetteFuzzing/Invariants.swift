@@ -56,7 +56,10 @@ struct Body {
             guard let slice = slice(start, end) else {
                 return found.append("\(kind) \(start)..<\(end) lies outside a body of \(scalars.count) scalars")
             }
-            if slice != text { found.append("\(kind) \(start)..<\(end) says \(text.debugDescription), the body \(slice.debugDescription)") }
+            if slice != text {
+                found.append(
+                    "\(kind) \(start)..<\(end) says \(text.debugDescription), the body \(slice.debugDescription)")
+            }
         }
         for q in quotes { check("quote", q.start, q.end, q.text) }
         for d in dates { check("date", d.start, d.end, d.text) }
@@ -68,17 +71,24 @@ struct Body {
             if e.name.isEmpty { found.append("an entity has no name") }
             for m in e.mentions {
                 guard let surface = slice(m.start, m.end) else {
-                    found.append("mention of \(e.name) \(m.start)..<\(m.end) lies outside a body of \(scalars.count) scalars")
+                    found.append(
+                        "mention of \(e.name) \(m.start)..<\(m.end) lies outside a body of \(scalars.count) scalars")
                     continue
                 }
-                if surface != e.name, !e.aliases.contains(surface), EntityLexicon.aliases[EntityResolver.normalise(surface)] == nil {
-                    found.append("mention \(surface.debugDescription) is neither \(e.name.debugDescription) nor one of its aliases")
+                if surface != e.name, !e.aliases.contains(surface),
+                    EntityLexicon.aliases[EntityResolver.normalise(surface)] == nil
+                {
+                    found.append(
+                        "mention \(surface.debugDescription) is neither \(e.name.debugDescription) nor one of its aliases"
+                    )
                 }
             }
         }
         if summary.count > 5 { found.append("a summary of \(summary.count) sentences") }
         // Compared by bytes: a sentence may start or end inside a grapheme cluster.
-        for s in summary where s.isEmpty || text.utf8.firstRange(of: s.utf8) == nil { found.append("summary sentence \(s.debugDescription) is not in the body") }
+        for s in summary where s.isEmpty || text.utf8.firstRange(of: s.utf8) == nil {
+            found.append("summary sentence \(s.debugDescription) is not in the body")
+        }
         if !(-1...1).contains(tone) { found.append("tone \(tone) outside -1...1") }
         return found
     }

@@ -1,4 +1,5 @@
 import GazetteExtraction
+
 extension NERTrainer {
     /// A gold sentence as the pipeline sees it: the tokens written out as natural text (no
     /// space before `,` or `'s`, none after `(`), split again by ``Tokenizer``, and the gold
@@ -14,7 +15,10 @@ extension NERTrainer {
             var glue = true
             for (k, t) in s.tokens.enumerated() {
                 let (before, after) = Self.spacing(t, at: k, of: s.tokens.count)
-                if !glue && before { scalars.append(" "); owner.append(k) }
+                if !glue && before {
+                    scalars.append(" ")
+                    owner.append(k)
+                }
                 scalars.append(contentsOf: t.unicodeScalars)
                 owner.append(contentsOf: repeatElement(k, count: t.unicodeScalars.count))
                 glue = !after
@@ -30,7 +34,8 @@ extension NERTrainer {
         static func spacing(_ token: String, at k: Int, of n: Int) -> (before: Bool, after: Bool) {
             switch token {
             case "\"": return k == 0 ? (true, false) : (k == n - 1 ? (false, true) : (true, true))
-            case ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d", "'m", "''":
+            case ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll", "'d",
+                "'m", "''":
                 return (false, true)
             case "(", "[", "{", "$", "``", "#":
                 return (true, false)

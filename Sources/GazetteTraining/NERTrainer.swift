@@ -1,5 +1,5 @@
-import GazetteExtraction
 import Foundation
+import GazetteExtraction
 
 /// Trains the tagger as an averaged perceptron over greedy decoding (the decoder the
 /// pipeline uses, with its own predictions as history). Deterministic: documents are
@@ -27,8 +27,9 @@ public struct NERTrainer {
         public var perType: [Double]
 
         public var description: String {
-            String(format: "F1(PER,LOC,ORG)=%.4f P=%.4f R=%.4f | PER=%.4f LOC=%.4f ORG=%.4f MISC=%.4f",
-                   f1, precision, recall, perType[0], perType[1], perType[2], perType[3])
+            String(
+                format: "F1(PER,LOC,ORG)=%.4f P=%.4f R=%.4f | PER=%.4f LOC=%.4f ORG=%.4f MISC=%.4f",
+                f1, precision, recall, perType[0], perType[1], perType[2], perType[3])
         }
     }
 
@@ -44,7 +45,9 @@ public struct NERTrainer {
 
     /// Trains for up to `epochs` passes and returns the averaged model of the epoch that
     /// scored best on `dev`. `log` receives one line per epoch.
-    public func train(_ documents: [Document], dev: [Document], epochs: Int, seed: UInt64, log: (String) -> Void) -> NERModel {
+    public func train(
+        _ documents: [Document], dev: [Document], epochs: Int, seed: UInt64, log: (String) -> Void
+    ) -> NERModel {
         let tagger = NERTagger(model: nil, gazetteer: gazetteer, clusters: clusters)
         let prepared = documents.map { prepare($0, tagger: tagger) }
         let table = TrainingTable(rowBits: rowBits)
@@ -64,7 +67,8 @@ public struct NERTrainer {
                     let gold = s.labels
                     buffers.load(s)
                     tagger.tag(
-                        table, count: s.words.count, words: &buffers.words, begin: &buffers.begin, inside: &buffers.inside,
+                        table, count: s.words.count, words: &buffers.words, begin: &buffers.begin,
+                        inside: &buffers.inside,
                         features: &buffers.features, labels: &buffers.labels, history: &history
                     ) { i, predicted, features in
                         table.tick()
@@ -88,7 +92,9 @@ public struct NERTrainer {
     /// names of one type side by side count as one; `score_ner.py` scores the file's own spans.
     public func evaluate(_ model: NERModel, on documents: [Document]) -> Score {
         let tagger = NERTagger(model: model, gazetteer: gazetteer, clusters: clusters)
-        var tp = [0, 0, 0, 0], fp = [0, 0, 0, 0], fn = [0, 0, 0, 0]
+        var tp = [0, 0, 0, 0]
+        var fp = [0, 0, 0, 0]
+        var fn = [0, 0, 0, 0]
         var buffers = Buffers(capacity: 1)
         for doc in documents {
             var history = DocumentHistory()
@@ -103,7 +109,13 @@ public struct NERTrainer {
                 tagger.collect(s.labels[...], offset: 0, into: &gold)
                 let g = Set(gold.map { "\($0.tokens) \($0.kind)" })
                 let p = Set(predicted.map { "\($0.tokens) \($0.kind)" })
-                for m in predicted { if g.contains("\(m.tokens) \(m.kind)") { tp[m.kind.rawValue] += 1 } else { fp[m.kind.rawValue] += 1 } }
+                for m in predicted {
+                    if g.contains("\(m.tokens) \(m.kind)") {
+                        tp[m.kind.rawValue] += 1
+                    } else {
+                        fp[m.kind.rawValue] += 1
+                    }
+                }
                 for m in gold where !p.contains("\(m.tokens) \(m.kind)") { fn[m.kind.rawValue] += 1 }
             }
         }
@@ -113,7 +125,8 @@ public struct NERTrainer {
             return (pr, rc, pr + rc == 0 ? 0 : 2 * pr * rc / (pr + rc))
         }
         let core = f(tp[0...2].reduce(0, +), fp[0...2].reduce(0, +), fn[0...2].reduce(0, +))
-        return Score(precision: core.0, recall: core.1, f1: core.2, perType: (0..<4).map { f(tp[$0], fp[$0], fn[$0]).2 })
+        return Score(
+            precision: core.0, recall: core.1, f1: core.2, perType: (0..<4).map { f(tp[$0], fp[$0], fn[$0]).2 })
     }
 
     /// The sentences of one document with their document-level features set.
@@ -121,7 +134,9 @@ public struct NERTrainer {
         var sentences = document.map(Prepared.init)
         var words = sentences.flatMap(\.words)
         var ranges: [Range<Int>] = []
-        for s in sentences { ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + s.words.count)) }
+        for s in sentences {
+            ranges.append((ranges.last?.upperBound ?? 0)..<((ranges.last?.upperBound ?? 0) + s.words.count))
+        }
         tagger.prepare(&words, sentences: ranges)
         for (k, r) in ranges.enumerated() { sentences[k].words = Array(words[r]) }
         return sentences

@@ -1,8 +1,9 @@
-#if FUZZING
-import CLibFuzzer
-#endif
 import Foundation
 import GazetteFuzzing
+
+#if FUZZING
+    import CLibFuzzer
+#endif
 
 /// `gazette-fuzz TARGET PATH...`: runs files (or every file of a folder) through one fuzz
 /// target, e.g. to replay a crasher under the debugger; exits 1 when a result breaks the record
@@ -14,9 +15,9 @@ import GazetteFuzzing
 enum GazetteFuzz {
     static func main() {
         #if FUZZING
-        fuzz()
+            fuzz()
         #else
-        replay(Array(CommandLine.arguments.dropFirst()))
+            replay(Array(CommandLine.arguments.dropFirst()))
         #endif
     }
 
@@ -49,27 +50,30 @@ enum GazetteFuzz {
     }
 
     #if FUZZING
-    static func fuzz() -> Never {
-        _ = fuzzTarget
-        var argc = CommandLine.argc
-        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-            let violations = fuzzTarget.run(bytes)
-            // A trap, so that libFuzzer keeps the input as a crasher.
-            if !violations.isEmpty { fatalError(violations.joined(separator: "\n")) }
-            return 0
-        })
-    }
+        static func fuzz() -> Never {
+            _ = fuzzTarget
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            exit(
+                LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+                    let violations = fuzzTarget.run(bytes)
+                    // A trap, so that libFuzzer keeps the input as a crasher.
+                    if !violations.isEmpty { fatalError(violations.joined(separator: "\n")) }
+                    return 0
+                })
+        }
     #endif
 }
 
 #if FUZZING
-/// The target named by `GAZETTE_FUZZ_TARGET`, read once.
-let fuzzTarget: FuzzTarget = {
-    guard let name = ProcessInfo.processInfo.environment["GAZETTE_FUZZ_TARGET"], let target = FuzzTarget(rawValue: name) else {
-        GazetteFuzz.fail("set GAZETTE_FUZZ_TARGET to one of: \(GazetteFuzz.targetNames)")
-    }
-    return target
-}()
+    /// The target named by `GAZETTE_FUZZ_TARGET`, read once.
+    let fuzzTarget: FuzzTarget = {
+        guard let name = ProcessInfo.processInfo.environment["GAZETTE_FUZZ_TARGET"],
+            let target = FuzzTarget(rawValue: name)
+        else {
+            GazetteFuzz.fail("set GAZETTE_FUZZ_TARGET to one of: \(GazetteFuzz.targetNames)")
+        }
+        return target
+    }()
 #endif

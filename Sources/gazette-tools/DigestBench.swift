@@ -47,8 +47,12 @@ struct DigestBench: ParsableCommand {
         _ = try database.digestSlice(from: window.since, to: window.until)
         let readTime = clock.now - readStart
         let status = try database.status()
-        print("store: \(status.articles) articles; window: \(digest?.articles.count ?? 0) articles, \(digest?.stories.count ?? 0) stories")
-        print("build:  best \(Self.ms(buildTimes.min()!)) ms, median \(Self.ms(buildTimes.sorted()[buildTimes.count / 2])) ms")
+        print(
+            "store: \(status.articles) articles; window: \(digest?.articles.count ?? 0) articles, \(digest?.stories.count ?? 0) stories"
+        )
+        print(
+            "build:  best \(Self.ms(buildTimes.min()!)) ms, median \(Self.ms(buildTimes.sorted()[buildTimes.count / 2])) ms"
+        )
         print("  of which reading the window's rows: \(Self.ms(readTime)) ms")
         for text in searches {
             for wholeArchive in [false, true] {
@@ -61,13 +65,18 @@ struct DigestBench: ParsableCommand {
                     hits = try database.search(query).count
                     times.append(clock.now - start)
                 }
-                print("search \"\(text)\"\(wholeArchive ? " --whole-archive" : ""): best \(Self.ms(times.min()!)) ms, median \(Self.ms(times.sorted()[times.count / 2])) ms (\(hits) hits shown)")
+                print(
+                    "search \"\(text)\"\(wholeArchive ? " --whole-archive" : ""): best \(Self.ms(times.min()!)) ms, median \(Self.ms(times.sorted()[times.count / 2])) ms (\(hits) hits shown)"
+                )
             }
         }
-        print("render: best \(Self.ms(renderTimes.min()!)) ms, median \(Self.ms(renderTimes.sorted()[renderTimes.count / 2])) ms (md, html, json)")
+        print(
+            "render: best \(Self.ms(renderTimes.min()!)) ms, median \(Self.ms(renderTimes.sorted()[renderTimes.count / 2])) ms (md, html, json)"
+        )
     }
 
     static func ms(_ duration: Duration) -> String {
-        String(format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+        String(
+            format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
     }
 }

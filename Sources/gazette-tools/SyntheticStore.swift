@@ -84,30 +84,44 @@ struct SyntheticArticles {
 
     init(seed: UInt64) {
         random = SplitMix64(seed: seed)
-        let given = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jamal", "Keiko", "Luis",
-                     "Maria", "Nikolai", "Olga", "Pedro", "Qing", "Rosa", "Samir", "Tara", "Umar", "Vera", "Wei", "Yusuf"]
-        let family = ["Abbott", "Baker", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ivanov", "Jensen",
-                      "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka",
-                      "Ueda", "Varga", "Weber", "Xu", "Young", "Zielinski", "Hartmann", "Olsen", "Brennan", "Mbeki"]
-        let stems = ["North", "Atlan", "Vel", "Kor", "Mira", "Tal", "Bren", "Sol", "Ost", "Lum", "Dar", "Fen", "Gal", "Hav",
-                     "Ister", "Jor", "Kal", "Lor", "Mer", "Nor"]
+        let given = [
+            "Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jamal", "Keiko", "Luis",
+            "Maria", "Nikolai", "Olga", "Pedro", "Qing", "Rosa", "Samir", "Tara", "Umar", "Vera", "Wei", "Yusuf",
+        ]
+        let family = [
+            "Abbott", "Baker", "Castillo", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ivanov", "Jensen",
+            "Kowalski", "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka",
+            "Ueda", "Varga", "Weber", "Xu", "Young", "Zielinski", "Hartmann", "Olsen", "Brennan", "Mbeki",
+        ]
+        let stems = [
+            "North", "Atlan", "Vel", "Kor", "Mira", "Tal", "Bren", "Sol", "Ost", "Lum", "Dar", "Fen", "Gal", "Hav",
+            "Ister", "Jor", "Kal", "Lor", "Mer", "Nor",
+        ]
         let ends = ["ia", "ton", "burg", "stad", "ford", "ville", "mouth", "grad", "polis", "field"]
-        let kinds = ["Bank", "Group", "Ministry", "Council", "Institute", "Motors", "Energy", "Union", "Party", "Agency"]
-        let nouns = ["budget", "tariff", "election", "strike", "merger", "ceasefire", "drought", "pension", "vaccine",
-                     "housing", "interest rate", "trade deal", "summit", "wildfire", "court ruling", "oil price",
-                     "chip plant", "railway", "data breach", "minimum wage", "carbon tax", "border", "harvest", "bond yield"]
-        let adjectives = ["new", "national", "emergency", "regional", "annual", "proposed", "record", "disputed", "global",
-                          "local", "federal", "rising", "delayed", "surprise", "long-term"]
+        let kinds = [
+            "Bank", "Group", "Ministry", "Council", "Institute", "Motors", "Energy", "Union", "Party", "Agency",
+        ]
+        let nouns = [
+            "budget", "tariff", "election", "strike", "merger", "ceasefire", "drought", "pension", "vaccine",
+            "housing", "interest rate", "trade deal", "summit", "wildfire", "court ruling", "oil price",
+            "chip plant", "railway", "data breach", "minimum wage", "carbon tax", "border", "harvest", "bond yield",
+        ]
+        let adjectives = [
+            "new", "national", "emergency", "regional", "annual", "proposed", "record", "disputed", "global",
+            "local", "federal", "rising", "delayed", "surprise", "long-term",
+        ]
         people = given.flatMap { g in family.map { "\(g) \($0)" } }
         places = stems.flatMap { s in ends.map { s + $0 } }
         organisations = places.prefix(60).flatMap { p in kinds.map { "\(p) \($0)" } }
         phrases = adjectives.flatMap { a in nouns.map { "\(a) \($0)" } }
-        publications = ["The Daily Ledger", "Morning Post", "Evening Star", "Wire Service", "The Courier", "Metro Times",
-                        "Harbour News", "The Observer Weekly", "Capital Gazette", "Northern Echo", "Business Standard",
-                        "Global Report", "City Chronicle", "The Sentinel", "Valley Herald", "Coastal Mail", "Tribune",
-                        "The Monitor", "Financial Review", "The Dispatch", "Press Agency", "Independent Voice",
-                        "Sunday Review", "Market Watch", "The Bulletin", "Regional Record", "The Examiner", "Daily Mirror Line",
-                        "The Journal", "News Network"]
+        publications = [
+            "The Daily Ledger", "Morning Post", "Evening Star", "Wire Service", "The Courier", "Metro Times",
+            "Harbour News", "The Observer Weekly", "Capital Gazette", "Northern Echo", "Business Standard",
+            "Global Report", "City Chronicle", "The Sentinel", "Valley Herald", "Coastal Mail", "Tribune",
+            "The Monitor", "Financial Review", "The Dispatch", "Press Agency", "Independent Voice",
+            "Sunday Review", "Market Watch", "The Bulletin", "Regional Record", "The Examiner", "Daily Mirror Line",
+            "The Journal", "News Network",
+        ]
         authors = people.suffix(500).map { $0 }
         personZipf = Zipf(count: people.count)
         organisationZipf = Zipf(count: organisations.count)
@@ -130,7 +144,8 @@ struct SyntheticArticles {
             entity.mentions.append(span)
             entities[name] = entity
         }
-        let person = subject.people[0], other = subject.people[1]
+        let person = subject.people[0]
+        let other = subject.people[1]
         mention(person, .person, role: "minister")
         body.append(" of the ")
         mention(subject.organisation, .organization)
@@ -152,7 +167,8 @@ struct SyntheticArticles {
         let percentSpan = body.append(percentText)
         body.append(". A vote is scheduled for ")
         let ahead = date.addingTimeInterval(Double(2 + random.next() % 20) * 86_400)
-        let aheadValue = String(ISO8601DateFormatter.string(from: ahead, timeZone: .gmt, formatOptions: [.withFullDate]))
+        let aheadValue = String(
+            ISO8601DateFormatter.string(from: ahead, timeZone: .gmt, formatOptions: [.withFullDate]))
         let dateSpan = body.append(aheadValue)
         body.append(". ")
         mention(people[personZipf.sample(random.next())], .person)
@@ -161,23 +177,35 @@ struct SyntheticArticles {
         body.append(" were also named.")
 
         let sha = String(format: "%016llx%016llx", UInt64(index), random.next())
-        var record = ExtractionRecord(source: .init(
-            path: "inbox/synthetic-\(index).txt", sha256: sha + String(repeating: "0", count: 32), format: .text,
-            encoding: "utf-8", bytes: body.text.utf8.count))
+        var record = ExtractionRecord(
+            source: .init(
+                path: "inbox/synthetic-\(index).txt", sha256: sha + String(repeating: "0", count: 32), format: .text,
+                encoding: "utf-8", bytes: body.text.utf8.count))
         record.title = inStory ? subject.headline : "\(person) on \(subject.phrases[0]) in \(subject.place)"
         record.authors = [authors[Int(random.next() % UInt64(authors.count))]]
         record.publication = publications[Int(random.next() % UInt64(publications.count))]
-        record.publishedAt = ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withInternetDateTime])
+        record.publishedAt = ISO8601DateFormatter.string(
+            from: date, timeZone: .gmt, formatOptions: [.withInternetDateTime])
         record.body = body.text
         record.wordCount = body.text.split(separator: " ").count
         record.entities = Array(entities.values).sorted { $0.mentions[0] < $1.mentions[0] }
-        record.quotes = [Quote(text: quoteText, speaker: other, kind: .direct, start: quoteSpan.start, end: quoteSpan.end)]
-        record.amounts = [
-            Amount(text: moneyText, value: money * 1_000_000, currency: "USD", unit: nil, start: moneySpan.start, end: moneySpan.end),
-            Amount(text: percentText, value: percent, currency: nil, unit: "percent", start: percentSpan.start, end: percentSpan.end),
+        record.quotes = [
+            Quote(text: quoteText, speaker: other, kind: .direct, start: quoteSpan.start, end: quoteSpan.end)
         ]
-        record.dates = [DateMention(text: aheadValue, value: aheadValue, granularity: .day, start: dateSpan.start, end: dateSpan.end)]
-        record.keyphrases = subject.phrases.enumerated().map { Keyphrase(text: $1, score: 1 / Double($0 + 1)) }
+        record.amounts = [
+            Amount(
+                text: moneyText, value: money * 1_000_000, currency: "USD", unit: nil, start: moneySpan.start,
+                end: moneySpan.end),
+            Amount(
+                text: percentText, value: percent, currency: nil, unit: "percent", start: percentSpan.start,
+                end: percentSpan.end),
+        ]
+        record.dates = [
+            DateMention(
+                text: aheadValue, value: aheadValue, granularity: .day, start: dateSpan.start, end: dateSpan.end)
+        ]
+        record.keyphrases =
+            subject.phrases.enumerated().map { Keyphrase(text: $1, score: 1 / Double($0 + 1)) }
             + [Keyphrase(text: phrases[phraseZipf.sample(random.next())], score: 0.2)]
         record.summary = [
             "\(person) of the \(subject.organisation) spoke in \(subject.place) about the \(subject.phrases[0]).",
@@ -185,7 +213,8 @@ struct SyntheticArticles {
         ]
         let noise = random.next() & random.next() & random.next() & 0x0000_0000_0000_0FFF
         record.simhash = String(format: "%016llx", (inStory ? subject.simhash : random.next()) ^ noise)
-        return NewArticle(record: record, raw: Array(body.text.utf8.prefix(64)), receivedPath: record.source.path, receivedAt: date)
+        return NewArticle(
+            record: record, raw: Array(body.text.utf8.prefix(64)), receivedPath: record.source.path, receivedAt: date)
     }
 
     private mutating func makeStory() -> Story {
@@ -194,7 +223,8 @@ struct SyntheticArticles {
         let phrases = [self.phrases[phraseZipf.sample(random.next())], self.phrases[phraseZipf.sample(random.next())]]
         return Story(
             people: people, organisation: organisations[organisationZipf.sample(random.next())], place: place,
-            phrases: phrases, simhash: random.next(), headline: "\(place) faces \(phrases[0]) as \(people[0]) weighs in")
+            phrases: phrases, simhash: random.next(), headline: "\(place) faces \(phrases[0]) as \(people[0]) weighs in"
+        )
     }
 }
 
@@ -226,7 +256,8 @@ struct Zipf {
 
     func sample(_ uniform: UInt64) -> Int {
         let target = Double(uniform >> 11) / Double(1 << 53) * cumulative[cumulative.count - 1]
-        var low = 0, high = cumulative.count - 1
+        var low = 0
+        var high = cumulative.count - 1
         while low < high {
             let middle = (low + high) / 2
             if cumulative[middle] < target { low = middle + 1 } else { high = middle }

@@ -9,7 +9,8 @@ struct TrainNER: ParsableCommand {
         commandName: "train-ner",
         abstract: "Train the NER tagger (averaged perceptron) on token-per-line BIO files.")
 
-    @Option(help: "Training file: `token TAB BIO-tag [TAB …]`, blank line between sentences, -DOCSTART- between documents.")
+    @Option(
+        help: "Training file: `token TAB BIO-tag [TAB …]`, blank line between sentences, -DOCSTART- between documents.")
     var train: String
 
     @Option(help: "Development file in the same format, used to pick the best epoch.")

@@ -22,7 +22,10 @@ enum BIOFile {
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let parts = line.split(separator: "\t")
-            if parts.isEmpty || line.allSatisfy(\.isWhitespace) { flush(); continue }
+            if parts.isEmpty || line.allSatisfy(\.isWhitespace) {
+                flush()
+                continue
+            }
             if parts[0] == "-DOCSTART-" {
                 flush()
                 if !docs[docs.count - 1].isEmpty { docs.append([]) }

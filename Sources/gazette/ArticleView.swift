@@ -20,16 +20,20 @@ struct ArticleView {
             byline.append("published " + published + (record.publishedSource.map { " (from \($0.rawValue))" } ?? ""))
         }
         if !byline.isEmpty { lines.append(byline.joined(separator: " · ")) }
-        lines.append("\(record.wordCount) words · language \(record.language) · tone \(String(format: "%+.2f", record.tone))")
+        lines.append(
+            "\(record.wordCount) words · language \(record.language) · tone \(String(format: "%+.2f", record.tone))")
 
         section("Summary", record.summary, into: &lines)
         for type in EntityType.allCases {
             let entities = record.entities.filter { $0.type == type }
             section(Self.heading(type), entities.map(Self.describe), into: &lines)
         }
-        section("Quotes", record.quotes.map { quote in
-            "“\(quote.text)”" + (quote.speaker.map { " — \($0)" } ?? "") + (quote.kind == .direct ? "" : " (\(quote.kind.rawValue))")
-        }, into: &lines)
+        section(
+            "Quotes",
+            record.quotes.map { quote in
+                "“\(quote.text)”" + (quote.speaker.map { " — \($0)" } ?? "")
+                    + (quote.kind == .direct ? "" : " (\(quote.kind.rawValue))")
+            }, into: &lines)
         section("Dates", record.dates.map { "\($0.text) → \($0.value)" }, into: &lines)
         section("Amounts", record.amounts.map(Self.describe), into: &lines)
         if !record.keyphrases.isEmpty {
@@ -40,7 +44,8 @@ struct ArticleView {
         lines += [
             "",
             "Article \(details.id) · ingested \(ISOTimestamp.format(details.ingestedAt))"
-                + (details.processedAt == details.ingestedAt ? "" : " · reprocessed \(ISOTimestamp.format(details.processedAt))")
+                + (details.processedAt == details.ingestedAt
+                    ? "" : " · reprocessed \(ISOTimestamp.format(details.processedAt))")
                 + " · pipeline \(record.pipeline)",
             "Source: \(record.source.path) (\(record.source.format.rawValue), \(record.source.encoding), \(record.source.bytes) bytes)",
             "SHA-256: \(record.source.sha256) · SimHash \(record.simhash)",

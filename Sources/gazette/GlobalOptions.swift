@@ -4,16 +4,23 @@ import Logging
 
 /// Options every command shares: where the configuration and the data are.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("YAML configuration file (default: $GAZETTE_CONFIG, else built-in defaults).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "YAML configuration file (default: $GAZETTE_CONFIG, else built-in defaults).", valueName: "FILE"))
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp("Folder watched for article files (default ./inbox).", valueName: "DIR"))
     var inbox: String?
 
-    @Option(name: .customLong("state-dir"), help: ArgumentHelp("Folder for the database, archive and quarantine (default ./state).", valueName: "DIR"))
+    @Option(
+        name: .customLong("state-dir"),
+        help: ArgumentHelp("Folder for the database, archive and quarantine (default ./state).", valueName: "DIR"))
     var stateDir: String?
 
-    @Option(name: .customLong("digest-dir"), help: ArgumentHelp("Folder digests are written to (default ./digests).", valueName: "DIR"))
+    @Option(
+        name: .customLong("digest-dir"),
+        help: ArgumentHelp("Folder digests are written to (default ./digests).", valueName: "DIR"))
     var digestDir: String?
 
     @Option(name: .customLong("log-level"), help: ArgumentHelp("How much to log (default info).", valueName: "LEVEL"))

@@ -1,7 +1,6 @@
 import Foundation
 import GazetteDaemon
 import GazetteStore
-
 import Glibc
 
 /// What the browsing commands share: opening the store read for browsing, JSON output and

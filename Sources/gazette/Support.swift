@@ -25,7 +25,10 @@ struct JSONLinesWriter {
 
     static func escapingControls(_ data: Data) -> Data {
         let bytes = [UInt8](data)
-        guard bytes.contains(0x7F) || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0xC2 && (0x80...0x9F).contains($1) }) else {
+        guard
+            bytes.contains(0x7F)
+                || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0xC2 && (0x80...0x9F).contains($1) })
+        else {
             return data
         }
         var out = Data(capacity: bytes.count + 16)
@@ -58,7 +61,8 @@ struct ArticleFile {
         var description: String {
             switch self {
             case .missing(let path): "There is no file at \(path); check the path."
-            case .notRegular(let path): "\(path) is not a regular file (a directory, device or pipe); name an article file."
+            case .notRegular(let path):
+                "\(path) is not a regular file (a directory, device or pipe); name an article file."
             case .unreadable(let path, let why): "Could not read \(path): \(why)."
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Lays out rows as aligned text columns for a terminal, each row optionally followed by an
@@ -108,7 +107,9 @@ struct TableFormatter {
     /// The width of the terminal on standard output, or nil when it is not a terminal.
     /// `COLUMNS` overrides it, as in other command-line tools.
     static var terminalWidth: Int? {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return columns
+        }
         guard isatty(STDOUT_FILENO) != 0 else { return nil }
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 100 }

@@ -6,7 +6,9 @@ import Testing
 
 @Suite struct ConfigurationLoaderTests {
     private func withFile(_ yaml: String, _ body: (String) async throws -> Void) async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-config-\(UUID().uuidString).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gazette-config-\(UUID().uuidString).yaml"
+        ).path
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         try await body(path)
@@ -27,7 +29,8 @@ import Testing
     }
 
     @Test func fileValuesAreRead() async throws {
-        try await withFile("""
+        try await withFile(
+            """
             inbox: /tmp/in
             log_level: debug
             intake:
@@ -40,7 +43,8 @@ import Testing
               time_zone: Europe/London
               window: 7d
               keep_days: 30
-            """) { path in
+            """
+        ) { path in
             let c = try await ConfigurationLoader(environment: [:]).load(file: path)
             #expect(c.inbox == "/tmp/in")
             #expect("\(c.logLevel)" == "debug")
@@ -155,7 +159,9 @@ import Testing
     }
 
     @Test func brokenTemplateFolderIsRefused() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-templates-\(UUID().uuidString.prefix(8))").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gazette-templates-\(UUID().uuidString.prefix(8))"
+        ).path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try await withFile("digest:\n  templates: \(folder)\n") { path in
@@ -164,7 +170,9 @@ import Testing
         }
         try "{{#articles}} unclosed".write(toFile: folder + "/digest.md.mustache", atomically: true, encoding: .utf8)
         try await withFile("digest:\n  templates: \(folder)\n") { path in
-            await #expect(throws: ConfigurationError.self) { try await ConfigurationLoader(environment: [:]).load(file: path) }
+            await #expect(throws: ConfigurationError.self) {
+                try await ConfigurationLoader(environment: [:]).load(file: path)
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteDaemon
 
 /// Regression: file names were logged raw, so a name holding ESC or CR could rewrite the

@@ -1,13 +1,13 @@
 import Foundation
+import GazetteTestSupport
+import Glibc
 import Logging
 import ServiceLifecycle
 import Synchronization
-import GazetteTestSupport
 import Testing
 import UnixSignals
-@testable import GazetteDaemon
 
-import Glibc
+@testable import GazetteDaemon
 
 /// The daemon's own services, run in a `ServiceGroup` as the daemon runs them.
 @Suite(.serialized) struct DaemonServiceTests {
@@ -16,7 +16,8 @@ import Glibc
     /// Runs `services` in a group while `body` runs, then shuts the group down gracefully.
     func whileRunning(_ services: [any Service], _ body: @Sendable () async throws -> Void) async throws {
         let group = ServiceGroup(
-            configuration: .init(services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: Self.logger))
+            configuration: .init(
+                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [], logger: Self.logger))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             try await body()
@@ -51,7 +52,8 @@ import Glibc
         await #expect(throws: Broken.self) { try await group.run() }
     }
 
-    @Test(.timeLimit(.minutes(1))) func reloaderAppliesAValidConfigurationAndKeepsTheRunningOneOtherwise() async throws {
+    @Test(.timeLimit(.minutes(1))) func reloaderAppliesAValidConfigurationAndKeepsTheRunningOneOtherwise() async throws
+    {
         let applied = Mutex<[String]>([])
         let attempts = Mutex(0)
         let signals = await UnixSignalsSequence(trapping: .sighup)

@@ -1,9 +1,8 @@
 import Foundation
 import GazetteDaemon
 import GazetteTestSupport
-import Testing
-
 import Glibc
+import Testing
 
 @Suite struct SystemdNotifierTests {
     @Test func disabledWithoutNotifySocket() async {
@@ -35,7 +34,9 @@ import Glibc
     }
 
     @Test func watchdogForAnotherProcessIsIgnored() async {
-        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": "/x", "WATCHDOG_USEC": "1000", "WATCHDOG_PID": "1"])
+        let notifier = SystemdNotifier(environment: [
+            "NOTIFY_SOCKET": "/x", "WATCHDOG_USEC": "1000", "WATCHDOG_PID": "1",
+        ])
         #expect(notifier.watchdogInterval == nil || getpid() == 1)
     }
 }

@@ -1,25 +1,32 @@
 import Foundation
 import GazetteStore
 import Testing
+
 @testable import GazetteDigest
 
 @Suite struct DigestBuilderTests {
-    let day = DigestWindow(since: DigestFixtures.date("2026-03-10T00:00:00Z"), until: DigestFixtures.date("2026-03-11T00:00:00Z"))
+    let day = DigestWindow(
+        since: DigestFixtures.date("2026-03-10T00:00:00Z"), until: DigestFixtures.date("2026-03-11T00:00:00Z"))
 
     func at(_ hour: Int) -> Date { day.since.addingTimeInterval(Double(hour) * 3600) }
 
     @Test func clustersRankedBySourcesWithCounts() throws {
         let summit = ["Anna Berg", "Carl Dahl"]
         let database = try DigestFixtures.store([
-            ArticleSpec(title: "Leaders meet at Oslo summit", publication: "Morning Post", people: summit, places: ["Oslo"],
-                        keyphrases: ["climate summit"], simhash: 0xFFFF_0000_FFFF_0000, at: at(1)),
-            ArticleSpec(title: "Oslo summit opens", publication: "Evening Star", author: "Bo Ek", people: summit, places: ["Oslo"],
-                        keyphrases: ["climate summit", "emissions"], simhash: 0x1234_5678_9ABC_DEF0, at: at(2)),
+            ArticleSpec(
+                title: "Leaders meet at Oslo summit", publication: "Morning Post", people: summit, places: ["Oslo"],
+                keyphrases: ["climate summit"], simhash: 0xFFFF_0000_FFFF_0000, at: at(1)),
+            ArticleSpec(
+                title: "Oslo summit opens", publication: "Evening Star", author: "Bo Ek", people: summit,
+                places: ["Oslo"],
+                keyphrases: ["climate summit", "emissions"], simhash: 0x1234_5678_9ABC_DEF0, at: at(2)),
             // A lightly edited copy: only the SimHash ties it to the first.
-            ArticleSpec(title: "Summit: leaders meet", publication: "Wire", author: "Cy Fox",
-                        simhash: 0xFFFF_0000_FFFF_0003, at: at(3)),
-            ArticleSpec(title: "Local bakery wins prize", publication: "Morning Post", people: ["Dora Lind"],
-                        keyphrases: ["sourdough"], simhash: 0x0F0F_0F0F_0F0F_0F0F, at: at(4)),
+            ArticleSpec(
+                title: "Summit: leaders meet", publication: "Wire", author: "Cy Fox",
+                simhash: 0xFFFF_0000_FFFF_0003, at: at(3)),
+            ArticleSpec(
+                title: "Local bakery wins prize", publication: "Morning Post", people: ["Dora Lind"],
+                keyphrases: ["sourdough"], simhash: 0x0F0F_0F0F_0F0F_0F0F, at: at(4)),
             // Outside the window.
             ArticleSpec(title: "Yesterday's news", publication: "Wire", at: day.since.addingTimeInterval(-60)),
         ])
@@ -48,8 +55,12 @@ import Testing
         // Previous week: Old Hand in 2 articles a day; Quiet Type in 1 a day.
         for dayBack in 1...7 {
             let time = day.since.addingTimeInterval(-Double(dayBack) * 86_400 + 3600)
-            specs.append(ArticleSpec(title: "Week \(dayBack) a", publication: "P", people: ["Old Hand", "Quiet Type"], at: time))
-            specs.append(ArticleSpec(title: "Week \(dayBack) b", publication: "P", people: ["Old Hand", "Steady Eddie"], at: time.addingTimeInterval(60)))
+            specs.append(
+                ArticleSpec(title: "Week \(dayBack) a", publication: "P", people: ["Old Hand", "Quiet Type"], at: time))
+            specs.append(
+                ArticleSpec(
+                    title: "Week \(dayBack) b", publication: "P", people: ["Old Hand", "Steady Eddie"],
+                    at: time.addingTimeInterval(60)))
         }
         // The day: Quiet Type in 4 articles (rising), Steady Eddie in 1 (steady), Newcomer in 2 (new), Old Hand absent.
         for hour in 0..<4 {
@@ -77,12 +88,14 @@ import Testing
 
     @Test func quotesNumbersAndDatesAhead() throws {
         let database = try DigestFixtures.store([
-            ArticleSpec(title: "Budget", publication: "Post", people: ["Rita Moss"],
-                        quote: ("Rita Moss", "We will balance the books within five years"),
-                        amount: "£5bn", futureDate: "2026-03-20", at: at(5)),
-            ArticleSpec(title: "Budget copy", publication: "Star", people: ["Rita Moss"],
-                        quote: ("Rita Moss", "We will balance the books within five years"),
-                        futureDate: "2026-03-01", at: at(6)),
+            ArticleSpec(
+                title: "Budget", publication: "Post", people: ["Rita Moss"],
+                quote: ("Rita Moss", "We will balance the books within five years"),
+                amount: "£5bn", futureDate: "2026-03-20", at: at(5)),
+            ArticleSpec(
+                title: "Budget copy", publication: "Star", people: ["Rita Moss"],
+                quote: ("Rita Moss", "We will balance the books within five years"),
+                futureDate: "2026-03-01", at: at(6)),
         ])
         let digest = try DigestBuilder(database: database, timeZone: DigestFixtures.utc).build(day)
         #expect(digest.quotes.count == 1)
@@ -99,7 +112,7 @@ import Testing
     /// its relative dates were resolved against a guess and shown as dates ahead.
     @Test func undatedArticlesShowAsUndatedAndNeverAhead() throws {
         let database = try DigestFixtures.store([
-            ArticleSpec(title: "Old story", publication: "Post", futureDate: "2026-03-20", at: at(5), dated: false),
+            ArticleSpec(title: "Old story", publication: "Post", futureDate: "2026-03-20", at: at(5), dated: false)
         ])
         let digest = try DigestBuilder(database: database, timeZone: DigestFixtures.utc).build(day)
         #expect(digest.datesAhead.isEmpty)

@@ -40,25 +40,33 @@ struct ArticleSpec {
             entities.append(Entity(name: name, type: .location, mentions: [append(name)]))
             _ = append(" was named. ")
         }
-        var record = ExtractionRecord(source: .init(
-            path: "inbox/a\(index).txt", sha256: String(format: "%064x", index + 1), format: .text, encoding: "utf-8", bytes: 10))
+        var record = ExtractionRecord(
+            source: .init(
+                path: "inbox/a\(index).txt", sha256: String(format: "%064x", index + 1), format: .text,
+                encoding: "utf-8", bytes: 10))
         if let quote {
             _ = append("\(quote.speaker) said: “")
             let span = append(quote.text)
             _ = append("”. ")
-            record.quotes = [Quote(text: quote.text, speaker: quote.speaker, kind: .direct, start: span.start, end: span.end)]
+            record.quotes = [
+                Quote(text: quote.text, speaker: quote.speaker, kind: .direct, start: span.start, end: span.end)
+            ]
         }
         if let amount {
             _ = append("The bill is ")
             let span = append(amount)
             _ = append(" in total. ")
-            record.amounts = [Amount(text: amount, value: 5e9, currency: "GBP", unit: nil, start: span.start, end: span.end)]
+            record.amounts = [
+                Amount(text: amount, value: 5e9, currency: "GBP", unit: nil, start: span.start, end: span.end)
+            ]
         }
         if let futureDate {
             _ = append("A vote is due on ")
             let span = append(futureDate)
             _ = append(". ")
-            record.dates = [DateMention(text: futureDate, value: futureDate, granularity: .day, start: span.start, end: span.end)]
+            record.dates = [
+                DateMention(text: futureDate, value: futureDate, granularity: .day, start: span.start, end: span.end)
+            ]
         }
         record.title = title
         record.publication = publication
@@ -85,10 +93,15 @@ enum DigestFixtures {
     /// An in-memory store holding `specs`, each ingested at its own time.
     static func store(_ specs: [ArticleSpec]) throws -> GazetteDatabase {
         let database = try GazetteDatabase.inMemory()
-        try database.ingest(batch: specs.enumerated().map { index, spec in
-            (NewArticle(record: spec.record(index: index), raw: [UInt8](spec.title.utf8), receivedPath: "inbox/a\(index).txt",
-                        receivedAt: spec.at), spec.at)
-        })
+        try database.ingest(
+            batch: specs.enumerated().map { index, spec in
+                (
+                    NewArticle(
+                        record: spec.record(index: index), raw: [UInt8](spec.title.utf8),
+                        receivedPath: "inbox/a\(index).txt",
+                        receivedAt: spec.at), spec.at
+                )
+            })
         return database
     }
 

@@ -1,21 +1,25 @@
 import Foundation
 import Testing
+
 @testable import GazetteDigest
 
 @Suite struct DigestRendererTests {
-    let day = DigestWindow(since: DigestFixtures.date("2026-03-10T00:00:00Z"), until: DigestFixtures.date("2026-03-11T00:00:00Z"))
+    let day = DigestWindow(
+        since: DigestFixtures.date("2026-03-10T00:00:00Z"), until: DigestFixtures.date("2026-03-11T00:00:00Z"))
 
     func digest(title: String) throws -> Digest {
         let database = try DigestFixtures.store([
-            ArticleSpec(title: title, publication: "<b>Pub</b>", people: ["Ann <i>Lee</i>"],
-                        quote: ("Ann <i>Lee</i>", "<script>alert(2)</script> is what we said today"),
-                        at: day.since.addingTimeInterval(60)),
+            ArticleSpec(
+                title: title, publication: "<b>Pub</b>", people: ["Ann <i>Lee</i>"],
+                quote: ("Ann <i>Lee</i>", "<script>alert(2)</script> is what we said today"),
+                at: day.since.addingTimeInterval(60))
         ])
         return try DigestBuilder(database: database, timeZone: DigestFixtures.utc).build(day)
     }
 
     @Test func htmlEscapesArticleText() throws {
-        let html = DigestRenderer(templates: try DigestTemplates()).render(try digest(title: "<script>alert(1)</script>"), as: .html)
+        let html = DigestRenderer(templates: try DigestTemplates()).render(
+            try digest(title: "<script>alert(1)</script>"), as: .html)
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("<b>Pub"))
@@ -28,7 +32,8 @@ import Testing
     }
 
     @Test func markdownEscapesArticleText() throws {
-        let markdown = DigestRenderer(templates: try DigestTemplates()).render(try digest(title: "<script>alert(1)</script> *bold*"), as: .markdown)
+        let markdown = DigestRenderer(templates: try DigestTemplates()).render(
+            try digest(title: "<script>alert(1)</script> *bold*"), as: .markdown)
         #expect(markdown.contains("\\<script\\>alert(1)\\</script\\> \\*bold\\*"))
         #expect(markdown.contains("## Who said what"))
         #expect(markdown.contains("▁"))
@@ -41,7 +46,11 @@ import Testing
         let articles = try #require(object["articles"] as? [[String: Any]])
         #expect(articles.first?["title"] as? String == "Plain")
         #expect(articles.first?["ingested_at"] as? String == "2026-03-10T00:01:00Z")
-        #expect(Set(object.keys) == ["window", "time_zone", "generated_at", "glance", "stories", "names", "quotes", "numbers", "dates_ahead", "articles"])
+        #expect(
+            Set(object.keys) == [
+                "window", "time_zone", "generated_at", "glance", "stories", "names", "quotes", "numbers", "dates_ahead",
+                "articles",
+            ])
     }
 
     @Test func userTemplatesOverrideBuiltIns() throws {

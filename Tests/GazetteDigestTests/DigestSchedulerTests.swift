@@ -2,6 +2,7 @@ import Foundation
 import GazetteStore
 import Logging
 import Testing
+
 @testable import GazetteDigest
 
 @Suite struct DigestSchedulerTests {
@@ -16,7 +17,7 @@ import Testing
         let folder = try DigestFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let database = try DigestFixtures.store([
-            ArticleSpec(title: "While we were down", publication: "P", at: DigestFixtures.date("2026-03-12T10:00:00Z")),
+            ArticleSpec(title: "While we were down", publication: "P", at: DigestFixtures.date("2026-03-12T10:00:00Z"))
         ])
         let scheduler = scheduler(folder: folder, zone: "UTC", database: database)
         let now = DigestFixtures.date("2026-03-14T09:30:00Z")
@@ -27,7 +28,11 @@ import Testing
         // Last digest three days ago: one digest over everything since, ending at the last 07:00.
         try DigestState(lastUntil: DigestFixtures.date("2026-03-11T07:00:00Z")).save(to: folder)
         let window = try scheduler.writeDue(at: now, startup: true)
-        #expect(window == DigestWindow(since: DigestFixtures.date("2026-03-11T07:00:00Z"), until: DigestFixtures.date("2026-03-14T07:00:00Z")))
+        #expect(
+            window
+                == DigestWindow(
+                    since: DigestFixtures.date("2026-03-11T07:00:00Z"),
+                    until: DigestFixtures.date("2026-03-14T07:00:00Z")))
         let markdown = try String(contentsOfFile: folder + "/2026-03-14.md", encoding: .utf8)
         #expect(markdown.contains("While we were down"))
 
@@ -36,7 +41,11 @@ import Testing
         #expect(try scheduler.writeDue(at: now.addingTimeInterval(3600), startup: false) == nil)
         // The next slot follows on from the last.
         let next = try scheduler.writeDue(at: DigestFixtures.date("2026-03-15T07:00:00Z"), startup: false)
-        #expect(next == DigestWindow(since: DigestFixtures.date("2026-03-14T07:00:00Z"), until: DigestFixtures.date("2026-03-15T07:00:00Z")))
+        #expect(
+            next
+                == DigestWindow(
+                    since: DigestFixtures.date("2026-03-14T07:00:00Z"),
+                    until: DigestFixtures.date("2026-03-15T07:00:00Z")))
     }
 
     @Test func firstScheduledDigestUsesTheWindow() throws {
@@ -62,14 +71,25 @@ import Testing
 
     @Test func scheduleAcrossDaylightSaving() throws {
         let zone = TimeZone(identifier: "Europe/London")!
-        let schedule = DigestSchedule(times: [try TimeOfDay(parsing: "01:30"), try TimeOfDay(parsing: "07:00")], timeZone: zone)
+        let schedule = DigestSchedule(
+            times: [try TimeOfDay(parsing: "01:30"), try TimeOfDay(parsing: "07:00")], timeZone: zone)
         // Spring forward, 29 March 2026: 01:30 does not exist and is due at 02:00 BST (01:00Z).
-        #expect(schedule.next(after: DigestFixtures.date("2026-03-29T00:00:00Z")) == DigestFixtures.date("2026-03-29T01:00:00Z"))
-        #expect(schedule.next(after: DigestFixtures.date("2026-03-29T01:00:00Z")) == DigestFixtures.date("2026-03-29T06:00:00Z"))
+        #expect(
+            schedule.next(after: DigestFixtures.date("2026-03-29T00:00:00Z"))
+                == DigestFixtures.date("2026-03-29T01:00:00Z"))
+        #expect(
+            schedule.next(after: DigestFixtures.date("2026-03-29T01:00:00Z"))
+                == DigestFixtures.date("2026-03-29T06:00:00Z"))
         // Fall back, 25 October 2026: 01:30 happens twice; only the first (00:30Z) is due.
-        #expect(schedule.next(after: DigestFixtures.date("2026-10-25T00:00:00Z")) == DigestFixtures.date("2026-10-25T00:30:00Z"))
-        #expect(schedule.next(after: DigestFixtures.date("2026-10-25T00:30:00Z")) == DigestFixtures.date("2026-10-25T07:00:00Z"))
-        #expect(schedule.previous(atOrBefore: DigestFixtures.date("2026-10-25T07:00:00Z")) == DigestFixtures.date("2026-10-25T07:00:00Z"))
+        #expect(
+            schedule.next(after: DigestFixtures.date("2026-10-25T00:00:00Z"))
+                == DigestFixtures.date("2026-10-25T00:30:00Z"))
+        #expect(
+            schedule.next(after: DigestFixtures.date("2026-10-25T00:30:00Z"))
+                == DigestFixtures.date("2026-10-25T07:00:00Z"))
+        #expect(
+            schedule.previous(atOrBefore: DigestFixtures.date("2026-10-25T07:00:00Z"))
+                == DigestFixtures.date("2026-10-25T07:00:00Z"))
     }
 
     @Test(.timeLimit(.minutes(1))) func runCatchesUpAndStopsWhenCancelled() async throws {

@@ -27,13 +27,23 @@ import Testing
         #expect(mkfifo(folder.path("fifo"), 0o644) == 0)
 
         #expect(throws: FileReadFailure.self) { try FileBytes.read(folder.path("missing"), limit: 100) }
-        #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("ten"), limit: 9) } == "tooLarge(size: 10)")
+        #expect(
+            kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("ten"), limit: 9) }
+                == "tooLarge(size: 10)")
         #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("empty"), limit: 9) } == "empty")
-        #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("dir"), limit: 9) } == "notRegularFile(directory)")
-        #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("link"), limit: 99) } == "notRegularFile(symbolicLink)")
-        #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("fifo"), limit: 99) } == "notRegularFile(fifo)")
+        #expect(
+            kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("dir"), limit: 9) }
+                == "notRegularFile(directory)")
+        #expect(
+            kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("link"), limit: 99) }
+                == "notRegularFile(symbolicLink)")
+        #expect(
+            kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("fifo"), limit: 99) }
+                == "notRegularFile(fifo)")
         #expect(link(folder.path("ten"), folder.path("second name")) == 0)
-        #expect(kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("ten"), limit: 99, singleLink: true) } == "hardLink(2)")
+        #expect(
+            kind { () throws(FileReadFailure) in try FileBytes.read(folder.path("ten"), limit: 99, singleLink: true) }
+                == "hardLink(2)")
         #expect(try FileBytes.read(folder.path("ten"), limit: 99).bytes.count == 10)
         // A link is followed only when asked to.
         #expect(try FileBytes.read(folder.path("link"), limit: 99, followingSymlink: true).bytes.count == 10)
@@ -42,7 +52,9 @@ import Testing
     @Test func readsThePrefixOfAFile() throws {
         let folder = try TemporaryDirectory()
         try Data("attempts=2\nstage=text\n".utf8).write(to: URL(fileURLWithPath: folder.path("m")))
-        #expect(FileBytes.prefix(of: folder.path("m"), count: 10).map { String(decoding: $0, as: UTF8.self) } == "attempts=2")
+        #expect(
+            FileBytes.prefix(of: folder.path("m"), count: 10).map { String(decoding: $0, as: UTF8.self) }
+                == "attempts=2")
         #expect(FileBytes.prefix(of: folder.path("none"), count: 10) == nil)
     }
 

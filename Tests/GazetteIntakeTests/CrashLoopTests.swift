@@ -21,7 +21,10 @@ import Testing
 
         let service = fixture.service()
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually(within: 60) { fixture.entries("work").isEmpty && service.counters.ingested == 1 })
+            #expect(
+                await IntakeFixture.eventually(within: 60) {
+                    fixture.entries("work").isEmpty && service.counters.ingested == 1
+                })
         }
         #expect(fixture.names("failed") == ["killer.txt"])
         #expect(fixture.names("archive") == ["fine.txt"])

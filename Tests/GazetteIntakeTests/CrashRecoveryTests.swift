@@ -11,7 +11,10 @@ import Testing
         try fixture.drop("interrupted.txt", articleText(20), in: "state/work")
         let service = fixture.service()
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually { fixture.entries("work").isEmpty && !fixture.entries("archive").isEmpty })
+            #expect(
+                await IntakeFixture.eventually {
+                    fixture.entries("work").isEmpty && !fixture.entries("archive").isEmpty
+                })
         }
         #expect(fixture.names("archive") == ["interrupted.txt"])
         #expect(try fixture.database.status().articles == 1)

@@ -10,7 +10,9 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func aNameThatIsNotUTF8IsRenamedAndIngested() async throws {
         let fixture = try IntakeFixture()
         let raw = Array(fixture.configuration.inbox.utf8) + Array("/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
-        let descriptor = raw.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        let descriptor = raw.withUnsafeBufferPointer {
+            $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
         #expect(descriptor >= 0)
         let text = Array(articleText(41).utf8)
         #expect(write(descriptor, text, text.count) == text.count)
@@ -43,7 +45,8 @@ import Testing
         #expect(fixture.entries("work").isEmpty)
 
         let empty = try fixture.drop(String(repeating: "e", count: 251) + ".txt", "")
-        guard case .failed(_, let quarantined?) = await fixture.service().ingest(file: empty, keepOriginal: false) else {
+        guard case .failed(_, let quarantined?) = await fixture.service().ingest(file: empty, keepOriginal: false)
+        else {
             Issue.record("the empty file was not quarantined")
             return
         }

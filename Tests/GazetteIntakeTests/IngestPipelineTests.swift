@@ -1,9 +1,9 @@
 import Foundation
-import Glibc
 import GazetteExtraction
 import GazetteIntake
 import GazetteStore
 import GazetteTestSupport
+import Glibc
 import Synchronization
 import Testing
 
@@ -34,7 +34,7 @@ import Testing
         let empty = try fixture.drop("empty.txt", "")
         for path in [good, empty] { #expect(chmod(path, 0o666) == 0) }
         guard case .stored(_, let archived?) = await fixture.service().ingest(file: good, keepOriginal: false),
-              case .failed(_, let quarantined?) = await fixture.service().ingest(file: empty, keepOriginal: false)
+            case .failed(_, let quarantined?) = await fixture.service().ingest(file: empty, keepOriginal: false)
         else {
             Issue.record("expected one archived and one quarantined file")
             return
@@ -51,13 +51,16 @@ import Testing
         let fixture = try IntakeFixture()
         let elsewhere = "/dev/shm/gazette-archive-\(UUID().uuidString.prefix(8))"
         guard let shm = try? FileManager.default.attributesOfFileSystem(forPath: "/dev/shm")[.systemNumber] as? Int,
-              let tmp = try? FileManager.default.attributesOfFileSystem(forPath: fixture.folder.url.path)[.systemNumber] as? Int,
-              shm != tmp
+            let tmp = try? FileManager.default.attributesOfFileSystem(forPath: fixture.folder.url.path)[.systemNumber]
+                as? Int,
+            shm != tmp
         else { return }  // no second filesystem on this machine
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: elsewhere) }
-        try FileManager.default.createDirectory(atPath: fixture.configuration.stateDirectory, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: fixture.configuration.archiveDirectory, withDestinationPath: elsewhere)
+        try FileManager.default.createDirectory(
+            atPath: fixture.configuration.stateDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.configuration.archiveDirectory, withDestinationPath: elsewhere)
         let path = try fixture.drop("council.txt", articleText(1))
         guard case .stored(_, let archived?) = await fixture.service().ingest(file: path, keepOriginal: false) else {
             Issue.record("expected stored and archived")
@@ -80,8 +83,9 @@ import Testing
     @Test func latin1FileIsDecodedAndStored() async throws {
         let fixture = try IntakeFixture()
         let text = articleText(2) + "\nThe café owner in Zürich said the plan was “très bien”, naïve or not.\n"
-        let bytes = try #require(text.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"")
-            .data(using: .isoLatin1))
+        let bytes = try #require(
+            text.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"")
+                .data(using: .isoLatin1))
         #expect(String(data: bytes, encoding: .utf8) == nil)
         let path = try fixture.drop("latin1.txt", Array(bytes))
         let outcome = await fixture.service().ingest(file: path, keepOriginal: false)
@@ -124,7 +128,8 @@ import Testing
 
     @Test func deleteModeRemovesTheOriginalAfterCommit() async throws {
         let fixture = try IntakeFixture { $0.afterIngest = .delete }
-        let outcome = await fixture.service().ingest(file: try fixture.drop("a.txt", articleText(7)), keepOriginal: false)
+        let outcome = await fixture.service().ingest(
+            file: try fixture.drop("a.txt", articleText(7)), keepOriginal: false)
         guard case .stored(let id, nil) = outcome else {
             Issue.record("expected stored without archive path, got \(outcome)")
             return
@@ -174,10 +179,11 @@ import Testing
         try fixture.drop("a.txt", articleText(10))
         let sawTrouble = Mutex(false)
         try await fixture.whileRunning(service) {
-            #expect(await IntakeFixture.eventually(within: 30) {
-                if !service.counters.isHealthy { sawTrouble.withLock { $0 = true } }
-                return service.counters.ingested == 1
-            })
+            #expect(
+                await IntakeFixture.eventually(within: 30) {
+                    if !service.counters.isHealthy { sawTrouble.withLock { $0 = true } }
+                    return service.counters.ingested == 1
+                })
         }
         #expect(sawTrouble.withLock { $0 })
         #expect(service.counters.isHealthy)
@@ -237,5 +243,7 @@ final class FlakyStore: IntakeStore, Sendable {
         try database.recordSighting(articleID: articleID, path: path, at: date)
     }
     func recordFailure(_ failure: IngestFailure) throws { try database.recordFailure(failure) }
-    func setArchivePath(articleID: Int64, path: String?) throws { try database.setArchivePath(articleID: articleID, path: path) }
+    func setArchivePath(articleID: Int64, path: String?) throws {
+        try database.setArchivePath(articleID: articleID, path: path)
+    }
 }

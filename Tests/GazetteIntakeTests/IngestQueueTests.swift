@@ -1,5 +1,6 @@
-@testable import GazetteIntake
 import Testing
+
+@testable import GazetteIntake
 
 @Suite struct IngestQueueTests {
     @Test func offerDeclinesWhenFullAndIgnoresKnownPaths() {

@@ -1,9 +1,9 @@
-import Glibc
 import Foundation
 import GazetteExtraction
 import GazetteIntake
 import GazetteStore
 import GazetteTestSupport
+import Glibc
 import Logging
 import ServiceLifecycle
 
@@ -74,7 +74,8 @@ final class IntakeFixture: Sendable {
 
     /// The parsed `failed/NAME.error.json`.
     func errorReport(_ name: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: configuration.failedDirectory + "/" + name + ".error.json"))
+        let data = try Data(
+            contentsOf: URL(fileURLWithPath: configuration.failedDirectory + "/" + name + ".error.json"))
         return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
     }
 

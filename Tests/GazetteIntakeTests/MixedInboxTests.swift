@@ -1,8 +1,8 @@
-import Glibc
 import Foundation
 import GazetteIntake
 import GazetteStore
 import GazetteTestSupport
+import Glibc
 import Testing
 
 /// 300 files of every kind, some present before the start and some dropped while the service
@@ -34,7 +34,8 @@ import Testing
                 plan.failed.append(name)
             case 15:
                 name = "binary-\(n).txt"
-                try fixture.drop(name, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0] + Array(repeating: UInt8(n % 256), count: 64))
+                try fixture.drop(
+                    name, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0] + Array(repeating: UInt8(n % 256), count: 64))
                 plan.failed.append(name)
             case 16:
                 name = "oversize-\(n).txt"

@@ -1,7 +1,7 @@
-import Glibc
 import Foundation
 import GazetteIntake
 import GazetteStore
+import Glibc
 import Testing
 
 /// Every kind of bad input ends in `failed/` with a readable `.error.json` and a failure row,

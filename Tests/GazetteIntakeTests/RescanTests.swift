@@ -1,7 +1,7 @@
-import Glibc
 import Foundation
 import GazetteIntake
 import GazetteStore
+import Glibc
 import Testing
 
 @Suite struct RescanTests {

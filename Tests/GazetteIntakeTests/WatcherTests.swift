@@ -28,7 +28,8 @@ import Testing
             for await _ in ready { break }
             try FileManager.default.removeItem(atPath: fixture.configuration.inbox)
             try await Task.sleep(for: .milliseconds(200))
-            try FileManager.default.createDirectory(atPath: fixture.configuration.inbox, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: fixture.configuration.inbox, withIntermediateDirectories: true)
             try await Task.sleep(for: .milliseconds(1500))
             try fixture.drop("after.txt", articleText(31))
             #expect(await IntakeFixture.eventually(within: 20) { service.counters.ingested == 1 })

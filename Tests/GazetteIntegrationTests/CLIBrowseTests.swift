@@ -36,15 +36,24 @@ struct CLIBrowseTests {
     @Test("a missing database is reported in one sentence")
     func missingDatabase() async throws {
         let folder = try TemporaryDirectory()
-        for command in [["search", "x"], ["show", "1"], ["entities"], ["quotes"], ["export", "--format", "csv"], ["reprocess"]] {
+        for command in [
+            ["search", "x"], ["show", "1"], ["entities"], ["quotes"], ["export", "--format", "csv"], ["reprocess"],
+        ] {
             let result = try await GazetteBinary.run(command + ["--state-dir", folder.path("state")])
             #expect(result.status == 1)
-            #expect(result.stderr.contains("No database at \(folder.path("state"))/gazette.sqlite; run `gazette run` or `gazette ingest` first."))
-            #expect(!FileManager.default.fileExists(atPath: folder.path("state/gazette.sqlite")), "browsing creates no database")
+            #expect(
+                result.stderr.contains(
+                    "No database at \(folder.path("state"))/gazette.sqlite; run `gazette run` or `gazette ingest` first."
+                ))
+            #expect(
+                !FileManager.default.fileExists(atPath: folder.path("state/gazette.sqlite")),
+                "browsing creates no database")
         }
         let status = try await GazetteBinary.run(["status", "--json", "--state-dir", folder.path("state")])
         #expect(status.status == 0)
-        #expect(!FileManager.default.fileExists(atPath: folder.path("state")), "status on an empty state folder creates nothing")
+        #expect(
+            !FileManager.default.fileExists(atPath: folder.path("state")),
+            "status on an empty state folder creates nothing")
     }
 
     @Test("search prints a table with highlighted snippets, or JSON")
@@ -56,7 +65,9 @@ struct CLIBrowseTests {
         #expect(table.stdout.contains("**tariffs**"))
         #expect(table.stdout.contains("Putin and Rubio meet in Moscow"))
 
-        let json = try await store.run(["search", "steel", "--json", "--publication", "reuters", "--since", "2025-02-15"])
+        let json = try await store.run([
+            "search", "steel", "--json", "--publication", "reuters", "--since", "2025-02-15",
+        ])
         let hits = try #require(try Self.json(json.stdout) as? [[String: Any]])
         #expect(hits.map { $0["id"] as? Int } == [2])
         #expect(hits.first?["published_at"] as? String == "2025-03-01T12:00:00Z")
@@ -69,14 +80,17 @@ struct CLIBrowseTests {
         let store = try Store()
         let database = try GazetteDatabase(path: store.folder.path("state/gazette.sqlite"))
         var hostile = SampleArticles.record(
-            title: "Ransom\u{1B}]0;pwned\u{07}\u{1B}[2J note\r", body: "A ransom note\u{1B}[31m was found at the depot.",
+            title: "Ransom\u{1B}]0;pwned\u{07}\u{1B}[2J note\r",
+            body: "A ransom note\u{1B}[31m was found at the depot.",
             publication: "Wire\u{9B}", entities: [], path: "inbox/ransom.txt")
         hostile.publishedAt = "2025-03-02T12:00:00Z"
         let id = try database.ingest(SampleArticles.article(hostile)).id
         for command in [["search", "ransom"], ["show", String(id), "--body"], ["search", "ransom", "--json"]] {
             let result = try await store.run(command)
             #expect(result.status == 0, "\(command): \(result.stderr)")
-            let raw = result.stdout.unicodeScalars.filter { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\r" || $0 == "\u{9B}" }
+            let raw = result.stdout.unicodeScalars.filter {
+                $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\r" || $0 == "\u{9B}"
+            }
             #expect(raw.isEmpty, "\(command): \(raw.map { String($0.value, radix: 16) })")
         }
         #expect(try await store.run(["search", "ransom"]).stdout.contains("Ransom␛]0;pwned␇␛[2J note␍"))
@@ -102,7 +116,8 @@ struct CLIBrowseTests {
         let stored = try #require(object.removeValue(forKey: "stored") as? [String: Any])
         #expect(stored["id"] as? Int == 1)
         #expect(stored["raw_bytes_kept"] as? Bool == true)
-        let record = try JSONDecoder().decode(ExtractionRecord.self, from: JSONSerialization.data(withJSONObject: object))
+        let record = try JSONDecoder().decode(
+            ExtractionRecord.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(record == SampleArticles.record())
 
         let text = try await store.run(["show", "1"])
@@ -115,12 +130,16 @@ struct CLIBrowseTests {
     func entitiesAndQuotes() async throws {
         let store = try Store()
         let entities = try await store.run(["entities", "--type", "location", "--json"])
-        let names = try #require(try Self.json(entities.stdout) as? [[String: Any]]).compactMap { $0["name"] as? String }
+        let names = try #require(try Self.json(entities.stdout) as? [[String: Any]]).compactMap {
+            $0["name"] as? String
+        }
         #expect(Set(names) == ["Moscow", "Washington", "Sheffield"])
         let table = try await store.run(["entities", "--top", "2"])
         #expect(table.stdout.hasPrefix("NAME"))
         #expect(table.stdout.split(separator: "\n").count == 3)
-        #expect(try await store.run(["entities", "--type", "planet"]).stderr.contains("The value 'planet' is invalid for '--type <TYPE>'"))
+        #expect(
+            try await store.run(["entities", "--type", "planet"]).stderr.contains(
+                "The value 'planet' is invalid for '--type <TYPE>'"))
 
         let quotes = try await store.run(["quotes", "--speaker", "Putin", "--json"])
         let list = try #require(try Self.json(quotes.stdout) as? [[String: Any]])

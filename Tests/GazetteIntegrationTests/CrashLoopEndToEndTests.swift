@@ -1,8 +1,7 @@
 import Foundation
 import GazetteTestSupport
-import Testing
-
 import Glibc
+import Testing
 
 /// A file that kills Gazette must not crash-loop the service: the real binary dies on it (a
 /// debug build's fault injection makes the extractor trap on a marker), the test restarts it as
@@ -71,7 +70,9 @@ import Glibc
         #expect(sandbox.files(in: sandbox.work) == ["slow.txt"])
 
         let second = try await DaemonProcess(sandbox)
-        #expect(await eventually(timeout: 60) { self.drained(sandbox) && !sandbox.files(in: sandbox.archive).isEmpty }, "log: \(second.log)")
+        #expect(
+            await eventually(timeout: 60) { self.drained(sandbox) && !sandbox.files(in: sandbox.archive).isEmpty },
+            "log: \(second.log)")
         second.signal(SIGTERM)
         #expect(await second.waitForExit() == 0)
         #expect(sandbox.files(in: sandbox.failed).isEmpty)
@@ -103,7 +104,10 @@ import Glibc
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3, "stdout: \(result.stdout)")
         #expect(lines.first?.hasPrefix(paths[0] + ": stored as article") == true)
-        #expect(lines.dropFirst().first?.hasPrefix(paths[1] + ": not ingested: Gazette stopped while working on this file, in its decode step (signal ") == true)
+        #expect(
+            lines.dropFirst().first?.hasPrefix(
+                paths[1] + ": not ingested: Gazette stopped while working on this file, in its decode step (signal ")
+                == true)
         #expect(lines.last?.hasPrefix(paths[2] + ": stored as article") == true)
         #expect(sandbox.files(in: sandbox.failed) == ["killer.txt", "killer.txt.error.json"])
         #expect(sandbox.files(in: sandbox.archive).count == 2)
@@ -118,7 +122,8 @@ import Glibc
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
         let paths = try files(sandbox)
-        let result = try await GazetteBinary.run(["ingest"] + sandbox.arguments + paths, environment: CrashLoopEndToEndTests.crashing)
+        let result = try await GazetteBinary.run(
+            ["ingest"] + sandbox.arguments + paths, environment: CrashLoopEndToEndTests.crashing)
         #expect(result.status == 1)
         #expect(paths.allSatisfy { FileManager.default.fileExists(atPath: $0) })
         let status = try await DaemonEndToEndTests.status(sandbox)

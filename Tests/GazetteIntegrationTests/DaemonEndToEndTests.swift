@@ -1,8 +1,7 @@
 import Foundation
 import GazetteTestSupport
-import Testing
-
 import Glibc
+import Testing
 
 /// Runs the real `gazette run` binary on temporary folders.
 @Suite(.serialized) struct DaemonEndToEndTests {
@@ -10,7 +9,8 @@ import Glibc
     static func article(_ n: Int) -> [UInt8] {
         let cities = ["Paris", "Berlin", "Madrid", "Rome", "Vienna", "Lisbon", "Dublin", "Warsaw"]
         let city = cities[n % cities.count]
-        return Array("""
+        return Array(
+            """
             Council approves budget plan number \(n)
 
             The city council in \(city) approved spending plan \(n) on Tuesday after a long debate about schools, \
@@ -23,7 +23,9 @@ import Glibc
 
     static func status(_ sandbox: DaemonSandbox) async throws -> [String: Any] {
         let result = try await GazetteBinary.run(["status", "--json"] + sandbox.arguments)
-        guard result.status == 0, let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] else {
+        guard result.status == 0,
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        else {
             throw POSIXError(.EIO)
         }
         return object
@@ -37,27 +39,56 @@ import Glibc
         let outside = sandbox.root + "/outside.txt"
         try Data(Self.article(99_999)).write(to: URL(fileURLWithPath: outside))
 
-        var expectStored = 0, expectDuplicates = 0, expectFailed = 0
+        var expectStored = 0
+        var expectDuplicates = 0
+        var expectFailed = 0
         // Half the good files are there before the daemon starts (startup scan), half arrive later.
-        for n in 0..<115 { try sandbox.drop("early-\(n).txt", Self.article(n)); expectStored += 1 }
+        for n in 0..<115 {
+            try sandbox.drop("early-\(n).txt", Self.article(n))
+            expectStored += 1
+        }
 
-        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_INTAKE_MAX_FILE_SIZE": "1MiB"])
+        let daemon = try await DaemonProcess(
+            sandbox, notifySocket: socket.path, environment: ["GAZETTE_INTAKE_MAX_FILE_SIZE": "1MiB"])
         let ready = await socket.receive { $0.contains { $0.contains("READY=1") } }
         #expect(ready.contains { $0.contains("READY=1") }, "no READY=1; log: \(daemon.log)")
 
-        for n in 115..<230 { try sandbox.drop("late-\(n).md", Self.article(n)); expectStored += 1 }
-        for n in 0..<20 { try sandbox.drop("again-\(n).txt", Self.article(n * 3)); expectDuplicates += 1 }
-        for n in 0..<10 { try sandbox.drop("empty-\(n).txt", []); expectFailed += 1 }
-        for n in 0..<10 { try sandbox.drop("binary-\(n).bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 0, 0, 0] + Array(repeating: UInt8(n), count: 64)); expectFailed += 1 }
+        for n in 115..<230 {
+            try sandbox.drop("late-\(n).md", Self.article(n))
+            expectStored += 1
+        }
+        for n in 0..<20 {
+            try sandbox.drop("again-\(n).txt", Self.article(n * 3))
+            expectDuplicates += 1
+        }
+        for n in 0..<10 {
+            try sandbox.drop("empty-\(n).txt", [])
+            expectFailed += 1
+        }
+        for n in 0..<10 {
+            try sandbox.drop(
+                "binary-\(n).bin", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 0, 0, 0] + Array(repeating: UInt8(n), count: 64))
+            expectFailed += 1
+        }
         for n in 0..<5 {
             try sandbox.drop("huge-\(n).txt", Array(repeating: UInt8(ascii: "a"), count: 2 * 1024 * 1024 + n))
             expectFailed += 1
         }
-        for n in 0..<5 { #expect(symlink(outside, sandbox.inbox + "/link-\(n).txt") == 0); expectFailed += 1 }
-        for n in 0..<2 { #expect(mkfifo(sandbox.inbox + "/pipe-\(n).txt", 0o644) == 0); expectFailed += 1 }
+        for n in 0..<5 {
+            #expect(symlink(outside, sandbox.inbox + "/link-\(n).txt") == 0)
+            expectFailed += 1
+        }
+        for n in 0..<2 {
+            #expect(mkfifo(sandbox.inbox + "/pipe-\(n).txt", 0o644) == 0)
+            expectFailed += 1
+        }
         for n in 0..<10 {
             // Windows-1252 / Latin-1: "café" and a pound sign as single bytes.
-            try sandbox.drop("latin1-\(n).txt", Array("Prices rise again in caf".utf8) + [0xE9] + Array(" number \(n)\n\nA coffee now costs ".utf8) + [0xA3] + Array("\(n + 3) in the capital's cafés, traders said on Monday.".utf8))
+            try sandbox.drop(
+                "latin1-\(n).txt",
+                Array("Prices rise again in caf".utf8) + [0xE9] + Array(" number \(n)\n\nA coffee now costs ".utf8) + [
+                    0xA3
+                ] + Array("\(n + 3) in the capital's cafés, traders said on Monday.".utf8))
             expectStored += 1
         }
         // A partial download is left alone until it is renamed into place.
@@ -72,10 +103,11 @@ import Glibc
 
         #expect(rename(sandbox.inbox + "/late.txt.part", sandbox.inbox + "/late.txt") == 0)
         expectStored += 1
-        #expect(await eventually(timeout: 60) {
-            !fm.fileExists(atPath: sandbox.inbox + "/late.txt") && sandbox.files(in: sandbox.work).isEmpty
-                && sandbox.files(in: sandbox.archive).contains { $0.hasSuffix("/late.txt") }
-        })
+        #expect(
+            await eventually(timeout: 60) {
+                !fm.fileExists(atPath: sandbox.inbox + "/late.txt") && sandbox.files(in: sandbox.work).isEmpty
+                    && sandbox.files(in: sandbox.archive).contains { $0.hasSuffix("/late.txt") }
+            })
 
         let archived = sandbox.files(in: sandbox.archive)
         #expect(archived.count == expectStored + expectDuplicates)
@@ -128,7 +160,8 @@ import Glibc
         }
         let daemon = try await DaemonProcess(sandbox)
         let drained = await eventually(timeout: 180) {
-            ((try? fm.contentsOfDirectory(atPath: sandbox.inbox)) ?? []).isEmpty && sandbox.files(in: sandbox.work).isEmpty
+            ((try? fm.contentsOfDirectory(atPath: sandbox.inbox)) ?? []).isEmpty
+                && sandbox.files(in: sandbox.work).isEmpty
                 && sandbox.files(in: sandbox.archive).count >= total
         }
         #expect(drained, "log tail: \(daemon.log.suffix(2000))")
@@ -161,7 +194,8 @@ import Glibc
         let config = sandbox.root + "/gazette.yaml"
         try "intake:\n  include: [\"*.md\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let socket = try NotifySocket()
-        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
+        let daemon = try await DaemonProcess(
+            sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
         _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
         try sandbox.drop("note.txt", Self.article(1))
         try sandbox.drop("story.md", Self.article(2))
@@ -176,7 +210,8 @@ import Glibc
 
         try "intake:\n  include: [\"*.md\", \"*.txt\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(await eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/note.txt") }, "log: \(daemon.log)")
+        #expect(
+            await eventually(timeout: 60) { !fm.fileExists(atPath: sandbox.inbox + "/note.txt") }, "log: \(daemon.log)")
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit() == 0)
         #expect(try await Self.status(sandbox)["articles"] as? Int == 2)
@@ -190,7 +225,8 @@ import Glibc
         let config = sandbox.root + "/gazette.yaml"
         try "digest:\n  times: [\"06:00\"]\n".write(toFile: config, atomically: true, encoding: .utf8)
         let socket = try NotifySocket()
-        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
+        let daemon = try await DaemonProcess(
+            sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config])
         _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
         let bad = [
             "digest:\n  times: [\"7:5\"]\n", "digest:\n  times: [\"007:00\"]\n", "digest:\n  time_zone: Mars/Olympus\n",
@@ -201,8 +237,11 @@ import Glibc
             try yaml.write(toFile: config, atomically: true, encoding: .utf8)
             daemon.signal(SIGHUP)
             let failures = n + 1
-            #expect(await eventually(timeout: 30) { daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= failures },
-                    "no failure logged for \(yaml); log: \(daemon.log.suffix(1500))")
+            #expect(
+                await eventually(timeout: 30) {
+                    daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= failures
+                },
+                "no failure logged for \(yaml); log: \(daemon.log.suffix(1500))")
             #expect(daemon.isRunning, "the daemon stopped after reloading \(yaml)")
             let answer = await socket.receive { $0.contains { $0.contains("READY=1") } }
             #expect(answer.contains { $0.contains("READY=1") }, "no READY=1 after reloading \(yaml)")
@@ -222,18 +261,25 @@ import Glibc
         let good = "inbox: \(sandbox.inbox)\nstate_dir: \(sandbox.state)\ndigest_dir: \(sandbox.digests)\n"
         try good.write(toFile: config, atomically: true, encoding: .utf8)
         let socket = try NotifySocket()
-        let daemon = try await DaemonProcess(sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config], flags: [])
+        let daemon = try await DaemonProcess(
+            sandbox, notifySocket: socket.path, environment: ["GAZETTE_CONFIG": config], flags: [])
         _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
         let refused = [
             ("inbox: /proc/gazette-inbox\nstate_dir: \(sandbox.state)\n", "/proc/gazette-inbox"),
-            ("inbox: /dev/shm/gazette-inbox-\(UUID().uuidString.prefix(6))\nstate_dir: \(sandbox.state)\n", "filesystem"),
+            (
+                "inbox: /dev/shm/gazette-inbox-\(UUID().uuidString.prefix(6))\nstate_dir: \(sandbox.state)\n",
+                "filesystem"
+            ),
             ("inbox: \(sandbox.inbox)\nstate_dir: \(sandbox.root)/other-state\n", "restart the daemon"),
         ]
         for (n, (yaml, expected)) in refused.enumerated() {
             try (yaml + "digest_dir: \(sandbox.digests)\n").write(toFile: config, atomically: true, encoding: .utf8)
             daemon.signal(SIGHUP)
-            #expect(await eventually(timeout: 30) { daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= n + 1 },
-                    "no failure logged for \(yaml); log: \(daemon.log.suffix(1500))")
+            #expect(
+                await eventually(timeout: 30) {
+                    daemon.log.components(separatedBy: "configuration reload failed").count - 1 >= n + 1
+                },
+                "no failure logged for \(yaml); log: \(daemon.log.suffix(1500))")
             #expect(daemon.log.contains(expected), "\(yaml)")
             #expect(daemon.isRunning, "the daemon stopped after reloading \(yaml)")
             _ = await socket.receive { $0.contains { $0.contains("READY=1") } }
@@ -248,7 +294,8 @@ import Glibc
     @Test func badConfigurationFailsAtStartupNamingTheKey() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }
-        let result = try await GazetteBinary.run(["run"] + sandbox.arguments, environment: ["GAZETTE_INTAKE_CONCURRENCY": "zero"])
+        let result = try await GazetteBinary.run(
+            ["run"] + sandbox.arguments, environment: ["GAZETTE_INTAKE_CONCURRENCY": "zero"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("intake.concurrency"))
         #expect(!result.stderr.contains("Fatal error"))

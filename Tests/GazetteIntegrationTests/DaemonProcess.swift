@@ -21,14 +21,18 @@ enum GazetteBinary {
     }
 
     /// Runs `gazette ARGS` to completion and returns its exit status and output.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) async throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], in directory: String? = nil
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
         let result = try await Subprocess.run(
             .path(FilePath(path)), arguments: Arguments(arguments), environment: subprocessEnvironment(environment),
-            workingDirectory: directory.map { FilePath($0) }, output: .string(limit: 256 << 20), error: .string(limit: 64 << 20))
-        let status: Int32 = switch result.terminationStatus {
-        case .exited(let code): code
-        case .signaled(let signal): 128 + signal
-        }
+            workingDirectory: directory.map { FilePath($0) }, output: .string(limit: 256 << 20),
+            error: .string(limit: 64 << 20))
+        let status: Int32 =
+            switch result.terminationStatus {
+            case .exited(let code): code
+            case .signaled(let signal): 128 + signal
+            }
         return (status, result.standardOutput, result.standardError)
     }
 
@@ -61,7 +65,9 @@ struct DaemonSandbox {
     var work: String { state + "/work" }
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-e2e-\(UUID().uuidString.prefix(8))").path
+        root =
+            FileManager.default.temporaryDirectory.appendingPathComponent("gazette-e2e-\(UUID().uuidString.prefix(8))")
+            .path
         try FileManager.default.createDirectory(atPath: root + "/inbox", withIntermediateDirectories: true)
     }
 
@@ -75,7 +81,9 @@ struct DaemonSandbox {
         var result: [String] = []
         while let name = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 result.append(name)
             }
         }
@@ -108,7 +116,8 @@ final class DaemonProcess: Sendable {
     /// `flags` replace the sandbox's `--inbox`, `--state-dir` and `--digest-dir` (to take them
     /// from a configuration file instead).
     init(
-        _ sandbox: DaemonSandbox, notifySocket: String? = nil, environment extra: [String: String] = [:], flags: [String]? = nil
+        _ sandbox: DaemonSandbox, notifySocket: String? = nil, environment extra: [String: String] = [:],
+        flags: [String]? = nil
     ) async throws {
         let stderrPath = sandbox.root + "/daemon-\(UUID().uuidString.prefix(6)).log"
         self.stderrPath = stderrPath

@@ -14,7 +14,10 @@ import Testing
             .write(to: URL(fileURLWithPath: article))
         let state = folder.path("state")
         let result = try await Subprocess.run(
-            .path("/bin/sh"), arguments: ["-c", "umask 000; exec \"$0\" ingest --state-dir \"$1\" \"$2\"", GazetteBinary.path, state, article],
+            .path("/bin/sh"),
+            arguments: [
+                "-c", "umask 000; exec \"$0\" ingest --state-dir \"$1\" \"$2\"", GazetteBinary.path, state, article,
+            ],
             environment: GazetteBinary.subprocessEnvironment([:]), output: .discarded, error: .string(limit: 1 << 20))
         #expect(result.terminationStatus.isSuccess, "\(result.standardError)")
         for (path, expected) in [(state, 0o750), (state + "/gazette.sqlite", 0o640)] {

@@ -29,7 +29,8 @@ struct ConcurrencyTests {
                 counts.append(try reader.status().articles)
                 // An article is visible whole or not at all.
                 if let newest = try reader.articleSummaries(limit: 1).first {
-                    incomplete += try reader.record(id: newest.id)?.entities.count == SampleArticles.entities.count ? 0 : 1
+                    incomplete +=
+                        try reader.record(id: newest.id)?.entities.count == SampleArticles.entities.count ? 0 : 1
                 }
                 await Task.yield()
             }

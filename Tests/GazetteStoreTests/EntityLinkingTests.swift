@@ -12,25 +12,29 @@ struct EntityLinkingTests {
     /// (entity name, type, number of articles) for every shared entity.
     func sharedEntities(_ database: GazetteDatabase) throws -> [String: Int] {
         try database.read("test") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT entities.name, COUNT(DISTINCT article_id) AS articles
-                  FROM entities JOIN article_entities ON entity_id = entities.id
-                 GROUP BY entities.id
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT entities.name, COUNT(DISTINCT article_id) AS articles
+                      FROM entities JOIN article_entities ON entity_id = entities.id
+                     GROUP BY entities.id
+                    """)
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as String, $0["articles"] as Int) })
         }
     }
 
     func ingest(_ database: GazetteDatabase, title: String, body: String, _ entities: [Stub]) throws -> Int64 {
-        try database.ingest(SampleArticles.article(SampleArticles.record(title: title, body: body, entities: entities))).id
+        try database.ingest(SampleArticles.article(SampleArticles.record(title: title, body: body, entities: entities)))
+            .id
     }
 
     @Test("the same canonical name and type is one entity across articles")
     func sameName() throws {
         let database = try GazetteDatabase.inMemory()
         _ = try database.ingest(SampleArticles.article())
-        _ = try ingest(database, title: "Second", body: "Marco Rubio arrived in Moscow.",
-                       [Stub("Marco Rubio", .person), Stub("Moscow", .location)])
+        _ = try ingest(
+            database, title: "Second", body: "Marco Rubio arrived in Moscow.",
+            [Stub("Marco Rubio", .person), Stub("Moscow", .location)])
         let shared = try sharedEntities(database)
         #expect(shared["Marco Rubio"] == 2)
         #expect(shared["Moscow"] == 2)
@@ -42,8 +46,9 @@ struct EntityLinkingTests {
     func aliasJoinsCanonical() throws {
         let database = try GazetteDatabase.inMemory()
         _ = try database.ingest(SampleArticles.article())
-        let second = try ingest(database, title: "Second", body: "Putin spoke to Washington.",
-                                [Stub("Putin", .person), Stub("Washington", .location)])
+        let second = try ingest(
+            database, title: "Second", body: "Putin spoke to Washington.",
+            [Stub("Putin", .person), Stub("Washington", .location)])
         #expect(try sharedEntities(database)["Vladimir Putin"] == 2)
         #expect(try sharedEntities(database)["Putin"] == nil)
         // The second article's own record is unchanged by the linking.
@@ -54,8 +59,9 @@ struct EntityLinkingTests {
     func typeMatters() throws {
         let database = try GazetteDatabase.inMemory()
         _ = try database.ingest(SampleArticles.article())
-        _ = try ingest(database, title: "Second", body: "Washington crossed the Delaware.",
-                       [Stub("Washington", .person)])
+        _ = try ingest(
+            database, title: "Second", body: "Washington crossed the Delaware.",
+            [Stub("Washington", .person)])
         let count = try database.read("test") { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entities WHERE name = 'Washington'")
         }
@@ -66,39 +72,50 @@ struct EntityLinkingTests {
     func fullerNameWins() throws {
         let database = try GazetteDatabase.inMemory()
         _ = try ingest(database, title: "First", body: "Rubio landed.", [Stub("Rubio", .person)])
-        _ = try ingest(database, title: "Second", body: "Marco Rubio spoke. Rubio left.",
-                       [Stub("Marco Rubio", .person, aliases: ["Rubio"])])
+        _ = try ingest(
+            database, title: "Second", body: "Marco Rubio spoke. Rubio left.",
+            [Stub("Marco Rubio", .person, aliases: ["Rubio"])])
         #expect(try sharedEntities(database) == ["Marco Rubio": 2])
     }
 
     @Test("sharing only an alias does not link two different people")
     func sharedAliasOnly() throws {
         let database = try GazetteDatabase.inMemory()
-        _ = try ingest(database, title: "First", body: "Boris Johnson resigned. Johnson left.",
-                       [Stub("Boris Johnson", .person, aliases: ["Johnson"])])
-        _ = try ingest(database, title: "Second", body: "Mike Johnson spoke. Johnson left.",
-                       [Stub("Mike Johnson", .person, aliases: ["Johnson"])])
+        _ = try ingest(
+            database, title: "First", body: "Boris Johnson resigned. Johnson left.",
+            [Stub("Boris Johnson", .person, aliases: ["Johnson"])])
+        _ = try ingest(
+            database, title: "Second", body: "Mike Johnson spoke. Johnson left.",
+            [Stub("Mike Johnson", .person, aliases: ["Johnson"])])
         #expect(try sharedEntities(database) == ["Boris Johnson": 1, "Mike Johnson": 1])
     }
 
     @Test("an alias known for two different entities is ambiguous and makes a new entity")
     func ambiguousAlias() throws {
         let database = try GazetteDatabase.inMemory()
-        _ = try ingest(database, title: "First", body: "Boris Johnson resigned. Johnson left.",
-                       [Stub("Boris Johnson", .person, aliases: ["Johnson"])])
-        _ = try ingest(database, title: "Second", body: "Mike Johnson spoke. Johnson left.",
-                       [Stub("Mike Johnson", .person, aliases: ["Johnson"])])
+        _ = try ingest(
+            database, title: "First", body: "Boris Johnson resigned. Johnson left.",
+            [Stub("Boris Johnson", .person, aliases: ["Johnson"])])
+        _ = try ingest(
+            database, title: "Second", body: "Mike Johnson spoke. Johnson left.",
+            [Stub("Mike Johnson", .person, aliases: ["Johnson"])])
         _ = try ingest(database, title: "Third", body: "Johnson said no.", [Stub("Johnson", .person)])
         #expect(try sharedEntities(database) == ["Boris Johnson": 1, "Mike Johnson": 1, "Johnson": 1])
     }
 
     @Test("first_seen_at is the ingest time of the first article naming the entity")
     func firstSeen() throws {
-        let database = try GazetteDatabase.inMemory(now: SteppingClock(start: Date(timeIntervalSince1970: 0), step: 3600).next)
+        let database = try GazetteDatabase.inMemory(
+            now: SteppingClock(start: Date(timeIntervalSince1970: 0), step: 3600).next)
         let first = try database.ingest(SampleArticles.article()).id
-        _ = try ingest(database, title: "Second", body: "Moscow and Kyiv.", [Stub("Moscow", .location), Stub("Kyiv", .location)])
+        _ = try ingest(
+            database, title: "Second", body: "Moscow and Kyiv.", [Stub("Moscow", .location), Stub("Kyiv", .location)])
         let rows = try database.read("test") { db in
-            try Row.fetchAll(db, sql: "SELECT name, first_seen_at, first_article_id FROM entities WHERE name IN ('Moscow', 'Kyiv') ORDER BY name")
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT name, first_seen_at, first_article_id FROM entities WHERE name IN ('Moscow', 'Kyiv') ORDER BY name"
+            )
         }
         #expect(rows.map { $0["first_seen_at"] as String } == ["1970-01-01T01:00:00.000Z", "1970-01-01T00:00:00.000Z"])
         #expect(rows.last?["first_article_id"] == first)

@@ -26,9 +26,13 @@ struct IngestTests {
     func minimalRoundTrip() throws {
         let database = try GazetteDatabase.inMemory()
         var record = ExtractionRecord(
-            source: .init(path: "a.md", sha256: String(repeating: "0", count: 64), format: .markdown, encoding: "windows-1252", bytes: 0))
+            source: .init(
+                path: "a.md", sha256: String(repeating: "0", count: 64), format: .markdown, encoding: "windows-1252",
+                bytes: 0))
         record.body = ""
-        let id = try database.ingest(NewArticle(record: record, raw: [], receivedPath: "inbox/a.md", receivedAt: Date())).id
+        let id = try database.ingest(
+            NewArticle(record: record, raw: [], receivedPath: "inbox/a.md", receivedAt: Date())
+        ).id
         #expect(try database.record(id: id) == record)
     }
 
@@ -43,9 +47,13 @@ struct IngestTests {
         let status = try database.status()
         #expect(status.articles == 1)
         #expect(status.duplicates == 1)
-        let entityRows = try database.read("test") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_entities") }
+        let entityRows = try database.read("test") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_entities")
+        }
         #expect(entityRows == SampleArticles.entities.count)
-        let paths = try database.read("test") { db in try String.fetchAll(db, sql: "SELECT path FROM duplicate_sightings") }
+        let paths = try database.read("test") { db in
+            try String.fetchAll(db, sql: "SELECT path FROM duplicate_sightings")
+        }
         #expect(paths == ["inbox/copy.txt"])
     }
 
@@ -55,11 +63,14 @@ struct IngestTests {
         let database = try GazetteDatabase.inMemory(now: { clock })
         let id = try database.ingest(SampleArticles.article()).id
         try database.recordSighting(articleID: id, path: "inbox/again.txt", at: clock)
-        try database.recordFailure(IngestFailure(
-            fileName: "empty.txt", reason: "the file is empty", stage: "claim", size: 0, at: clock.addingTimeInterval(-60)))
-        try database.recordFailure(IngestFailure(
-            fileName: "blob.bin", reason: "the file is binary", stage: "decode", size: 12, sha256: "ab",
-            at: clock.addingTimeInterval(30), quarantinePath: "state/failed/blob.bin"))
+        try database.recordFailure(
+            IngestFailure(
+                fileName: "empty.txt", reason: "the file is empty", stage: "claim", size: 0,
+                at: clock.addingTimeInterval(-60)))
+        try database.recordFailure(
+            IngestFailure(
+                fileName: "blob.bin", reason: "the file is binary", stage: "decode", size: 12, sha256: "ab",
+                at: clock.addingTimeInterval(30), quarantinePath: "state/failed/blob.bin"))
         let status = try database.status()
         #expect(status.articles == 1)
         #expect(status.failed == 2)
@@ -75,7 +86,8 @@ struct IngestTests {
         let database = try GazetteDatabase.inMemory()
         let id = try database.ingest(SampleArticles.article()).id
         try database.setArchivePath(articleID: id, path: "archive/2025/02/11/putin-rubio.txt")
-        let stored = try database.read("test") { db in try String.fetchOne(db, sql: "SELECT archive_path FROM articles") }
+        let stored = try database.read("test") { db in try String.fetchOne(db, sql: "SELECT archive_path FROM articles")
+        }
         #expect(stored == "archive/2025/02/11/putin-rubio.txt")
         try database.setArchivePath(articleID: id, path: nil)
         #expect(throws: StoreError.articleNotFound(id: 99)) {
@@ -107,16 +119,20 @@ struct IngestTests {
         let database = try GazetteDatabase.inMemory()
         _ = try database.ingest(SampleArticles.article())
         let surfaces = try database.read("test") { db in
-            try String.fetchAll(db, sql: """
-                SELECT surface FROM mentions JOIN entities ON entities.id = entity_id
-                 WHERE entities.name = 'Vladimir Putin' ORDER BY start
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT surface FROM mentions JOIN entities ON entities.id = entity_id
+                     WHERE entities.name = 'Vladimir Putin' ORDER BY start
+                    """)
         }
         #expect(surfaces == ["Vladimir Putin", "Putin"])
         let speakers = try database.read("test") { db in
-            try String?.fetchAll(db, sql: """
-                SELECT entities.name FROM quotes LEFT JOIN entities ON entities.id = speaker_entity_id ORDER BY position
-                """)
+            try String?.fetchAll(
+                db,
+                sql: """
+                    SELECT entities.name FROM quotes LEFT JOIN entities ON entities.id = speaker_entity_id ORDER BY position
+                    """)
         }
         #expect(speakers == ["Vladimir Putin", nil])
     }
@@ -128,19 +144,24 @@ struct IngestTests {
         let database = try GazetteDatabase(path: path)
         // A second connection plants a trigger that makes the last step of an ingest fail.
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER fail_keyphrases BEFORE INSERT ON keyphrases
-                BEGIN SELECT RAISE(ABORT, 'planted failure'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER fail_keyphrases BEFORE INSERT ON keyphrases
+                    BEGIN SELECT RAISE(ABORT, 'planted failure'); END
+                    """)
         }
         #expect {
             _ = try database.ingest(SampleArticles.article())
         } throws: { error in
-            (error as? StoreError)?.description == "The database failed during ingest (SQLite error 19): planted failure."
+            (error as? StoreError)?.description
+                == "The database failed during ingest (SQLite error 19): planted failure."
         }
         let leftovers = try database.read("test") { db in
-            try ["articles", "entities", "article_entities", "mentions", "quotes", "publications", "authors", "article_fts"]
-                .map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+            try [
+                "articles", "entities", "article_entities", "mentions", "quotes", "publications", "authors",
+                "article_fts",
+            ]
+            .map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
         }
         #expect(leftovers == Array(repeating: 0, count: 8))
         #expect(try database.search(SearchQuery(text: "trillion")).isEmpty)

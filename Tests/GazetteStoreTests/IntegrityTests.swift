@@ -15,7 +15,8 @@ import Testing
             let database = try GazetteDatabase(path: path)
             for n in 0..<40 {
                 let record = SampleArticles.record(
-                    title: "Article \(n)", body: String(repeating: "Council budget talks went on late. ", count: 60) + "\(n)",
+                    title: "Article \(n)",
+                    body: String(repeating: "Council budget talks went on late. ", count: 60) + "\(n)",
                     publication: "Post", entities: [], path: "inbox/a\(n).txt")
                 _ = try database.ingest(SampleArticles.article(record))
             }

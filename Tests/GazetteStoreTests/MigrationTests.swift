@@ -1,14 +1,16 @@
 import Foundation
 import GRDB
-@testable import GazetteStore
 import GazetteTestSupport
 import Testing
+
+@testable import GazetteStore
 
 @Suite("Migrations")
 struct MigrationTests {
     static let tables = [
         "amounts", "article_authors", "article_entities", "article_fts", "articles", "authors", "dates",
-        "duplicate_sightings", "entities", "entity_aliases", "entity_names", "entity_roles", "ingest_failures", "keyphrases",
+        "duplicate_sightings", "entities", "entity_aliases", "entity_names", "entity_roles", "ingest_failures",
+        "keyphrases",
         "mentions", "publications", "quotes",
     ]
 
@@ -20,7 +22,11 @@ struct MigrationTests {
         #expect(FileManager.default.fileExists(atPath: path))
         let (tables, journalMode, migrations) = try database.read("test") { db in
             (
-                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (\(Self.tables.map { "'\($0)'" }.joined(separator: ",")))"),
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN (\(Self.tables.map { "'\($0)'" }.joined(separator: ",")))"
+                ),
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"),
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
             )
@@ -28,9 +34,11 @@ struct MigrationTests {
         #expect(Set(tables) == Set(Self.tables))
         #expect(journalMode == "wal")
         #expect(migrations == ["v1-articles", "v1-entities", "v1-facts", "v1-intake", "v1-search", "v2-entity-names"])
-        #expect(try database.status() == StoreStatus(
-            articles: 0, failed: 0, duplicates: 0, lastIngestAt: nil, lastError: nil, lastErrorAt: nil,
-            databaseBytes: database.status().databaseBytes))
+        #expect(
+            try database.status()
+                == StoreStatus(
+                    articles: 0, failed: 0, duplicates: 0, lastIngestAt: nil, lastError: nil, lastErrorAt: nil,
+                    databaseBytes: database.status().databaseBytes))
     }
 
     @Test("reopening a migrated file keeps its data")
@@ -77,16 +85,17 @@ struct MigrationUpgradeTests {
         let queue = try DatabaseQueue()
         try Schema.migrator.migrate(queue, upTo: "v1-search")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO articles (id, sha256, received_path, received_at, ingested_at, processed_at, record_schema,
-                    source_path, source_format, source_encoding, source_bytes, language, body, word_count, tone,
-                    simhash, simhash_hex, pipeline_version, summary)
-                VALUES (1, 'aa', 'in/a.txt', 'T', 'T', 'T', 1, 'a.txt', 'text', 'utf-8', 1, 'en', 'Putin.', 1, 0, 0,
-                    '0000000000000000', '1', '[]');
-                INSERT INTO entities (id, name, type, first_seen_at, first_article_id) VALUES (7, 'Vladimir Putin', 'PERSON', 'T', 1);
-                INSERT INTO article_entities (id, article_id, entity_id, position, name) VALUES (3, 1, 7, 0, 'Mr Putin');
-                INSERT INTO entity_aliases (entity_id, article_id, article_entity_id, position, alias) VALUES (7, 1, 3, 0, 'Putin');
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (id, sha256, received_path, received_at, ingested_at, processed_at, record_schema,
+                        source_path, source_format, source_encoding, source_bytes, language, body, word_count, tone,
+                        simhash, simhash_hex, pipeline_version, summary)
+                    VALUES (1, 'aa', 'in/a.txt', 'T', 'T', 'T', 1, 'a.txt', 'text', 'utf-8', 1, 'en', 'Putin.', 1, 0, 0,
+                        '0000000000000000', '1', '[]');
+                    INSERT INTO entities (id, name, type, first_seen_at, first_article_id) VALUES (7, 'Vladimir Putin', 'PERSON', 'T', 1);
+                    INSERT INTO article_entities (id, article_id, entity_id, position, name) VALUES (3, 1, 7, 0, 'Mr Putin');
+                    INSERT INTO entity_aliases (entity_id, article_id, article_entity_id, position, alias) VALUES (7, 1, 3, 0, 'Putin');
+                    """)
         }
         try Schema.migrator.migrate(queue)
         let names = try queue.read { db in

@@ -18,8 +18,11 @@ struct NameVariantTests {
         let database = try GazetteDatabase.inMemory()
         for (k, entities) in names.enumerated() {
             let body = "Article \(k): " + entities.map(\.name).joined(separator: ", ") + " in the news."
-            _ = try database.ingest(SampleArticles.article(SampleArticles.record(
-                title: "Article \(k)", body: body, publication: publication, entities: entities, path: "inbox/\(k).txt")))
+            _ = try database.ingest(
+                SampleArticles.article(
+                    SampleArticles.record(
+                        title: "Article \(k)", body: body, publication: publication, entities: entities,
+                        path: "inbox/\(k).txt")))
         }
         return database
     }
@@ -27,19 +30,23 @@ struct NameVariantTests {
     /// Shared person entities: name → number of articles.
     func people(_ database: GazetteDatabase) throws -> [String: Int] {
         try database.read("test") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT entities.name, COUNT(DISTINCT article_id) AS articles
-                  FROM entities JOIN article_entities ON entity_id = entities.id
-                 WHERE entities.type = 'PERSON' GROUP BY entities.id
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT entities.name, COUNT(DISTINCT article_id) AS articles
+                      FROM entities JOIN article_entities ON entity_id = entities.id
+                     WHERE entities.type = 'PERSON' GROUP BY entities.id
+                    """)
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["name"] as String, $0["articles"] as Int) })
         }
     }
 
-    @Test("a middle name or an initial is the same person", arguments: [
-        ["Owen Dempsey", "Owen John Dempsey"], ["Owen John Dempsey", "Owen Dempsey"],
-        ["Owen J. Dempsey", "Owen John Dempsey"], ["Owen Dempsey", "Owen J Dempsey", "Owen John Dempsey"],
-    ])
+    @Test(
+        "a middle name or an initial is the same person",
+        arguments: [
+            ["Owen Dempsey", "Owen John Dempsey"], ["Owen John Dempsey", "Owen Dempsey"],
+            ["Owen J. Dempsey", "Owen John Dempsey"], ["Owen Dempsey", "Owen J Dempsey", "Owen John Dempsey"],
+        ])
     func middleNames(_ spellings: [String]) throws {
         let database = try ingest(spellings.map { [Stub($0, .person)] })
         let longest = spellings.max { $0.count < $1.count }!
@@ -59,7 +66,9 @@ struct NameVariantTests {
 
     @Test("case and a possessive's stem are one name")
     func caseAndPossessive() throws {
-        let database = try ingest([[Stub("Gordon Brown", .person)], [Stub("GORDON BROWN", .person)], [Stub("gordon brown", .person)]])
+        let database = try ingest([
+            [Stub("Gordon Brown", .person)], [Stub("GORDON BROWN", .person)], [Stub("gordon brown", .person)],
+        ])
         #expect(try people(database).values.sorted() == [3])
     }
 
@@ -89,8 +98,11 @@ struct NameVariantTests {
     func publicationSpellings() throws {
         let database = try GazetteDatabase.inMemory()
         for (k, name) in ["The Guardian", "the Guardian", "Guardian", "THE GUARDIAN"].enumerated() {
-            _ = try database.ingest(SampleArticles.article(SampleArticles.record(
-                title: "Guardian \(k)", body: "Story \(k) about steel.", publication: name, path: "inbox/g\(k).txt")))
+            _ = try database.ingest(
+                SampleArticles.article(
+                    SampleArticles.record(
+                        title: "Guardian \(k)", body: "Story \(k) about steel.", publication: name,
+                        path: "inbox/g\(k).txt")))
         }
         let count = try database.read("test") { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM publications") }
         #expect(count == 1)

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
 import GazetteExtraction
-@testable import GazetteStore
 import GazetteTestSupport
 import Testing
+
+@testable import GazetteStore
 
 /// Browsing commands open the store read-only: they never create, migrate or write the
 /// database the daemon works on.
@@ -45,15 +46,21 @@ import Testing
         let path = folder.path("gazette.sqlite")
         let writer = try GazetteDatabase(path: path)
         try writer.write("test") { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
-        #expect(throws: StoreError.schemaMismatch(path: path, newer: true)) { try GazetteDatabase.openForReading(path: path) }
+        #expect(throws: StoreError.schemaMismatch(path: path, newer: true)) {
+            try GazetteDatabase.openForReading(path: path)
+        }
     }
 
     @Test func aDatabaseThatNeedsAnUpgradeIsRefusedNotMigrated() throws {
         let folder = try TemporaryDirectory()
         let path = folder.path("gazette.sqlite")
         let writer = try GazetteDatabase(path: path)
-        try writer.write("test") { db in try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-entity-names'") }
-        #expect(throws: StoreError.schemaMismatch(path: path, newer: false)) { try GazetteDatabase.openForReading(path: path) }
+        try writer.write("test") { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2-entity-names'")
+        }
+        #expect(throws: StoreError.schemaMismatch(path: path, newer: false)) {
+            try GazetteDatabase.openForReading(path: path)
+        }
         let migrations = try GazetteDatabase.openForReadingUnchecked(path: path)
         #expect(!migrations.contains("v2-entity-names"))
     }

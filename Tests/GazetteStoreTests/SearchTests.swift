@@ -10,7 +10,8 @@ struct SearchTests {
     func bodyWord() throws {
         let database = try GazetteDatabase.inMemory()
         let id = try database.ingest(SampleArticles.article()).id
-        _ = try database.ingest(SampleArticles.article(SampleArticles.record(title: "Other", body: "Nothing to see here.", entities: [])))
+        _ = try database.ingest(
+            SampleArticles.article(SampleArticles.record(title: "Other", body: "Nothing to see here.", entities: [])))
         let hits = try database.search(SearchQuery(text: "trillion", highlight: ("[", "]")))
         #expect(hits.map(\.id) == [id])
         #expect(hits.first?.snippet.contains("[trillion]") == true)
@@ -38,12 +39,20 @@ struct SearchTests {
     func recencyTiers() throws {
         let database = try GazetteDatabase.inMemory()
         // The oldest article is the best match for "steel"; five newer ones mention it once.
-        let oldest = try database.ingest(SampleArticles.article(SampleArticles.record(
-            title: "Steel steel steel", body: "Steel prices, steel mills and steel tariffs.", entities: []))).id
+        let oldest = try database.ingest(
+            SampleArticles.article(
+                SampleArticles.record(
+                    title: "Steel steel steel", body: "Steel prices, steel mills and steel tariffs.", entities: []))
+        ).id
         var newer: [Int64] = []
         for k in 1...5 {
-            newer.append(try database.ingest(SampleArticles.article(SampleArticles.record(
-                title: "Report \(k)", body: "A long report on many things, steel among them, number \(k).", entities: []))).id)
+            newer.append(
+                try database.ingest(
+                    SampleArticles.article(
+                        SampleArticles.record(
+                            title: "Report \(k)", body: "A long report on many things, steel among them, number \(k).",
+                            entities: []))
+                ).id)
         }
         var query = SearchQuery(text: "steel", limit: 2)
         query.recencyTiers = [3]

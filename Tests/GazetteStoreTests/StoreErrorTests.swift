@@ -6,7 +6,8 @@ struct StoreErrorTests {
     static let errors: [StoreError] = [
         .cannotCreateDirectory(path: "/var/lib/gazette", reason: "Permission denied"),
         .cannotOpen(path: "/var/lib/gazette/gazette.sqlite", reason: "unable to open database file"),
-        .migrationFailed(path: "/var/lib/gazette/gazette.sqlite", migration: "v2-entity-names", reason: "disk I/O error"),
+        .migrationFailed(
+            path: "/var/lib/gazette/gazette.sqlite", migration: "v2-entity-names", reason: "disk I/O error"),
         .migrationFailed(path: "/var/lib/gazette/gazette.sqlite", migration: nil, reason: "disk I/O error"),
         .busy(path: "/var/lib/gazette/gazette.sqlite", operation: "ingest"),
         .diskFull(path: "/var/lib/gazette/gazette.sqlite", operation: "ingest"),
@@ -28,7 +29,8 @@ struct StoreErrorTests {
     @Test("the path or id the user needs is named")
     func context() {
         #expect(StoreError.busy(path: "/s/g.sqlite", operation: "ingest").description.contains("/s/g.sqlite"))
-        #expect(StoreError.invalidStoredValue(table: "quotes", column: "kind", rowID: 3, value: "rumour")
-            .description.contains("quotes.kind"))
+        #expect(
+            StoreError.invalidStoredValue(table: "quotes", column: "kind", rowID: 3, value: "rumour")
+                .description.contains("quotes.kind"))
     }
 }

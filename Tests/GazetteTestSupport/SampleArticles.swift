@@ -62,23 +62,35 @@ public enum SampleArticles {
                 mentions: mentions(of: [stub.name] + stub.aliases, in: body))
         }
         if let span = spans(of: "We are ready to talk.", in: body).first {
-            record.quotes.append(Quote(text: "We are ready to talk.", speaker: "Vladimir Putin", kind: .direct, start: span.start, end: span.end))
+            record.quotes.append(
+                Quote(
+                    text: "We are ready to talk.", speaker: "Vladimir Putin", kind: .direct, start: span.start,
+                    end: span.end))
         }
         if let span = spans(of: "the big summit", in: body).first {
-            record.quotes.append(Quote(text: "the big summit", speaker: nil, kind: .scare, start: span.start, end: span.end))
+            record.quotes.append(
+                Quote(text: "the big summit", speaker: nil, kind: .scare, start: span.start, end: span.end))
         }
-        for (text, value, granularity) in [("Tuesday", "2025-02-11", DateMention.Granularity.day), ("12 February 2025", "2025-02-12", .day)] {
+        for (text, value, granularity) in [
+            ("Tuesday", "2025-02-11", DateMention.Granularity.day), ("12 February 2025", "2025-02-12", .day),
+        ] {
             if let span = spans(of: text, in: body).first {
-                record.dates.append(DateMention(text: text, value: value, granularity: granularity, start: span.start, end: span.end))
+                record.dates.append(
+                    DateMention(text: text, value: value, granularity: granularity, start: span.start, end: span.end))
             }
         }
         if let span = spans(of: "$1.2 trillion", in: body).first {
-            record.amounts.append(Amount(text: "$1.2 trillion", value: 1.2e12, currency: "USD", unit: nil, start: span.start, end: span.end))
+            record.amounts.append(
+                Amount(
+                    text: "$1.2 trillion", value: 1.2e12, currency: "USD", unit: nil, start: span.start, end: span.end))
         }
         if let span = spans(of: "40%", in: body).first {
-            record.amounts.append(Amount(text: "40%", value: 40, currency: nil, unit: "percent", start: span.start, end: span.end))
+            record.amounts.append(
+                Amount(text: "40%", value: 40, currency: nil, unit: "percent", start: span.start, end: span.end))
         }
-        record.keyphrases = [Keyphrase(text: "secretary of state", score: 0.61), Keyphrase(text: "big summit", score: 0.25)]
+        record.keyphrases = [
+            Keyphrase(text: "secretary of state", score: 0.61), Keyphrase(text: "big summit", score: 0.25),
+        ]
         record.summary = [String(body.prefix { $0 != "." }) + "."]
         record.tone = -0.125
         record.simhash = "f0e1d2c3b4a59687"

@@ -23,24 +23,30 @@ struct ConfigurationKey: Sendable {
         "GAZETTE_" + name.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
     }
 
-    func apply(_ value: Value, _ configuration: inout GazetteConfiguration, _ source: String) throws(ConfigurationError) {
+    func apply(_ value: Value, _ configuration: inout GazetteConfiguration, _ source: String) throws(ConfigurationError)
+    {
         guard parse(value, &configuration) else {
-            let text = switch value {
-            case .scalar(let s): s
-            case .list(let l): l.joined(separator: ", ")
-            }
+            let text =
+                switch value {
+                case .scalar(let s): s
+                case .list(let l): l.joined(separator: ", ")
+                }
             throw .badValue(key: name, value: text, expected: expected, source: source)
         }
     }
 
-    static func scalar(_ name: String, _ expected: String, _ parse: @escaping @Sendable (String, inout GazetteConfiguration) -> Bool) -> ConfigurationKey {
+    static func scalar(
+        _ name: String, _ expected: String, _ parse: @escaping @Sendable (String, inout GazetteConfiguration) -> Bool
+    ) -> ConfigurationKey {
         ConfigurationKey(name: name, shape: .scalar, expected: expected) { value, configuration in
             guard case .scalar(let text) = value else { return false }
             return parse(text.trimmingCharacters(in: .whitespaces), &configuration)
         }
     }
 
-    static func list(_ name: String, _ expected: String, _ parse: @escaping @Sendable ([String], inout GazetteConfiguration) -> Bool) -> ConfigurationKey {
+    static func list(
+        _ name: String, _ expected: String, _ parse: @escaping @Sendable ([String], inout GazetteConfiguration) -> Bool
+    ) -> ConfigurationKey {
         ConfigurationKey(name: name, shape: .list, expected: expected) { value, configuration in
             guard case .list(let items) = value else { return false }
             return parse(items.filter { !$0.isEmpty }, &configuration)
@@ -77,7 +83,8 @@ struct ConfigurationKey: Sendable {
             c.intake.ignorePatterns = items
             return true
         },
-        scalar("intake.max_file_size", "a size in bytes such as 20971520, 512KiB or 20MiB (at least 1 byte)") { text, c in
+        scalar("intake.max_file_size", "a size in bytes such as 20971520, 512KiB or 20MiB (at least 1 byte)") {
+            text, c in
             guard let size = ValueParsers.byteSize(text), size > 0 else { return false }
             c.intake.maxFileSize = size
             return true
@@ -125,7 +132,8 @@ struct ConfigurationKey: Sendable {
             c.digest.times = Set(times).sorted()
             return true
         },
-        scalar("digest.time_zone", "an IANA time zone such as Europe/London, or empty for the machine's zone") { text, c in
+        scalar("digest.time_zone", "an IANA time zone such as Europe/London, or empty for the machine's zone") {
+            text, c in
             if text.isEmpty {
                 c.digest.timeZone = nil
                 return true
@@ -154,8 +162,9 @@ struct ConfigurationKey: Sendable {
                 c.digest.baseURL = nil
                 return true
             }
-            guard let url = URL(string: text.hasSuffix("/") ? text : text + "/"), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                  url.host?.isEmpty == false
+            guard let url = URL(string: text.hasSuffix("/") ? text : text + "/"),
+                ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                url.host?.isEmpty == false
             else { return false }
             c.digest.baseURL = url
             return true
@@ -166,7 +175,10 @@ struct ConfigurationKey: Sendable {
             c.digest.formats = formats
             return true
         },
-        scalar("digest.templates", "a folder whose digest.md.mustache and digest.html.mustache (if present) are valid Mustache templates, or empty") { text, c in
+        scalar(
+            "digest.templates",
+            "a folder whose digest.md.mustache and digest.html.mustache (if present) are valid Mustache templates, or empty"
+        ) { text, c in
             let folder = text.isEmpty ? nil : text
             if let folder {
                 var isDirectory: ObjCBool = false
@@ -185,10 +197,14 @@ enum ValueParsers {
     /// `20971520`, `512KiB`, `20MiB`, `1GB`, `300k`.
     static func byteSize(_ text: String) -> Int? {
         let t = text.lowercased().replacingOccurrences(of: " ", with: "")
-        let units: [(String, Int)] = [("gib", 1 << 30), ("mib", 1 << 20), ("kib", 1 << 10), ("gb", 1_000_000_000), ("mb", 1_000_000),
-                                      ("kb", 1000), ("g", 1 << 30), ("m", 1 << 20), ("k", 1 << 10), ("b", 1)]
+        let units: [(String, Int)] = [
+            ("gib", 1 << 30), ("mib", 1 << 20), ("kib", 1 << 10), ("gb", 1_000_000_000), ("mb", 1_000_000),
+            ("kb", 1000), ("g", 1 << 30), ("m", 1 << 20), ("k", 1 << 10), ("b", 1),
+        ]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let n = Double(t.dropLast(suffix.count)), n >= 0, n * Double(factor) < Double(Int.max) else { return nil }
+            guard let n = Double(t.dropLast(suffix.count)), n >= 0, n * Double(factor) < Double(Int.max) else {
+                return nil
+            }
             return Int(n * Double(factor))
         }
         return Int(t)

@@ -42,7 +42,9 @@ public struct ConfigurationLoader: Sendable {
         for key in ConfigurationKey.all {
             // Keys absent from both (or `~` in the file) keep their defaults.
             guard fileKeys[key.name] != nil || environment[key.environmentName] != nil else { continue }
-            let source = environment[key.environmentName] != nil ? "the environment variable \(key.environmentName)" : (file ?? "defaults")
+            let source =
+                environment[key.environmentName] != nil
+                ? "the environment variable \(key.environmentName)" : (file ?? "defaults")
             switch key.shape {
             case .scalar:
                 if let shape = fileKeys[key.name], shape != .scalar, environment[key.environmentName] == nil {
@@ -69,7 +71,8 @@ public struct ConfigurationLoader: Sendable {
     /// (``IsolatedRun``) and the fault injection of debug builds.
     static let internalVariablePrefixes = ["GAZETTE_WORKER_", "GAZETTE_DEBUG_"]
 
-    private func checkUnknownKeys(fileKeys: [String: ConfigurationKey.Shape], file: String?) throws(ConfigurationError) {
+    private func checkUnknownKeys(fileKeys: [String: ConfigurationKey.Shape], file: String?) throws(ConfigurationError)
+    {
         let known = Set(ConfigurationKey.all.map(\.name))
         // Section names (`intake`, `digest`) only appear as prefixes of known keys.
         for key in fileKeys.keys.sorted() where !known.contains(key) {
@@ -78,7 +81,8 @@ public struct ConfigurationLoader: Sendable {
         let knownVariables = Set(ConfigurationKey.all.map(\.environmentName)).union([Self.fileVariable])
         for variable in environment.keys.sorted()
         where variable.hasPrefix("GAZETTE_") && !knownVariables.contains(variable)
-            && !Self.internalVariablePrefixes.contains(where: variable.hasPrefix) {
+            && !Self.internalVariablePrefixes.contains(where: variable.hasPrefix)
+        {
             throw .unknownKey(key: variable, source: "the environment")
         }
     }
@@ -89,14 +93,17 @@ public struct ConfigurationLoader: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "there is no such file"
+            let reason =
+                FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "there is no such file"
             throw .unreadableFile(path: path, reason: reason)
         }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch {
-            throw .malformedFile(path: path, reason: String(describing: error).split(separator: "\n").first.map(String.init) ?? "parse error")
+            throw .malformedFile(
+                path: path,
+                reason: String(describing: error).split(separator: "\n").first.map(String.init) ?? "parse error")
         }
         guard let node else { return [:] }
         guard case .mapping = node else {
@@ -108,7 +115,11 @@ public struct ConfigurationLoader: Sendable {
             case .mapping(let mapping):
                 for (key, value) in mapping {
                     let name = prefix.isEmpty ? key.string ?? "?" : prefix + "." + (key.string ?? "?")
-                    if case .mapping = value { walk(value, prefix: name) } else { keys[name] = value.sequence != nil ? .list : .scalar }
+                    if case .mapping = value {
+                        walk(value, prefix: name)
+                    } else {
+                        keys[name] = value.sequence != nil ? .list : .scalar
+                    }
                 }
             default:
                 keys[prefix] = node.sequence != nil ? .list : .scalar

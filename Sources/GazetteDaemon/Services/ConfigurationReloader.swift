@@ -21,7 +21,8 @@ struct ConfigurationReloader: Service {
                 await apply(configuration)
                 logger.notice("configuration reloaded")
             } catch {
-                logger.error("configuration reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
+                logger.error(
+                    "configuration reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
             }
             notifier.ready()
         }

@@ -24,7 +24,9 @@ public struct ConsoleLogHandler: LogHandler {
     private let sharedLevel: SharedLogLevel
     private let journald: Bool
 
-    public init(label: String, level: SharedLogLevel, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        label: String, level: SharedLogLevel, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.label = label
         self.sharedLevel = level
         self.journald = environment["JOURNAL_STREAM"] != nil || environment["INVOCATION_ID"] != nil
@@ -68,10 +70,15 @@ public struct ConsoleLogHandler: LogHandler {
     /// character; control characters (a file name's ESC, BEL or CR) are written as `\xNN`, so
     /// nothing in a value can reach the terminal or the journal raw.
     static func quoted(_ value: String) -> String {
-        guard value.isEmpty || value.unicodeScalars.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || isControl($0) }) else {
+        guard
+            value.isEmpty
+                || value.unicodeScalars.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || isControl($0) })
+        else {
             return value
         }
-        return "\"" + escapingControls(value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) + "\""
+        return "\""
+            + escapingControls(
+                value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) + "\""
     }
 
     /// `\n` for a line feed, `\xNN` for the other C0 and C1 controls and DEL.

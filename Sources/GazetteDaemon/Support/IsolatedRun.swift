@@ -1,7 +1,7 @@
-import Glibc
 import Foundation
 import GazetteFiles
 import GazetteIntake
+import Glibc
 import SystemPackage
 
 /// Runs a one-shot command's files in a worker process, so that a file that crashes Gazette
@@ -30,7 +30,8 @@ public enum IsolatedRun {
             guard let path = environment[IsolatedRun.progressVariable],
                 let first = environment[IsolatedRun.firstFileVariable].flatMap({ Int($0) }), first >= 0
             else { return nil }
-            guard let descriptor = try? FileDescriptor.open(FilePath(path), .writeOnly, options: [.append, .closeOnExec])
+            guard
+                let descriptor = try? FileDescriptor.open(FilePath(path), .writeOnly, options: [.append, .closeOnExec])
             else { return nil }
             firstFile = first
             progress = descriptor

@@ -1,5 +1,4 @@
 import Foundation
-
 import Glibc
 
 /// Sends sd_notify(3) messages (`READY=1`, `STATUS=…`, `WATCHDOG=1`, `STOPPING=1`) to the
@@ -15,7 +14,8 @@ public struct SystemdNotifier: Sendable {
         let path = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : $0 }
         self.socketPath = path
         if path != nil, let usec = environment["WATCHDOG_USEC"].flatMap(UInt64.init), usec > 0,
-           environment["WATCHDOG_PID"].flatMap(Int32.init).map({ $0 == getpid() }) ?? true {
+            environment["WATCHDOG_PID"].flatMap(Int32.init).map({ $0 == getpid() }) ?? true
+        {
             self.watchdogInterval = .microseconds(Int64(usec / 2))
         } else {
             self.watchdogInterval = nil
@@ -53,7 +53,9 @@ public struct SystemdNotifier: Sendable {
             let sent = withUnsafePointer(to: &address) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                     message.withUnsafeBytes { bytes in
-                        sendto(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), socketAddress, length)
+                        sendto(
+                            fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), socketAddress,
+                            length)
                     }
                 }
             }

@@ -13,7 +13,8 @@ public struct DigestBuilder: Sendable {
     public let linkFolder: String?
 
     public init(
-        database: GazetteDatabase, timeZone: TimeZone, linkFolder: String? = nil, now: @escaping @Sendable () -> Date = Date.init
+        database: GazetteDatabase, timeZone: TimeZone, linkFolder: String? = nil,
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.database = database
         self.timeZone = timeZone
@@ -58,7 +59,8 @@ public struct DigestBuilder: Sendable {
                 Digest.Article(
                     id: article.id, title: Self.title(of: article), publication: article.publication,
                     authors: article.authors, publishedAt: article.isDated ? article.publishedAt : nil,
-                    dated: article.isDated, ingestedAt: article.ingestedAt, keyphrases: Array(article.keyphrases.prefix(5)),
+                    dated: article.isDated, ingestedAt: article.ingestedAt,
+                    keyphrases: Array(article.keyphrases.prefix(5)),
                     sourceName: (article.sourcePath as NSString).lastPathComponent,
                     archivePath: article.archivePath ?? article.sourcePath,
                     link: FileLink.to(article.archivePath ?? article.sourcePath, from: linkFolder))
@@ -76,9 +78,12 @@ public struct DigestBuilder: Sendable {
     /// "The biggest story: “…”, carried by 3 publications (A, B and C)."
     static func sentence(_ story: Digest.Story) -> String {
         let names = story.publications.prefix(3).joined(separator: ", ")
-        let carriers = story.publications.isEmpty
+        let carriers =
+            story.publications.isEmpty
             ? (story.sources == 1 ? "" : ", in \(story.sources) articles")
-            : story.publications.count == 1 ? " (\(names))" : ", carried by \(story.publications.count) publications (\(names)\(story.publications.count > 3 ? " and others" : ""))"
+            : story.publications.count == 1
+                ? " (\(names))"
+                : ", carried by \(story.publications.count) publications (\(names)\(story.publications.count > 3 ? " and others" : ""))"
         return "The biggest story: “\(story.headline)”\(carriers)."
     }
 

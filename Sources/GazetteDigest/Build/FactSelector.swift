@@ -62,7 +62,9 @@ struct FactSelector {
     /// Money first (largest first), then other amounts with a unit; bare counts are left out.
     func numbers(_ amounts: [DigestSlice.Amount]) -> [Digest.Number] {
         var seen: Set<String> = []
-        let kept = amounts.filter { ($0.currency != nil || $0.unit != nil) && seen.insert($0.text + "\u{1}" + $0.context.before).inserted }
+        let kept = amounts.filter {
+            ($0.currency != nil || $0.unit != nil) && seen.insert($0.text + "\u{1}" + $0.context.before).inserted
+        }
         let ranked = kept.sorted { a, b in
             if (a.currency != nil) != (b.currency != nil) { return a.currency != nil }
             return a.value > b.value
@@ -70,7 +72,8 @@ struct FactSelector {
         return ranked.prefix(Self.numberLimit).map { amount in
             Digest.Number(
                 text: amount.text, value: amount.value, currency: amount.currency, unit: amount.unit,
-                context: ContextSentence.around(before: amount.context.before, span: amount.text, after: amount.context.after),
+                context: ContextSentence.around(
+                    before: amount.context.before, span: amount.text, after: amount.context.after),
                 articleID: amount.articleID, publication: articles[amount.articleID]?.publication)
         }
     }
@@ -88,13 +91,17 @@ struct FactSelector {
             guard articles[date.articleID]?.isDated == true, let (day, time) = localDay(date), day > lastDay,
                 seen.insert(day + (time ?? "") + date.text.lowercased()).inserted
             else { continue }
-            days[day, default: []].append(Digest.Event(
-                text: date.text, time: time,
-                context: ContextSentence.around(before: date.context.before, span: date.text, after: date.context.after),
-                articleID: date.articleID, publication: articles[date.articleID]?.publication))
+            days[day, default: []].append(
+                Digest.Event(
+                    text: date.text, time: time,
+                    context: ContextSentence.around(
+                        before: date.context.before, span: date.text, after: date.context.after),
+                    articleID: date.articleID, publication: articles[date.articleID]?.publication))
         }
         return days.keys.sorted().prefix(Self.calendarDayLimit).map { day in
-            Digest.CalendarDay(date: day, events: Array(days[day]!.sorted { ($0.time ?? "") < ($1.time ?? "") }.prefix(Self.eventsPerDay)))
+            Digest.CalendarDay(
+                date: day,
+                events: Array(days[day]!.sorted { ($0.time ?? "") < ($1.time ?? "") }.prefix(Self.eventsPerDay)))
         }
     }
 
@@ -103,8 +110,9 @@ struct FactSelector {
         if date.granularity == "day" {
             return date.value.count == 10 ? (date.value, nil) : nil
         }
-        guard let instant = (try? Date.ISO8601FormatStyle().parse(date.value))
-            ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(date.value))
+        guard
+            let instant = (try? Date.ISO8601FormatStyle().parse(date.value))
+                ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(date.value))
         else { return nil }
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
         return (Self.dayString(instant, calendar), String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0))

@@ -1,5 +1,5 @@
-import GazetteExtraction
 import Foundation
+import GazetteExtraction
 import GazetteStore
 
 /// The "people, organisations, places" section: the window's top names, their change against
@@ -27,7 +27,8 @@ struct NameTrends {
     static func windowCounts(_ links: [DigestSlice.EntityLink]) -> [Int64: WindowCount] {
         var counts: [Int64: WindowCount] = [:]
         for link in links where types.contains(link.type) {
-            var count = counts[link.entityID] ?? WindowCount(name: link.name, type: link.type, firstSeenAt: link.firstSeenAt)
+            var count =
+                counts[link.entityID] ?? WindowCount(name: link.name, type: link.type, firstSeenAt: link.firstSeenAt)
             count.mentions += link.mentions
             count.articles.insert(link.articleID)
             counts[link.entityID] = count
@@ -37,7 +38,9 @@ struct NameTrends {
 
     static func top(_ counts: [Int64: WindowCount]) -> [Int64] {
         counts.sorted { a, b in
-            (a.value.articles.count, a.value.mentions, b.value.name) > (b.value.articles.count, b.value.mentions, a.value.name)
+            (a.value.articles.count, a.value.mentions, b.value.name) > (
+                b.value.articles.count, b.value.mentions, a.value.name
+            )
         }.prefix(topLimit).map(\.key)
     }
 

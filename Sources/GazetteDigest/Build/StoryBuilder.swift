@@ -12,7 +12,9 @@ struct StoryBuilder {
     func stories(clusters: [[Int]]) -> [Digest.Story] {
         let stories = clusters.map { story(for: $0.map { articles[$0] }) }
         return stories.enumerated().sorted { a, b in
-            (a.element.sources, a.element.articleIDs.count, b.offset) > (b.element.sources, b.element.articleIDs.count, a.offset)
+            (a.element.sources, a.element.articleIDs.count, b.offset) > (
+                b.element.sources, b.element.articleIDs.count, a.offset
+            )
         }.map(\.element)
     }
 
@@ -35,7 +37,8 @@ struct StoryBuilder {
     }
 
     /// How many of the cluster's articles share each of this article's entities.
-    private func centrality(_ article: DigestSlice.Article, _ entityArticles: [Int64: [DigestSlice.EntityLink]]) -> Int {
+    private func centrality(_ article: DigestSlice.Article, _ entityArticles: [Int64: [DigestSlice.EntityLink]]) -> Int
+    {
         (links[article.id] ?? []).reduce(0) { $0 + (entityArticles[$1.entityID]?.count ?? 0) }
     }
 
@@ -49,7 +52,9 @@ struct StoryBuilder {
         return sentences
     }
 
-    private func names(ofType type: EntityType, in entityArticles: [Int64: [DigestSlice.EntityLink]], limit: Int) -> [String] {
+    private func names(
+        ofType type: EntityType, in entityArticles: [Int64: [DigestSlice.EntityLink]], limit: Int
+    ) -> [String] {
         entityArticles.values.compactMap { group -> (String, Int, Int)? in
             guard let first = group.first, first.type == type else { return nil }
             return (first.name, Set(group.map(\.articleID)).count, group.reduce(0) { $0 + $1.mentions })

@@ -25,11 +25,13 @@ struct StoryVectors {
         for article in articles {
             var count: [Int: Int] = [:]
             for word in Self.words(of: article) {
-                let index = words[word] ?? {
-                    words[word] = words.count
-                    documentFrequency.append(0)
-                    return words.count - 1
-                }()
+                let index =
+                    words[word]
+                    ?? {
+                        words[word] = words.count
+                        documentFrequency.append(0)
+                        return words.count - 1
+                    }()
                 count[index, default: 0] += 1
             }
             for index in count.keys { documentFrequency[index] += 1 }
@@ -105,11 +107,13 @@ struct StoryVectors {
         return result
     }
 
-    private static let stopWords = Set(StopWords.words + ["said", "says", "say", "mr", "mrs", "ms", "would", "could", "new", "one", "two"])
+    private static let stopWords = Set(
+        StopWords.words + ["said", "says", "say", "mr", "mrs", "ms", "would", "could", "new", "one", "two"])
 
     /// `elections` → `election`, `policies` → `policy`; leaves `news`, `press`, `us`.
     static func fold(_ word: String) -> String {
-        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") else { return word }
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is")
+        else { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         return String(word.dropLast())
     }

@@ -1,5 +1,5 @@
-import GazetteExtraction
 import Foundation
+import GazetteExtraction
 
 /// One digest: what was ingested in a window, arranged in the sections users read.
 ///

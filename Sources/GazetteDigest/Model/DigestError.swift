@@ -7,13 +7,13 @@ public enum DigestError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .badTemplate(path, reason):
+        case .badTemplate(let path, let reason):
             "The digest template \(path) cannot be used: \(reason)."
-        case let .cannotWrite(path, reason):
+        case .cannotWrite(let path, let reason):
             "The digest file \(path) cannot be written: \(reason)."
-        case let .unknownFormat(format):
+        case .unknownFormat(let format):
             "'\(format)' is not a digest format; use md, html or json."
-        case let .badTime(time):
+        case .badTime(let time):
             "'\(time)' is not a time of day; write digest times as HH:MM, e.g. 07:00."
         }
     }

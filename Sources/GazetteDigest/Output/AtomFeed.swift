@@ -34,7 +34,8 @@ struct AtomFeed {
     static func summary(of gist: Gist) -> String {
         let g = gist.glance
         guard g.articles > 0 else { return "No articles were ingested in this window." }
-        var text = "\(g.articles) article\(g.articles == 1 ? "" : "s") from \(g.publications) publication\(g.publications == 1 ? "" : "s")."
+        var text =
+            "\(g.articles) article\(g.articles == 1 ? "" : "s") from \(g.publications) publication\(g.publications == 1 ? "" : "s")."
         if let biggest = g.biggestStory { text += " " + biggest }
         let others = gist.stories.dropFirst().prefix(3).map { "“\($0.headline)”" }
         if !others.isEmpty { text += " Also: " + others.joined(separator: "; ") + "." }

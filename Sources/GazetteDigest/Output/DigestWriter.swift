@@ -40,12 +40,15 @@ public struct DigestWriter: Sendable {
     /// Stems of the digests on disk, oldest first.
     func stems() throws -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: configuration.directory)) ?? []
-        return Set(names.compactMap { name -> String? in
-            guard let dot = name.firstIndex(of: "."), DigestFormat(rawValue: String(name[name.index(after: dot)...])) != nil
-            else { return nil }
-            let stem = name[..<dot]
-            return DigestFileName.isStem(stem) ? String(stem) : nil
-        }).sorted()
+        return Set(
+            names.compactMap { name -> String? in
+                guard let dot = name.firstIndex(of: "."),
+                    DigestFormat(rawValue: String(name[name.index(after: dot)...])) != nil
+                else { return nil }
+                let stem = name[..<dot]
+                return DigestFileName.isStem(stem) ? String(stem) : nil
+            }
+        ).sorted()
     }
 
     /// Removes the oldest digests beyond `keep`, and those whose day is more than `keepDays`
@@ -57,7 +60,9 @@ public struct DigestWriter: Sendable {
             let zone = configuration.resolvedTimeZone
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone
-            if let cutoff = calendar.date(byAdding: .day, value: -configuration.keepDays, to: calendar.startOfDay(for: now)) {
+            if let cutoff = calendar.date(
+                byAdding: .day, value: -configuration.keepDays, to: calendar.startOfDay(for: now))
+            {
                 let day = calendar.dateComponents([.year, .month, .day], from: cutoff)
                 let oldest = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
                 doomed.formUnion(stems.filter { $0.prefix(10) < oldest })
@@ -79,11 +84,15 @@ public struct DigestWriter: Sendable {
                 .first { FileManager.default.fileExists(atPath: path($0)) }
             guard let file else { return nil }
             let modified = (try? FileManager.default.attributesOfItem(atPath: path(file))[.modificationDate]) as? Date
-            let summary = stem == current ? AtomFeed.summary(of: AtomFeed.Gist(digest)) : storedGist(stem).map(AtomFeed.summary(of:))
+            let summary =
+                stem == current
+                ? AtomFeed.summary(of: AtomFeed.Gist(digest)) : storedGist(stem).map(AtomFeed.summary(of:))
             return AtomFeed.Entry(stem: stem, file: file, updated: modified ?? digest.generatedAt, summary: summary)
         }
-        let base = configuration.baseURL ?? URL(fileURLWithPath: FileLink.absolute(configuration.directory), isDirectory: true)
-        try DigestFile.write(AtomFeed.render(entries, updated: digest.generatedAt, base: base), to: path(AtomFeed.fileName))
+        let base =
+            configuration.baseURL ?? URL(fileURLWithPath: FileLink.absolute(configuration.directory), isDirectory: true)
+        try DigestFile.write(
+            AtomFeed.render(entries, updated: digest.generatedAt, base: base), to: path(AtomFeed.fileName))
     }
 
     /// The summary fields of the digest saved as `STEM.json`, when that format is written and

@@ -1,5 +1,5 @@
-import GazetteExtraction
 import Foundation
+import GazetteExtraction
 
 /// The values templates see: a ``Digest`` with its dates formatted in the digest's zone, lists
 /// joined, sparklines drawn, and a `has…` flag per section so that empty sections vanish.
@@ -111,7 +111,8 @@ struct DigestPresentation {
         let format = Formats(zone)
         let lastInstant = digest.window.until.addingTimeInterval(-0.001)
         title = "Gazette digest — \(format.longDay.string(from: lastInstant))"
-        period = "\(format.moment.string(from: digest.window.since)) – \(format.moment.string(from: digest.window.until))"
+        period =
+            "\(format.moment.string(from: digest.window.since)) – \(format.moment.string(from: digest.window.until))"
         generated = format.moment.string(from: digest.generatedAt)
         timeZone = digest.timeZone
         empty = digest.isEmpty
@@ -121,12 +122,14 @@ struct DigestPresentation {
         let articles = digest.articles.map { Self.article($0, format) }
         let byID = Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })
         stories = digest.stories.prefix(StoryBuilder.shown).enumerated().map { index, story in
-            let counts = story.publications.count > 1
+            let counts =
+                story.publications.count > 1
                 ? "\(Self.count(story.publications.count, "publication")), \(Self.count(story.articleIDs.count, "article"))"
                 : Self.count(story.articleIDs.count, "article")
             return Story(
                 rank: index + 1, headline: story.headline, publications: Self.list(story.publications), counts: counts,
-                summary: story.summary.joined(separator: " "), people: Self.list(story.people), places: Self.list(story.places),
+                summary: story.summary.joined(separator: " "), people: Self.list(story.people),
+                places: Self.list(story.places),
                 articles: story.articleIDs.compactMap { byID[$0] })
         }
         hasStories = !stories.isEmpty
@@ -138,9 +141,13 @@ struct DigestPresentation {
         hasFirstSeen = !firstSeen.isEmpty
         hasNames = !digest.names.isEmpty
         speakers = digest.quotes.map { speaker in
-            Speaker(name: speaker.name, role: speaker.role, quotes: speaker.quotes.map { quote in
-                Quote(text: quote.text, source: [quote.publication, quote.title].compactMap { $0 }.joined(separator: ", "))
-            })
+            Speaker(
+                name: speaker.name, role: speaker.role,
+                quotes: speaker.quotes.map { quote in
+                    Quote(
+                        text: quote.text,
+                        source: [quote.publication, quote.title].compactMap { $0 }.joined(separator: ", "))
+                })
         }
         hasQuotes = !speakers.isEmpty
         numbers = digest.numbers.map { Number(text: $0.text, context: $0.context, publication: $0.publication) }
@@ -149,7 +156,9 @@ struct DigestPresentation {
             Day(
                 label: DigestWindow.day(day.date, in: zone).map { format.shortDay.string(from: $0.since) } ?? day.date,
                 date: day.date,
-                events: day.events.map { Event(time: $0.time, text: $0.text, context: $0.context, publication: $0.publication) })
+                events: day.events.map {
+                    Event(time: $0.time, text: $0.text, context: $0.context, publication: $0.publication)
+                })
         }
         hasDates = !calendar.isEmpty
         self.articles = articles
@@ -182,8 +191,12 @@ struct DigestPresentation {
     }
 
     private static func name(_ trend: Digest.NameTrend) -> Name {
-        let labels: [Digest.Change: String] = [.new: "new", .rising: "↑ rising", .steady: "→ steady", .falling: "↓ falling"]
-        let kinds: [EntityType: String] = [.person: "person", .organization: "organisation", .location: "place", .norp: "group"]
+        let labels: [Digest.Change: String] = [
+            .new: "new", .rising: "↑ rising", .steady: "→ steady", .falling: "↓ falling",
+        ]
+        let kinds: [EntityType: String] = [
+            .person: "person", .organization: "organisation", .location: "place", .norp: "group",
+        ]
         return Name(
             name: trend.name, kind: kinds[trend.type] ?? trend.type.rawValue.lowercased(), mentions: trend.mentions,
             articles: trend.articles, previousWeek: trend.previousWeek, change: trend.change.rawValue,

@@ -40,7 +40,9 @@ public struct DigestTemplates: Sendable {
             let candidate = URL(fileURLWithPath: overrideDirectory).appendingPathComponent(file)
             if FileManager.default.fileExists(atPath: candidate.path) { url = candidate }
         }
-        guard let url else { throw DigestError.badTemplate(path: file, reason: "the built-in template is missing from the bundle") }
+        guard let url else {
+            throw DigestError.badTemplate(path: file, reason: "the built-in template is missing from the bundle")
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)

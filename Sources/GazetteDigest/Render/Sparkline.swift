@@ -5,9 +5,10 @@ enum Sparkline {
     /// One block per value, scaled to the largest; all-zero series are a flat line of `▁`.
     static func text(_ values: [Int]) -> String {
         let top = values.max() ?? 0
-        return String(values.map { value in
-            top == 0 ? blocks[0] : blocks[min(blocks.count - 1, value * (blocks.count - 1) / top)]
-        })
+        return String(
+            values.map { value in
+                top == 0 ? blocks[0] : blocks[min(blocks.count - 1, value * (blocks.count - 1) / top)]
+            })
     }
 
     /// A self-contained SVG polyline; built only from numbers, so it is safe to insert unescaped.

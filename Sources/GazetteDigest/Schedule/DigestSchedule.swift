@@ -29,7 +29,8 @@ public struct DigestSchedule: Sendable {
     public func previous(atOrBefore date: Date) -> Date? {
         times.compactMap { time in
             calendar.nextDate(
-                after: date.addingTimeInterval(0.001), matching: DateComponents(hour: time.hour, minute: time.minute, second: 0),
+                after: date.addingTimeInterval(0.001),
+                matching: DateComponents(hour: time.hour, minute: time.minute, second: 0),
                 matchingPolicy: .nextTime, repeatedTimePolicy: .first, direction: .backward)
         }.max()
     }

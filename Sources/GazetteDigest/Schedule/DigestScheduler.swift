@@ -92,10 +92,12 @@ public struct DigestScheduler: Sendable {
         let stem = prepared.producer.stem(for: window, withTime: prepared.withTime)
         let paths = try prepared.producer.write(digest, window: window, withTime: prepared.withTime)
         try DigestState(lastUntil: slot).save(to: configuration.directory)
-        logger.info("digest written", metadata: [
-            "digest.stem": "\(stem)", "digest.articles": "\(digest.articles.count)",
-            "digest.files": "\(paths.count)", "digest.catch_up": "\(startup)",
-        ])
+        logger.info(
+            "digest written",
+            metadata: [
+                "digest.stem": "\(stem)", "digest.articles": "\(digest.articles.count)",
+                "digest.files": "\(paths.count)", "digest.catch_up": "\(startup)",
+            ])
         return window
     }
 }

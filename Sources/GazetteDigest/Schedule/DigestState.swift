@@ -23,6 +23,8 @@ struct DigestState: Codable, Equatable {
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
         let data = try encoder.encode(self)
-        try DigestFile.write(String(decoding: data, as: UTF8.self) + "\n", to: (directory as NSString).appendingPathComponent(Self.fileName))
+        try DigestFile.write(
+            String(decoding: data, as: UTF8.self) + "\n",
+            to: (directory as NSString).appendingPathComponent(Self.fileName))
     }
 }

@@ -102,18 +102,24 @@ struct AmountScanner {
         var currency: String?
         var cursor = i
         // Prefix: `$`, `US$`, `Rs`, `USD`.
-        if t.kind == .symbol || t.kind == .punctuation, t.end - t.start == 1, let code = Self.symbols[text.scalars[t.start]] {
+        if t.kind == .symbol || t.kind == .punctuation, t.end - t.start == 1,
+            let code = Self.symbols[text.scalars[t.start]]
+        {
             currency = code
             cursor = i + 1
             if code == "USD", i > 0, tokens[i - 1].kind == .word, glued(i - 1, i),
-               let special = Self.dollarPrefixes[word(i - 1)] {
+                let special = Self.dollarPrefixes[word(i - 1)]
+            {
                 currency = special
                 start = i - 1
             }
             if cursor < tokens.count, !glued(i, cursor), tokens[cursor].kind != .number { return nil }
         } else if t.kind == .word, t.end - t.start <= 3,
-                  i + 1 < tokens.count, tokens[i + 1].kind == .number || (tokens[i + 1].kind == .punctuation && i + 2 < tokens.count && tokens[i + 2].kind == .number),
-                  let code = Self.prefixWords[word(i)] {
+            i + 1 < tokens.count,
+            tokens[i + 1].kind == .number
+                || (tokens[i + 1].kind == .punctuation && i + 2 < tokens.count && tokens[i + 2].kind == .number),
+            let code = Self.prefixWords[word(i)]
+        {
             currency = code
             cursor = tokens[i + 1].kind == .number ? i + 1 : i + 2
         }
@@ -139,7 +145,9 @@ struct AmountScanner {
             return (make(start, afterNumber + 1, value: value, currency: nil, unit: "percent"), afterNumber + 2)
         }
         if w == "percentage", afterNumber + 1 < tokens.count, word(afterNumber + 1).hasPrefix("point") {
-            return (make(start, afterNumber + 1, value: value, currency: nil, unit: "percentage point"), afterNumber + 2)
+            return (
+                make(start, afterNumber + 1, value: value, currency: nil, unit: "percentage point"), afterNumber + 2
+            )
         }
         if let (code, factor) = Self.suffixWords[w] {
             // `pounds` could be weight: only after a magnitude or with `sterling`.
@@ -165,6 +173,8 @@ struct AmountScanner {
 
     func make(_ first: Int, _ last: Int, value: Double, currency: String?, unit: String?) -> Amount {
         let range = tokens[first].start..<tokens[last].end
-        return Amount(text: text.text(range), value: value, currency: currency, unit: unit, start: range.lowerBound, end: range.upperBound)
+        return Amount(
+            text: text.text(range), value: value, currency: currency, unit: unit, start: range.lowerBound,
+            end: range.upperBound)
     }
 }

@@ -33,7 +33,8 @@ enum NumberWords {
         guard w.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = w.split(separator: "-")
         if parts.count == 2, let tens = units[String(parts[0])], tens >= 20, tens < 100,
-           let one = units[String(parts[1])], one < 10, one > 0 {
+            let one = units[String(parts[1])], one < 10, one > 0
+        {
             return tens + one
         }
         return nil

@@ -34,13 +34,13 @@ enum DateMeaning: Equatable {
 
     /// Value and granularity, or nil when the expression is relative and there is no anchor.
     func resolve(anchor: Date?, tense: Tense) -> (String, DateMention.Granularity)? {
-        if case let .absolute(value, granularity) = self { return (value, granularity) }
+        if case .absolute(let value, let granularity) = self { return (value, granularity) }
         guard let anchor else { return nil }
         let a = CivilDate(anchor)
         switch self {
         case .absolute:
             return nil
-        case let .dayMonth(month, day):
+        case .dayMonth(let month, let day):
             let candidates = (a.year - 1...a.year + 1).filter { CivilDate.isValid(year: $0, month: month, day: day) }
                 .map { CivilDate(year: $0, month: month, day: day) }
             let same = candidates.first { $0.year == a.year }
@@ -51,7 +51,7 @@ enum DateMeaning: Equatable {
             case .unknown: chosen = same ?? candidates.min { abs($0.days - a.days) < abs($1.days - a.days) }
             }
             return chosen.map { ($0.dayString, .day) }
-        case let .month(month, pick):
+        case .month(let month, let pick):
             let now = a.year * 12 + a.month - 1
             var index = a.year * 12 + month - 1
             switch (pick, tense) {
@@ -62,7 +62,7 @@ enum DateMeaning: Equatable {
             default: break
             }
             return (CivilDate(year: index / 12, month: index % 12 + 1, day: 1).monthString, .month)
-        case let .weekday(weekday, pick):
+        case .weekday(let weekday, let pick):
             let back = (a.weekday - weekday + 7) % 7
             let ahead = (weekday - a.weekday + 7) % 7
             let offset: Int
@@ -74,7 +74,7 @@ enum DateMeaning: Equatable {
             case (.bare, _): offset = -back
             }
             return (a.adding(days: offset).dayString, .day)
-        case let .relative(unit, n):
+        case .relative(let unit, let n):
             switch unit {
             case .hour:
                 let t = anchor.addingTimeInterval(Double(n) * 3_600)
@@ -87,7 +87,7 @@ enum DateMeaning: Equatable {
             case .month: return (a.adding(months: n).monthString, .month)
             case .year: return (CivilDate.pad(a.year + n, 4), .year)
             }
-        case let .weekend(pick):
+        case .weekend(let pick):
             var shift = 0
             switch (pick, tense) {
             case (.last, _): shift = -7
@@ -96,7 +96,7 @@ enum DateMeaning: Equatable {
             default: shift = 0
             }
             return (a.adding(days: shift).weekString, .week)
-        case let .quarter(q, year):
+        case .quarter(let q, let year):
             let startMonth = 3 * (q - 1) + 1
             var y = year ?? a.year
             if year == nil {
@@ -104,7 +104,7 @@ enum DateMeaning: Equatable {
                 if startMonth > a.month { y -= 1 }
             }
             return (CivilDate(year: y, month: startMonth, day: 1).monthString, .month)
-        case let .relativeQuarter(n):
+        case .relativeQuarter(let n):
             let current = (a.month - 1) / 3
             let start = CivilDate(year: a.year, month: current * 3 + 1, day: 1).adding(months: 3 * n)
             return (start.monthString, .month)

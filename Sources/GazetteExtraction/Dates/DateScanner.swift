@@ -42,7 +42,8 @@ struct DateScanner {
     }
 
     func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind != .word && tokens[i].end - tokens[i].start == 1 && text.scalars[tokens[i].start] == c
+        i >= 0 && i < tokens.count && tokens[i].kind != .word && tokens[i].end - tokens[i].start == 1
+            && text.scalars[tokens[i].start] == c
     }
 
     func glued(_ i: Int, _ j: Int) -> Bool {
@@ -53,7 +54,9 @@ struct DateScanner {
     /// (`the game is over` / `Next year …`) does not belong to a date on the next.
     func onOneLine(_ i: Int, _ j: Int) -> Bool {
         guard i >= 0, j < tokens.count, i <= j else { return false }
-        return !text.scalars[tokens[i].end..<tokens[j].start].contains { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        return !text.scalars[tokens[i].end..<tokens[j].start].contains {
+            $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
     }
 
     /// `early December`, `the end of 1998`, `nearly two weeks ago`: the core expression with
@@ -69,7 +72,9 @@ struct DateScanner {
         case .partOf?:
             guard word(i + 1) == "of" else { return nil }
             let first = word(i - 1) == "the" && onOneLine(i - 1, i) ? i - 1 : i
-            if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year, onOneLine(first, i + 3) {
+            if word(i + 2) == "the", let unit = DateLexicon.unit(word(i + 3)), unit == .month || unit == .year,
+                onOneLine(first, i + 3)
+            {
                 return Match(meaning: .relative(unit, 0), first: first, last: i + 3)
             }
             guard var m = core(i + 2), onOneLine(first, m.first) else { return nil }
@@ -86,7 +91,9 @@ struct DateScanner {
 
     static let modifierWords: WordTable<Modifier> = {
         var table: [String: Modifier] = [:]
-        for w in DateLexicon.modifiers.union(["nearly", "almost", "about", "some", "roughly", "just", "over"]) { table[w] = .sharpens }
+        for w in DateLexicon.modifiers.union(["nearly", "almost", "about", "some", "roughly", "just", "over"]) {
+            table[w] = .sharpens
+        }
         for w in ["end", "beginning", "start", "middle"] { table[w] = .partOf }
         return WordTable(table)
     }()
@@ -94,9 +101,13 @@ struct DateScanner {
     /// Every word that can begin a core expression by itself, whatever follows; `core` asks the
     /// few words that are not here (`-quarter`, `Q3`, `mid-`, `… ago`) apart, so that most
     /// tokens cost one look-up.
-    static let coreWords = WordTable(Set(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.ordinals.keys)
-        .union(["today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "nineteen", "twenty", "fiscal", "the",
-                "this", "last", "past", "previous", "next", "coming"]))
+    static let coreWords = WordTable(
+        Set(DateLexicon.months.keys).union(DateLexicon.weekdays.keys).union(DateLexicon.ordinals.keys)
+            .union([
+                "today", "tonight", "yesterday", "tomorrow", "now", "currently", "nowadays", "nineteen", "twenty",
+                "fiscal", "the",
+                "this", "last", "past", "previous", "next", "coming",
+            ]))
 
     /// The expression starting at token `i`; nil past the last token, so callers may look ahead
     /// freely (a modifier such as `over` can be the text's last word).
@@ -114,13 +125,17 @@ struct DateScanner {
         guard t.kind == .word else { return nil }
         // The prefix and suffix tests on bytes let through at least what the string tests
         // below accept.
-        guard Self.coreWords.contains(w, packed: packed(i)) || w.utf8.first == UInt8(ascii: "q") || w.utf8.starts(with: "mid-".utf8)
-                || w.utf8.reversed().starts(with: "-quarter".utf8.reversed()) || word(i + 2) == "ago" else {
+        guard
+            Self.coreWords.contains(w, packed: packed(i)) || w.utf8.first == UInt8(ascii: "q")
+                || w.utf8.starts(with: "mid-".utf8)
+                || w.utf8.reversed().starts(with: "-quarter".utf8.reversed()) || word(i + 2) == "ago"
+        else {
             return nil
         }
         if let m = monthFirst(i) { return m }
         if let wd = DateLexicon.weekdays[w], isCapitalized(i) {
-            return Match(meaning: .weekday(wd, .bare), first: i, last: DateLexicon.dayParts.contains(word(i + 1)) ? i + 1 : i)
+            return Match(
+                meaning: .weekday(wd, .bare), first: i, last: DateLexicon.dayParts.contains(word(i + 1)) ? i + 1 : i)
         }
         switch w {
         case "today", "tonight": return Match(meaning: .relative(.day, 0), first: i, last: i)
@@ -139,7 +154,9 @@ struct DateScanner {
             }
         case "the":
             if word(i + 1) == "weekend" { return Match(meaning: .weekend(.bare), first: i, last: i + 1) }
-            if ["quarter", "latest", "year-ago", "year-earlier"].contains(word(i + 1)), word(i + 1) == "quarter" || word(i + 2) == "quarter" {
+            if ["quarter", "latest", "year-ago", "year-earlier"].contains(word(i + 1)),
+                word(i + 1) == "quarter" || word(i + 2) == "quarter"
+            {
                 let last = word(i + 1) == "quarter" ? i + 1 : i + 2
                 return Match(meaning: .relativeQuarter(word(i + 1).hasPrefix("year") ? -4 : -1), first: i, last: last)
             }
@@ -159,10 +176,13 @@ struct DateScanner {
     /// `2025-02-12`.
     func isoDate(_ i: Int) -> Match? {
         guard let y = DateLexicon.year(word(i)), isPunct(i + 1, "-"), isPunct(i + 3, "-"), i + 4 < tokens.count,
-              glued(i, i + 1), glued(i + 1, i + 2), glued(i + 2, i + 3), glued(i + 3, i + 4),
-              word(i + 2).count == 2, word(i + 4).count == 2,
-              let m = Int(word(i + 2)), let d = Int(word(i + 4)), CivilDate.isValid(year: y, month: m, day: d) else { return nil }
-        return Match(meaning: .absolute(value: CivilDate(year: y, month: m, day: d).dayString, granularity: .day), first: i, last: i + 4)
+            glued(i, i + 1), glued(i + 1, i + 2), glued(i + 2, i + 3), glued(i + 3, i + 4),
+            word(i + 2).count == 2, word(i + 4).count == 2,
+            let m = Int(word(i + 2)), let d = Int(word(i + 4)), CivilDate.isValid(year: y, month: m, day: d)
+        else { return nil }
+        return Match(
+            meaning: .absolute(value: CivilDate(year: y, month: m, day: d).dayString, granularity: .day), first: i,
+            last: i + 4)
     }
 
     /// A month name at `i` (`February`, `Feb.`, `Sept`): its number and its last token.
@@ -195,7 +215,9 @@ struct DateScanner {
         var k = j
         if word(k) == "of" || isPunct(k, ",") { k += 1 }
         if let y = DateLexicon.year(word(k)) {
-            return Match(meaning: .absolute(value: CivilDate(year: y, month: m, day: 1).monthString, granularity: .month), first: i, last: k)
+            return Match(
+                meaning: .absolute(value: CivilDate(year: y, month: m, day: 1).monthString, granularity: .month),
+                first: i, last: k)
         }
         guard monthAloneIsDate(i, last: last) else { return nil }
         return Match(meaning: .month(m, .bare), first: i, last: last)
@@ -205,7 +227,9 @@ struct DateScanner {
         var k = last + 1
         if isPunct(k, ",") { k += 1 }
         if let y = DateLexicon.year(word(k)), CivilDate.isValid(year: y, month: m, day: d) {
-            return Match(meaning: .absolute(value: CivilDate(year: y, month: m, day: d).dayString, granularity: .day), first: first, last: k)
+            return Match(
+                meaning: .absolute(value: CivilDate(year: y, month: m, day: d).dayString, granularity: .day),
+                first: first, last: k)
         }
         guard CivilDate.isValid(year: 2000, month: m, day: d) else { return nil }
         return Match(meaning: .dayMonth(month: m, day: d), first: first, last: last)
@@ -233,9 +257,11 @@ struct DateScanner {
         let next = word(i + 1)
         if isPunct(i + 1, "%") || next == "percent" || next == "per" { return false }
         if isPunct(i + 1, "-"), glued(i, i + 1), i + 2 < tokens.count, tokens[i + 2].kind == .number { return false }
-        if i + 1 < tokens.count, tokens[i + 1].kind == .word, !isCapitalized(i + 1), next.count > 3, next.hasSuffix("s"),
-           !["was", "has", "is", "its", "this", "as", "us", "years", "elections"].contains(next),
-           !Self.monthPrepositions.contains(word(i - 1)) {
+        if i + 1 < tokens.count, tokens[i + 1].kind == .word, !isCapitalized(i + 1), next.count > 3,
+            next.hasSuffix("s"),
+            !["was", "has", "is", "its", "this", "as", "us", "years", "elections"].contains(next),
+            !Self.monthPrepositions.contains(word(i - 1))
+        {
             return false
         }
         return true

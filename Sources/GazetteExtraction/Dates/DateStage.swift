@@ -15,10 +15,14 @@ public struct DateStage: AnalysisStage {
         var out: [DateMention] = []
         for m in scanner.scan() {
             let tense = Self.tense(scanner, near: m.first)
-            guard let (value, granularity) = m.meaning.resolve(anchor: analysis.publishedAt, tense: tense) else { continue }
+            guard let (value, granularity) = m.meaning.resolve(anchor: analysis.publishedAt, tense: tense) else {
+                continue
+            }
             let range = scanner.tokens[m.first].start..<scanner.tokens[m.last].end
-            out.append(DateMention(text: analysis.text.text(range), value: value, granularity: granularity,
-                                   start: range.lowerBound, end: range.upperBound))
+            out.append(
+                DateMention(
+                    text: analysis.text.text(range), value: value, granularity: granularity,
+                    start: range.lowerBound, end: range.upperBound))
         }
         analysis.dates = out
     }
@@ -41,7 +45,9 @@ public struct DateStage: AnalysisStage {
         var best: (distance: Int, tense: DateMeaning.Tense)?
         for k in range where k != i {
             // Reporting verbs say nothing about the tense (`.unknown`).
-            guard let tense = markers[scanner.words[k], packed: scanner.text.packedWords[k]], tense != .unknown else { continue }
+            guard let tense = markers[scanner.words[k], packed: scanner.text.packedWords[k]], tense != .unknown else {
+                continue
+            }
             let d = abs(k - i)
             if best == nil || d < best!.distance { best = (d, tense) }
         }

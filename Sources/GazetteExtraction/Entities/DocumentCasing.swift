@@ -25,15 +25,20 @@ enum DocumentCasing {
             var run = s.lowerBound
             for i in s {
                 let w = words[i]
-                if !w.isCapitalized || headline { run = i + 1 }
-                else if i > run, suffix(w) {
+                if !w.isCapitalized || headline {
+                    run = i + 1
+                } else if i > run, suffix(w) {
                     for k in run..<i where !suffix(words[k]) { counts[words[k].lower, default: 0] |= 1 << 30 }
                 }
                 guard w.hasLetter else { continue }
                 let kind: UInt8
-                if !w.isCapitalized { kind = w.isAllCaps ? 0 : lowerElsewhere }
-                else if headline || i == s.lowerBound { kind = 0 }
-                else { kind = w.isAllCaps && w.length > 1 ? capitalsElsewhere : capitalisedElsewhere }
+                if !w.isCapitalized {
+                    kind = w.isAllCaps ? 0 : lowerElsewhere
+                } else if headline || i == s.lowerBound {
+                    kind = 0
+                } else {
+                    kind = w.isAllCaps && w.length > 1 ? capitalsElsewhere : capitalisedElsewhere
+                }
                 kinds[i] = kind
                 guard kind != 0 else { continue }
                 let shift = UInt32(kind.trailingZeroBitCount * 10)

@@ -14,7 +14,10 @@ package struct DocumentHistory {
         var bestCount: UInt32 = 0
         for t in 0..<4 {
             let k = (c >> (8 * UInt32(t))) & 0xFF
-            if k > bestCount { best = t; bestCount = k }
+            if k > bestCount {
+                best = t
+                bestCount = k
+            }
         }
         return bestCount == 0 ? 0 : UInt64(best + 1)
     }

@@ -23,7 +23,8 @@ package enum EntityLexicon {
     /// Lower-case words inside people's names (`Osama bin Laden`, `Charles de Gaulle`,
     /// `Ludwig van Beethoven`).
     static let nameParticles: Set<String> = [
-        "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le", "la", "dos", "das", "ter",
+        "bin", "ibn", "bint", "al", "el", "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "le",
+        "la", "dos", "das", "ter",
     ]
 
     /// Faiths and their followers, peoples that are no country's nationality, and continents'
@@ -56,27 +57,27 @@ package enum EntityLexicon {
     static let organisations: Gazetteer = {
         var g = Gazetteer()
         let names = """
-        Amnesty International|Amnesty|Human Rights Watch|Fannie Mae|Freddie Mac|Oxfam|Save the Children|Médecins Sans Frontières|
-        Doctors Without Borders|Reporters Without Borders|Committee to Protect Journalists|
-        International Committee of the Red Cross|Red Crescent|Transparency International|
-        International Crisis Group|Freedom House|ActionAid|Christian Aid|Mercy Corps|
-        International Rescue Committee|Norwegian Refugee Council|Islamic Relief|World Vision|
-        Friends of the Earth|Sierra Club|Gates Foundation|Open Society Foundations|
-        Brookings Institution|Chatham House|Heritage Foundation|Cato Institute|
-        World Health Organization|World Health Organisation|Unicef|UNHCR|UNESCO|UNRWA|IAEA|
-        International Atomic Energy Agency|World Food Programme|World Food Program|
-        International Monetary Fund|World Bank|World Trade Organization|World Trade Organisation|Opec|
-        OSCE|Asean|African Union|Arab League|Gulf Cooperation Council|European Commission|
-        European Central Bank|European Parliament|Council of Europe|International Criminal Court|
-        International Court of Justice|Interpol|Europol|Frontex|Mercosur|Taliban|Taleban|al-Qaeda|
-        al-Qaida|Islamic State|ISIS|Isil|Boko Haram|al-Shabab|al-Shabaab|Houthis|Islamic Jihad|Fatah|
-        Hezbollah|Hizbollah|Hamas|PKK|Farc|Tamil Tigers|Lashkar-e-Taiba|Jaish-e-Mohammed|Wagner Group|
-        Muslim Brotherhood|Hayat Tahrir al-Sham|Janjaweed|Reuters|Associated Press|Agence France-Presse|
-        AFP|BBC|CNN|Al Jazeera|Xinhua|Tass|Itar-Tass|Interfax|RIA Novosti|Kyodo|Yonhap|Voice of America|
-        New York Times|Washington Post|Wall Street Journal|Financial Times|Google|Facebook|Twitter|
-        Microsoft|Netflix|SpaceX|OpenAI|Nvidia|Huawei|Alibaba|Tencent|Baidu|ByteDance|TikTok|Samsung|
-        Sony|Yahoo|Uber|Airbnb|Boeing|Airbus|Gazprom|Rosneft|Saudi Aramco|Aramco
-        """
+            Amnesty International|Amnesty|Human Rights Watch|Fannie Mae|Freddie Mac|Oxfam|Save the Children|Médecins Sans Frontières|
+            Doctors Without Borders|Reporters Without Borders|Committee to Protect Journalists|
+            International Committee of the Red Cross|Red Crescent|Transparency International|
+            International Crisis Group|Freedom House|ActionAid|Christian Aid|Mercy Corps|
+            International Rescue Committee|Norwegian Refugee Council|Islamic Relief|World Vision|
+            Friends of the Earth|Sierra Club|Gates Foundation|Open Society Foundations|
+            Brookings Institution|Chatham House|Heritage Foundation|Cato Institute|
+            World Health Organization|World Health Organisation|Unicef|UNHCR|UNESCO|UNRWA|IAEA|
+            International Atomic Energy Agency|World Food Programme|World Food Program|
+            International Monetary Fund|World Bank|World Trade Organization|World Trade Organisation|Opec|
+            OSCE|Asean|African Union|Arab League|Gulf Cooperation Council|European Commission|
+            European Central Bank|European Parliament|Council of Europe|International Criminal Court|
+            International Court of Justice|Interpol|Europol|Frontex|Mercosur|Taliban|Taleban|al-Qaeda|
+            al-Qaida|Islamic State|ISIS|Isil|Boko Haram|al-Shabab|al-Shabaab|Houthis|Islamic Jihad|Fatah|
+            Hezbollah|Hizbollah|Hamas|PKK|Farc|Tamil Tigers|Lashkar-e-Taiba|Jaish-e-Mohammed|Wagner Group|
+            Muslim Brotherhood|Hayat Tahrir al-Sham|Janjaweed|Reuters|Associated Press|Agence France-Presse|
+            AFP|BBC|CNN|Al Jazeera|Xinhua|Tass|Itar-Tass|Interfax|RIA Novosti|Kyodo|Yonhap|Voice of America|
+            New York Times|Washington Post|Wall Street Journal|Financial Times|Google|Facebook|Twitter|
+            Microsoft|Netflix|SpaceX|OpenAI|Nvidia|Huawei|Alibaba|Tencent|Baidu|ByteDance|TikTok|Samsung|
+            Sony|Yahoo|Uber|Airbnb|Boeing|Airbus|Gazprom|Rosneft|Saudi Aramco|Aramco
+            """
         g.add(names.split(whereSeparator: { $0 == "|" || $0 == "\n" }).joined(separator: "\n"), to: .organisation)
         return g
     }()
@@ -113,7 +114,9 @@ package enum EntityLexicon {
 
     /// The parts of a hyphenated word that make it a modifier rather than a name: `pro-Russian`,
     /// `London-based`, `Nato-led`.
-    static let modifierPrefixes: Set<String> = ["pro", "anti", "non", "ex", "post", "pre", "neo", "mid", "pan", "cross"]
+    static let modifierPrefixes: Set<String> = [
+        "pro", "anti", "non", "ex", "post", "pre", "neo", "mid", "pan", "cross",
+    ]
     static let modifierSuffixes: Set<String> = [
         "based", "led", "backed", "born", "owned", "run", "style", "made", "bound", "funded", "controlled",
         "held", "era", "wide", "speaking", "friendly", "related", "linked", "allied", "aligned", "occupied",

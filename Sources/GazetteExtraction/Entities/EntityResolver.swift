@@ -60,7 +60,9 @@ package struct EntityResolver {
         for g in groups { g.settleType() }
         // Shorter names join the longest person name containing all their words; a storm's name
         // joins the storm (`Katrina`, `Hurricane Katrina`).
-        let fullNames = groups.filter { ($0.type == .person || $0.type == .event) && $0.words.count > 1 && $0.canonical == nil }
+        let fullNames = groups.filter {
+            ($0.type == .person || $0.type == .event) && $0.words.count > 1 && $0.canonical == nil
+        }
         for g in groups where g.canonical == nil {
             guard g.type == .person || g.words.count == 1 else { continue }
             var best: Group? = nil
@@ -75,7 +77,9 @@ package struct EntityResolver {
         }
         // The groups joined to each root, in order.
         var members: [ObjectIdentifier: [Group]] = [:]
-        for other in groups where other.joined != nil { members[ObjectIdentifier(other.root), default: []].append(other) }
+        for other in groups where other.joined != nil {
+            members[ObjectIdentifier(other.root), default: []].append(other)
+        }
         var entities: [Entity] = []
         for g in groups where g.joined == nil {
             var all = g.mentions
@@ -85,9 +89,14 @@ package struct EntityResolver {
             let name = g.canonical ?? Self.fullest(g.mentions.map(\.surface))
             var aliases: [String] = []
             for m in all where m.surface != name && !aliases.contains(m.surface) { aliases.append(m.surface) }
-            entities.append(Entity(name: name, type: type, aliases: aliases, mentions: all.map {
-                Span(start: text.tokens[$0.tokens.lowerBound].start, end: text.tokens[$0.tokens.upperBound - 1].end)
-            }))
+            entities.append(
+                Entity(
+                    name: name, type: type, aliases: aliases,
+                    mentions: all.map {
+                        Span(
+                            start: text.tokens[$0.tokens.lowerBound].start,
+                            end: text.tokens[$0.tokens.upperBound - 1].end)
+                    }))
         }
         return entities
     }
@@ -107,7 +116,11 @@ package struct EntityResolver {
                         space = n > 0
                         continue
                     }
-                    if space { out[n] = 0x20; n += 1; space = false }
+                    if space {
+                        out[n] = 0x20
+                        n += 1
+                        space = false
+                    }
                     out[n] = b >= 65 && b <= 90 ? b + 32 : b
                     n += 1
                 }
@@ -122,7 +135,10 @@ package struct EntityResolver {
                 space = !out.isEmpty
                 continue
             }
-            if space { out.append(" "); space = false }
+            if space {
+                out.append(" ")
+                space = false
+            }
             out.append(c)
         }
         return String(out)

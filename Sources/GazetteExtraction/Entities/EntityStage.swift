@@ -47,9 +47,17 @@ public struct EntityStage: AnalysisStage {
         func lower(_ i: Int) -> String { EntityResolver.fold(token: i, of: text) }
         // A number ends a name only after a word and never a person's (`Euro 96`, `Apollo 13`,
         // but `Sampras 6`), punctuation never.
-        while hi > lo, (text.tokens[hi - 1].kind != .word && !(text.tokens[hi - 1].kind == .number && hi - lo > 1 && m.kind != .person)) || lower(hi - 1) == "'s" { hi -= 1 }
+        while hi > lo,
+            (text.tokens[hi - 1].kind != .word
+                && !(text.tokens[hi - 1].kind == .number && hi - lo > 1 && m.kind != .person)) || lower(hi - 1) == "'s"
+        { hi -= 1 }
         // `the` stays only capitalised inside a sentence (`The Hague`, `The Oval`).
-        while hi - lo > 1, (lower(lo) == "the" && !text.isCapitalisedInside(lo)) || (m.kind == .person && EntityLexicon.titles.contains(EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true))) {
+        while hi - lo > 1,
+            (lower(lo) == "the" && !text.isCapitalisedInside(lo))
+                || (m.kind == .person
+                    && EntityLexicon.titles.contains(
+                        EntityResolver.fold(text.scalars[text.tokens[lo].range], dropPeriods: true)))
+        {
             lo += 1
         }
         while lo < hi, text.tokens[lo].kind == .punctuation { lo += 1 }
@@ -59,21 +67,31 @@ public struct EntityStage: AnalysisStage {
         // Never a trailing lower-case word (`Georgios Varouxakis disagrees`) or a leading
         // function word (`Hugging Zelenskyy`).
         while hi - lo > 1, text.scalars[text.tokens[hi - 1].start].properties.isLowercase,
-              !text.scalars[text.tokens[hi - 1].range].contains(where: { TokenFeatures.isUppercase($0) }) { hi -= 1 }
-        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)), !(EntityLexicon.nameStarts.contains(lower(lo)) && text.isCapitalisedInside(lo)) { lo += 1 }
+            !text.scalars[text.tokens[hi - 1].range].contains(where: { TokenFeatures.isUppercase($0) })
+        { hi -= 1 }
+        while hi - lo > 1, EntityLexicon.neverAlone.contains(lower(lo)),
+            !(EntityLexicon.nameStarts.contains(lower(lo)) && text.isCapitalisedInside(lo))
+        { lo += 1 }
         guard lo < hi else { return nil }
         // Leading initials the tagger left out (`JD Vance`, `J. Smith`).
         while m.kind == .person, lo > 0, lo == m.tokens.lowerBound, NameJoins.isInitials(lo - 1, text: text) { lo -= 1 }
         if hi - lo == 1, EntityLexicon.neverAlone.contains(lower(lo)) { return nil }
         // A name starts with a capital or digit, or has one after a lower-case particle (`al-Qaida`).
-        guard text.scalars[text.tokens[lo].range].contains(where: { TokenFeatures.isUppercase($0) }) || Tokenizer.isDigit(text.scalars[text.tokens[lo].start]) else { return nil }
+        guard
+            text.scalars[text.tokens[lo].range].contains(where: { TokenFeatures.isUppercase($0) })
+                || Tokenizer.isDigit(text.scalars[text.tokens[lo].start])
+        else { return nil }
         // The first half of a hyphenated modifier is not a mention of the name (`U.S.-led`).
-        if hi + 1 < text.tokens.count, text.scalars[text.tokens[hi].start] == "-", text.tokens[hi].start == text.tokens[hi - 1].end,
-           text.tokens[hi + 1].start == text.tokens[hi].end, text.scalars[text.tokens[hi + 1].start].properties.isLowercase {
+        if hi + 1 < text.tokens.count, text.scalars[text.tokens[hi].start] == "-",
+            text.tokens[hi].start == text.tokens[hi - 1].end,
+            text.tokens[hi + 1].start == text.tokens[hi].end,
+            text.scalars[text.tokens[hi + 1].start].properties.isLowercase
+        {
             return nil
         }
         if hi - lo == 1, isModifier(lo, text: text, gazetteer: gazetteer) { return nil }
-        return EntityResolver.Mention(tokens: lo..<hi, type: type(of: lo..<hi, taggedAs: m.kind, text: text, gazetteer: gazetteer))
+        return EntityResolver.Mention(
+            tokens: lo..<hi, type: type(of: lo..<hi, taggedAs: m.kind, text: text, gazetteer: gazetteer))
     }
 
     /// One hyphenated word that uses names rather than being one: `London-based`, `pro-Russian`,
@@ -85,13 +103,20 @@ public struct EntityStage: AnalysisStage {
         let parts = text.scalars[range].split(omittingEmptySubsequences: false, whereSeparator: isHyphen)
         guard parts.count >= 2, !parts[0].isEmpty else { return false }
         // A prefix as written in lower case (`pro-Russian`, not `Mid-Wales` or `Pan-Am`).
-        if parts[0].first!.properties.isLowercase, EntityLexicon.modifierPrefixes.contains(EntityResolver.fold(parts[0])) { return true }
+        if parts[0].first!.properties.isLowercase,
+            EntityLexicon.modifierPrefixes.contains(EntityResolver.fold(parts[0]))
+        {
+            return true
+        }
         if EntityLexicon.modifierSuffixes.contains(EntityResolver.fold(parts[parts.count - 1])) { return true }
-        let places: UInt16 = Gazetteer.List.country.bit | Gazetteer.List.city.bit | Gazetteer.List.region.bit | Gazetteer.List.place.bit
-        guard gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, range))) & places == 0 else { return false }
+        let places: UInt16 =
+            Gazetteer.List.country.bit | Gazetteer.List.city.bit | Gazetteer.List.region.bit | Gazetteer.List.place.bit
+        guard gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, range))) & places == 0
+        else { return false }
         return parts.allSatisfy { part in
             EntityLexicon.aliases[EntityResolver.fold(part, dropPeriods: true)] != nil
-                || gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, part.indices))) & places != 0
+                || gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, part.indices)))
+                    & places != 0
         }
     }
 
@@ -103,13 +128,17 @@ public struct EntityStage: AnalysisStage {
     /// (`Czech` for the Czech Republic, `American` for American Airlines).
     /// A name ``EntityLexicon/organisations`` lists is one whatever the tagger said (`al-Qaeda`
     /// as a place; `Taliban` as MISC, as the 1996 training data calls the Taleban).
-    private func type(of tokens: Range<Int>, taggedAs kind: NERTagger.Mention.Kind, text: AnalyzedText, gazetteer: Gazetteer) -> EntityType {
+    private func type(
+        of tokens: Range<Int>, taggedAs kind: NERTagger.Mention.Kind, text: AnalyzedText, gazetteer: Gazetteer
+    ) -> EntityType {
         if tokens.allSatisfy({ isWord($0, of: text, in: EntityLexicon.groups) }) { return .norp }
         if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation) { return .organization }
         switch kind {
         case .person:
             if gazetteer.contains(tokens, of: text, in: .demonym) { return .norp }
-            if tokens.contains(where: { text.scalars[text.tokens[$0].range].contains(where: Tokenizer.isDigit) }) { return .misc }
+            if tokens.contains(where: { text.scalars[text.tokens[$0].range].contains(where: Tokenizer.isDigit) }) {
+                return .misc
+            }
             if isCountrysCompany(tokens, text: text, gazetteer: gazetteer) { return .organization }
             return NameJoins.isOrganisationName(tokens, text: text, gazetteer: gazetteer) ? .organization : .person
         case .location: return .location
@@ -126,15 +155,21 @@ public struct EntityStage: AnalysisStage {
         // `France's` is one token, or `France` `'s`.
         let previous = text.tokens[i - 1].range
         let stem: Range<Int>
-        if previous.count > 2, ["'", "’"].contains(text.scalars[previous.upperBound - 2]), text.scalars[previous.upperBound - 1] == "s" {
+        if previous.count > 2, ["'", "’"].contains(text.scalars[previous.upperBound - 2]),
+            text.scalars[previous.upperBound - 1] == "s"
+        {
             stem = previous.lowerBound..<(previous.upperBound - 2)
         } else if i >= 2, text.words[i - 1] == "'s" || text.words[i - 1] == "’s" {
             stem = text.tokens[i - 2].range
         } else {
             return false
         }
-        guard gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, stem))) & Gazetteer.List.country.bit != 0 else { return false }
-        return !gazetteer.contains(tokens, of: text, in: .givenName) && !gazetteer.contains(tokens, of: text, in: .surname)
+        guard
+            gazetteer.lists(ofPhrase: CollectionOfOne(TokenFeatures.lowerHash(text.scalars, stem)))
+                & Gazetteer.List.country.bit != 0
+        else { return false }
+        return !gazetteer.contains(tokens, of: text, in: .givenName)
+            && !gazetteer.contains(tokens, of: text, in: .surname)
             && !gazetteer.contains(tokens, of: text, in: .person)
     }
 
@@ -147,10 +182,14 @@ public struct EntityStage: AnalysisStage {
             guard text.followsOneSpace(i) else { continue }
             // The tokenizer splits `Mr.` into `Mr` `.`.
             var t = i - 1
-            if t > 0, text.scalars[text.tokens[t].start] == ".", text.tokens[t].start == text.tokens[t - 1].end { t -= 1 }
+            if t > 0, text.scalars[text.tokens[t].start] == ".", text.tokens[t].start == text.tokens[t - 1].end {
+                t -= 1
+            }
             // Written as a title, not `DR Congo`.
             let title = text.scalars[text.tokens[t].range]
-            guard title.count >= 2, TokenFeatures.isUppercase(title[title.startIndex]), title[title.startIndex + 1].properties.isLowercase else { continue }
+            guard title.count >= 2, TokenFeatures.isUppercase(title[title.startIndex]),
+                title[title.startIndex + 1].properties.isLowercase
+            else { continue }
             if EntityLexicon.personalTitles.contains(EntityResolver.fold(title)) { out[k].type = .person }
         }
         return out
@@ -165,17 +204,23 @@ public struct EntityStage: AnalysisStage {
         for k in out.indices {
             let i = out[k].tokens.lowerBound
             guard out[k].type != .organization else { continue }
-            if out[k].tokens.count == 2, isWord(i, of: text, in: EntityLexicon.stormWords), text.isCapitalised(i), text.followsOneSpace(i + 1) {
+            if out[k].tokens.count == 2, isWord(i, of: text, in: EntityLexicon.stormWords), text.isCapitalised(i),
+                text.followsOneSpace(i + 1)
+            {
                 out[k].type = .event  // the tagger took the storm word in
                 names.insert(words(out[k].tokens.dropFirst(), text: text))
-            } else if out[k].tokens.count == 1, i > 0, isWord(i - 1, of: text, in: EntityLexicon.stormWords), text.isCapitalised(i - 1),
-                      text.followsOneSpace(i), k == 0 || out[k - 1].tokens.upperBound < i {
+            } else if out[k].tokens.count == 1, i > 0, isWord(i - 1, of: text, in: EntityLexicon.stormWords),
+                text.isCapitalised(i - 1),
+                text.followsOneSpace(i), k == 0 || out[k - 1].tokens.upperBound < i
+            {
                 out[k] = EntityResolver.Mention(tokens: (i - 1)..<out[k].tokens.upperBound, type: .event)
                 names.insert(words(out[k].tokens.dropFirst(), text: text))
             }
         }
         guard !names.isEmpty else { return mentions }
-        for k in out.indices where out[k].type != .event && names.contains(words(out[k].tokens, text: text)) { out[k].type = .event }
+        for k in out.indices where out[k].type != .event && names.contains(words(out[k].tokens, text: text)) {
+            out[k].type = .event
+        }
         return out
     }
 
@@ -198,22 +243,35 @@ public struct EntityStage: AnalysisStage {
         for m in mentions where m.type == .person || m.type == .location || m.type == .organization {
             let words = m.tokens.map { text.text(of: text.tokens[$0]) }
             if words.count == 1, words[0].count < 3 { continue }
-            if !(known[words[0]]?.contains { $0.words == words } ?? false) { known[words[0], default: []].append((words, m.type)) }
+            if !(known[words[0]]?.contains { $0.words == words } ?? false) {
+                known[words[0], default: []].append((words, m.type))
+            }
         }
         var out = mentions
         var i = 0
         while i < text.tokens.count {
             guard !covered[i], text.tokens[i].kind == .word, text.isCapitalised(i),
-                  let candidates = known[text.text(of: text.tokens[i])] else { i += 1; continue }
+                let candidates = known[text.text(of: text.tokens[i])]
+            else {
+                i += 1
+                continue
+            }
             var matched = 0
             var type = EntityType.misc
             for c in candidates where c.words.count > matched && i + c.words.count <= text.tokens.count {
-                let ok = (0..<c.words.count).allSatisfy { !covered[i + $0] && text.text(of: text.tokens[i + $0]) == c.words[$0] }
+                let ok = (0..<c.words.count).allSatisfy {
+                    !covered[i + $0] && text.text(of: text.tokens[i + $0]) == c.words[$0]
+                }
                 // The span must not continue into another capitalised word (`Washington Post`).
                 let next = i + c.words.count
-                let open = next < text.tokens.count && text.tokens[next].kind == .word && text.tokens[next].start == text.tokens[next - 1].end + 1
+                let open =
+                    next < text.tokens.count && text.tokens[next].kind == .word
+                    && text.tokens[next].start == text.tokens[next - 1].end + 1
                     && text.isCapitalised(next)
-                if ok && !open { matched = c.words.count; type = c.type }
+                if ok && !open {
+                    matched = c.words.count
+                    type = c.type
+                }
             }
             if matched > 0 {
                 out.append(EntityResolver.Mention(tokens: i..<(i + matched), type: type))

@@ -84,7 +84,8 @@ public struct Gazetteer: Sendable {
     /// and ends before `limit`; 0 when none does.
     public func longestPhrase(at start: Int, before limit: Int, of text: AnalyzedText, in list: List) -> Int {
         var longest = 0
-        walk(from: start, before: limit, hash: { TokenFeatures.lowerHash(text.scalars, text.tokens[$0].range) }) { length, lists in
+        walk(from: start, before: limit, hash: { TokenFeatures.lowerHash(text.scalars, text.tokens[$0].range) }) {
+            length, lists in
             if lists & list.bit != 0 { longest = length }
         }
         return longest
@@ -92,7 +93,10 @@ public struct Gazetteer: Sendable {
 
     /// Marks, for every token, the lists of the phrases it begins (`begin`) or continues
     /// (`inside`). Only phrases starting with a capitalised token are matched.
-    func match(_ words: UnsafeBufferPointer<TokenFeatures>, begin: UnsafeMutableBufferPointer<UInt16>, inside: UnsafeMutableBufferPointer<UInt16>) {
+    func match(
+        _ words: UnsafeBufferPointer<TokenFeatures>, begin: UnsafeMutableBufferPointer<UInt16>,
+        inside: UnsafeMutableBufferPointer<UInt16>
+    ) {
         let n = words.count
         for i in 0..<n {
             begin[i] = 0

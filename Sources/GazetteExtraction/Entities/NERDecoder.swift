@@ -31,7 +31,8 @@ enum NERDecoder {
         let staticScores = learn == nil ? words.count * labelCount : 0
         withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, staticScores)) { sums in
             func sumStatic(_ i: Int) {
-                let rows = UnsafeBufferPointer(rebasing: features[(i * NERFeatures.staticCount)..<((i + 1) * NERFeatures.staticCount)])
+                let rows = UnsafeBufferPointer(
+                    rebasing: features[(i * NERFeatures.staticCount)..<((i + 1) * NERFeatures.staticCount)])
                 weights.score(rows, into: sums.baseAddress! + i * labelCount)
             }
             if learn == nil {

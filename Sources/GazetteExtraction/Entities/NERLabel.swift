@@ -13,10 +13,14 @@ package enum NERLabel: UInt8, CaseIterable, Sendable {
 
     /// Parses `B-PER`, `I-LOC`, `O`…: the begin/inside distinction of BIO files is dropped.
     package init?(bio: Substring) {
-        if bio == "O" { self = .outside; return }
+        if bio == "O" {
+            self = .outside
+            return
+        }
         let parts = bio.split(separator: "-", maxSplits: 1)
         guard parts.count == 2, parts[0] == "B" || parts[0] == "I",
-              let t = ["PER", "LOC", "ORG", "MISC"].firstIndex(of: String(parts[1])) else { return nil }
+            let t = ["PER", "LOC", "ORG", "MISC"].firstIndex(of: String(parts[1]))
+        else { return nil }
         self.init(rawValue: UInt8(1 + t))
     }
 }

@@ -94,7 +94,9 @@ public struct NERModel: Sendable, NERWeightTable {
         self.scale = Float(bitPattern: u32(16))
         self.weights = data.withUnsafeBytes { raw in
             WeightBuffer(count: count) { buf in
-                for k in 0..<count { buf[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self)) }
+                for k in 0..<count {
+                    buf[k] = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: 20 + 2 * k, as: Int16.self))
+                }
             }
         }
     }

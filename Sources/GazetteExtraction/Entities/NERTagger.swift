@@ -24,7 +24,8 @@ public struct NERTagger: Sendable {
     /// The model and gazetteers shipped in the module's `Resources/ner/`, loaded on first use.
     /// A missing or damaged model leaves a tagger that finds nothing rather than failing.
     public static let shared: NERTagger = {
-        guard let url = Bundle.module.url(forResource: "ner", withExtension: "model", subdirectory: "Resources/ner") else {
+        guard let url = Bundle.module.url(forResource: "ner", withExtension: "model", subdirectory: "Resources/ner")
+        else {
             return NERTagger(model: nil, gazetteer: Gazetteer())
         }
         let dir = url.deletingLastPathComponent()
@@ -49,7 +50,9 @@ public struct NERTagger: Sendable {
         for sentence in text.sentences {
             let n = sentence.tokens.count
             for (k, t) in sentence.tokens.enumerated() { words[k] = all[t] }
-            tag(model, count: n, words: &words, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
+            tag(
+                model, count: n, words: &words, begin: &begin, inside: &inside, features: &features, labels: &labels,
+                history: &history)
             collect(labels[0..<n], offset: sentence.tokens.lowerBound, into: &out)
         }
         return out
@@ -60,12 +63,15 @@ public struct NERTagger: Sendable {
     package func prepare(_ words: inout [TokenFeatures], sentences: [Range<Int>]) {
         for k in words.indices { words[k].cluster = clusters.path(of: words[k].lower) }
         let gazetteer = self.gazetteer
-        DocumentCasing.mark(&words, sentences: sentences) { gazetteer.lists(ofPhrase: CollectionOfOne($0.lower)) & Gazetteer.List.orgSuffix.bit != 0 }
+        DocumentCasing.mark(&words, sentences: sentences) {
+            gazetteer.lists(ofPhrase: CollectionOfOne($0.lower)) & Gazetteer.List.orgSuffix.bit != 0
+        }
         DocumentContexts.mark(&words, sentences: sentences)
     }
 
     package func tag(
-        _ weights: some NERWeightTable, count n: Int, words: inout [TokenFeatures], begin: inout [UInt16], inside: inout [UInt16],
+        _ weights: some NERWeightTable, count n: Int, words: inout [TokenFeatures], begin: inout [UInt16],
+        inside: inout [UInt16],
         features: inout [UInt32], labels: inout [NERLabel], history: inout DocumentHistory,
         learn: ((Int, NERLabel, UnsafeBufferPointer<UInt32>) -> Void)? = nil
     ) {
@@ -107,6 +113,8 @@ public struct NERTagger: Sendable {
             }
             k += 1
         }
-        if let s = start { out.append(Mention(tokens: (offset + s)..<(offset + k), kind: Mention.Kind(rawValue: kind)!)) }
+        if let s = start {
+            out.append(Mention(tokens: (offset + s)..<(offset + k), kind: Mention.Kind(rawValue: kind)!))
+        }
     }
 }

@@ -37,7 +37,8 @@ struct RoleFinder {
         if TokenFeatures.isUppercase(first) {
             // Capitalised: a place or organisation (`US`), a hyphenated modifier (`London-based`)
             // or a capitalised title (`Prime Minister`).
-            return inEntity[i] || w.contains("-") || EntityLexicon.roleHeads.contains(l) || EntityLexicon.titles.contains(l)
+            return inEntity[i] || w.contains("-") || EntityLexicon.roleHeads.contains(l)
+                || EntityLexicon.titles.contains(l)
         }
         return true
     }
@@ -45,22 +46,30 @@ struct RoleFinder {
     /// The role phrase whose last token is `end - 1`: a run of modifiers headed by a role noun,
     /// possibly followed by an `of` complement (`secretary of state`).
     private func phrase(endingBefore end: Int, anchored: Bool = false) -> String? {
-        let sentenceStart = text.sentenceIndex(ofToken: max(0, end - 1)).map { text.sentences[$0].tokens.lowerBound } ?? 0
+        let sentenceStart =
+            text.sentenceIndex(ofToken: max(0, end - 1)).map { text.sentences[$0].tokens.lowerBound } ?? 0
         guard end > sentenceStart else { return nil }
         // Locate the head: the last token, or `HEAD of X [Y]`.
         var head = end - 1
         if !EntityLexicon.roleHeads.contains(lower(head)) {
             var k = end - 1
             var complement = 0
-            while k > sentenceStart, complement < 2, isModifier(k), lower(k) != "of" { k -= 1; complement += 1 }
-            guard complement > 0, k > sentenceStart, lower(k) == "of", EntityLexicon.roleHeads.contains(lower(k - 1)) else { return nil }
+            while k > sentenceStart, complement < 2, isModifier(k), lower(k) != "of" {
+                k -= 1
+                complement += 1
+            }
+            guard complement > 0, k > sentenceStart, lower(k) == "of", EntityLexicon.roleHeads.contains(lower(k - 1))
+            else { return nil }
             head = k - 1
         }
         var start = head
         while start > sentenceStart, end - (start - 1) <= RoleFinder.maxLength, isModifier(start - 1) { start -= 1 }
         if anchored, start > sentenceStart {
             let l = lower(start - 1)
-            guard l == "'s" || l == "'" || l == "the" || l == "a" || l == "an" || l == "his" || l == "her" || l == "their" || l == "its" else {
+            guard
+                l == "'s" || l == "'" || l == "the" || l == "a" || l == "an" || l == "his" || l == "her" || l == "their"
+                    || l == "its"
+            else {
                 return nil
             }
         }
@@ -74,7 +83,8 @@ struct RoleFinder {
     private func apposition(after end: Int) -> String? {
         guard end + 1 < text.tokens.count, word(end) == "," else { return nil }
         var k = end + 1
-        let sentenceEnd = text.sentenceIndex(ofToken: end).map { text.sentences[$0].tokens.upperBound } ?? text.tokens.count
+        let sentenceEnd =
+            text.sentenceIndex(ofToken: end).map { text.sentences[$0].tokens.upperBound } ?? text.tokens.count
         if ["the", "a", "an"].contains(lower(k)) { k += 1 }
         let start = k
         var headEnd: Int? = nil
@@ -89,7 +99,10 @@ struct RoleFinder {
         }
         if stop < sentenceEnd {
             let next = lower(stop)
-            guard !isWordToken(stop) || ["at", "of", "for", "in", "with", "who", "and", "from", "to", "on"].contains(next) else { return nil }
+            guard
+                !isWordToken(stop)
+                    || ["at", "of", "for", "in", "with", "who", "and", "from", "to", "on"].contains(next)
+            else { return nil }
         }
         return text.text(text.tokens[start].start..<text.tokens[stop - 1].end)
     }

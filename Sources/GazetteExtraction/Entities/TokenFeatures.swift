@@ -32,7 +32,10 @@ package struct TokenFeatures {
         var lastClass: UInt32 = 0
         var upper = 0
         var letters = 0
-        var p0: UInt64 = 0, p1: UInt64 = 0, p2: UInt64 = 0, p3: UInt64 = 0
+        var p0: UInt64 = 0
+        var p1: UInt64 = 0
+        var p2: UInt64 = 0
+        var p3: UInt64 = 0
         length = range.count
         for (k, i) in range.enumerated() {
             let v = FeatureHash.fold(s[i])
@@ -47,12 +50,29 @@ package struct TokenFeatures {
             default: break
             }
             let cls: UInt32
-            if l != v { cls = 88; upper += 1; letters += 1 }  // X
-            else if l == 48 && v >= 48 && v <= 57 { cls = 100 }  // d
-            else if Tokenizer.isLetter(s[i]) { cls = 120; letters += 1 }  // x
-            else { cls = v }
-            if cls != lastClass { shape = FeatureHash.add(shape, cls); lastClass = cls }
-            if k == 0 { isCapitalized = cls == 88; isLowercase = cls == 120 }
+            if l != v {
+                cls = 88
+                upper += 1
+                letters += 1
+            }  // X
+            else if l == 48 && v >= 48 && v <= 57 {
+                cls = 100
+            }  // d
+            else if Tokenizer.isLetter(s[i]) {
+                cls = 120
+                letters += 1
+            }  // x
+            else {
+                cls = v
+            }
+            if cls != lastClass {
+                shape = FeatureHash.add(shape, cls)
+                lastClass = cls
+            }
+            if k == 0 {
+                isCapitalized = cls == 88
+                isLowercase = cls == 120
+            }
         }
         self.raw = raw
         self.lower = lower

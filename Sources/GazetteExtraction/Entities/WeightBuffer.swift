@@ -16,7 +16,7 @@ final class WeightBuffer: @unchecked Sendable {
         var raw: UnsafeMutableRawPointer? = nil
         if posix_memalign(&raw, Self.hugePage, bytes) != 0 || raw == nil { raw = malloc(bytes) }
         #if os(Linux)
-        _ = madvise(raw, bytes, MADV_HUGEPAGE)
+            _ = madvise(raw, bytes, MADV_HUGEPAGE)
         #endif
         let typed = raw!.bindMemory(to: Int16.self, capacity: count)
         let mutable = UnsafeMutableBufferPointer(start: typed, count: count)

@@ -11,7 +11,8 @@ public struct WordClusters: Sendable {
         public var description: String {
             switch self {
             case .badHeader: "not a Gazette word-cluster file (bad magic)"
-            case .truncated(let expected, let actual): "word-cluster file truncated: \(actual) bytes, expected \(expected)"
+            case .truncated(let expected, let actual):
+                "word-cluster file truncated: \(actual) bytes, expected \(expected)"
             }
         }
     }
@@ -30,7 +31,9 @@ public struct WordClusters: Sendable {
     /// and `UInt32` path per entry, little endian.
     public init(data: Data) throws(LoadError) {
         guard data.count >= 12, Array(data.prefix(8)) == WordClusters.magic else { throw .badHeader }
-        let count = data.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self))) }
+        let count = data.withUnsafeBytes {
+            Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self)))
+        }
         guard data.count == 12 + 12 * count else { throw .truncated(expected: 12 + 12 * count, actual: data.count) }
         paths.reserveCapacity(count)
         data.withUnsafeBytes { raw in
@@ -44,7 +47,9 @@ public struct WordClusters: Sendable {
 
     /// Loads `clusters.bin` from `directory`; a missing or damaged file gives no clusters.
     public static func load(from directory: URL) -> WordClusters {
-        guard let data = try? Data(contentsOf: directory.appendingPathComponent(fileName)) else { return WordClusters() }
+        guard let data = try? Data(contentsOf: directory.appendingPathComponent(fileName)) else {
+            return WordClusters()
+        }
         return (try? WordClusters(data: data)) ?? WordClusters()
     }
 

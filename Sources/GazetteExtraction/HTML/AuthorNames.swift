@@ -7,19 +7,26 @@ enum AuthorNames {
     /// Whole values (lower-cased) that are not people.
     static let junk: Set<String> = [
         "no author", "unknown", "anonymous", "admin", "administrator", "staff", "editor", "editors", "the editors",
-        "newsroom", "news desk", "web desk", "desk", "team", "guest", "author", "user", "staff writer", "staff reporter",
+        "newsroom", "news desk", "web desk", "desk", "team", "guest", "author", "user", "staff writer",
+        "staff reporter",
         "editorial", "editorial board", "editorial staff", "news", "politics", "sport", "sports", "business", "opinion",
         "world", "tech", "technology", "entertainment", "health", "science", "lifestyle", "culture", "travel", "local",
-        "national", "home", "contributor", "correspondent", "reporter", "redaction", "redacción", "redação", "press release",
+        "national", "home", "contributor", "correspondent", "reporter", "redaction", "redacción", "redação",
+        "press release",
         "wire", "wires", "agencies", "null", "none", "n/a", "by",
     ]
-    static let prefixes = ["by:", "by ", "written by ", "posted by ", "words by ", "story by ", "author:", "authors:", "reporting by ", "von ", "por ", "par "]
+    static let prefixes = [
+        "by:", "by ", "written by ", "posted by ", "words by ", "story by ", "author:", "authors:", "reporting by ",
+        "von ", "por ", "par ",
+    ]
 
     /// The people named by `value`, or nothing.
     static func people(_ value: String, site: String?) -> [String] {
         var text = HTMLDocument.collapse(value)
         guard !text.isEmpty, text.count <= 200, !text.contains("://"), !text.hasPrefix("@") else { return [] }
-        if let byline = BylineParser.parse(text), !byline.authors.isEmpty { return filtered(byline.authors, site: site) }
+        if let byline = BylineParser.parse(text), !byline.authors.isEmpty {
+            return filtered(byline.authors, site: site)
+        }
         for prefix in prefixes where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
         // A role, place or site after a bar or dash.
         for separator in [" | ", " - ", " – ", " — ", " / ", " ("] {
@@ -28,7 +35,9 @@ enum AuthorNames {
         let pieces = text.replacingOccurrences(of: " & ", with: " and ").replacingOccurrences(of: " and ", with: ",")
             .split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }
         // `Doe, Jane`: one name written surname first.
-        if pieces.count == 2, !pieces[0].contains(" "), !pieces[1].contains(" "), looksLikeName(pieces[0]), looksLikeName(pieces[1]) {
+        if pieces.count == 2, !pieces[0].contains(" "), !pieces[1].contains(" "), looksLikeName(pieces[0]),
+            looksLikeName(pieces[1])
+        {
             return filtered(["\(pieces[1]) \(pieces[0])"], site: site)
         }
         return filtered(pieces, site: site)
@@ -36,7 +45,8 @@ enum AuthorNames {
 
     /// Words before `by` that make it a credit, not a byline (`Photo by`, `Edited by`).
     static let credits: Set<String> = [
-        "photo", "photos", "photograph", "photography", "image", "images", "illustration", "video", "graphic", "graphics",
+        "photo", "photos", "photograph", "photography", "image", "images", "illustration", "video", "graphic",
+        "graphics",
         "edited", "reviewed", "produced", "courtesy", "powered", "sponsored", "presented", "supported", "followed",
         "designed", "hosted", "translated", "narrated", "fact-checked", "curated", "made", "built",
     ]
@@ -46,8 +56,13 @@ enum AuthorNames {
     static func afterBy(_ line: String) -> String? {
         guard line.count <= 150 else { return nil }
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
-        guard let at = words.firstIndex(where: { ["by", "by:", "von", "por", "par", "door"].contains($0.lowercased()) }), at + 1 < words.count else { return nil }
-        if at > 0, credits.contains(words[at - 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) { return nil }
+        guard
+            let at = words.firstIndex(where: { ["by", "by:", "von", "por", "par", "door"].contains($0.lowercased()) }),
+            at + 1 < words.count
+        else { return nil }
+        if at > 0, credits.contains(words[at - 1].lowercased().trimmingCharacters(in: .punctuationCharacters)) {
+            return nil
+        }
         return words[(at + 1)...].joined(separator: " ")
     }
 
@@ -64,14 +79,21 @@ enum AuthorNames {
 
     /// Whether every word is a role word (`Staff Writer`, `Senior Correspondent`).
     private static func isRoleOnly(_ text: String) -> Bool {
-        text.split(separator: " ").allSatisfy { Roles.nouns.contains($0.lowercased()) || ["senior", "chief", "deputy", "special", "associate", "assistant", "managing", "contributing", "political", "foreign"].contains($0.lowercased()) }
+        text.split(separator: " ").allSatisfy {
+            Roles.nouns.contains($0.lowercased())
+                || [
+                    "senior", "chief", "deputy", "special", "associate", "assistant", "managing", "contributing",
+                    "political", "foreign",
+                ].contains($0.lowercased())
+        }
     }
 
     /// One to five words of letters, not a junk value, not a sentence.
     static func looksLikeName(_ text: String) -> Bool {
         let words = text.split(separator: " ")
         guard (1...5).contains(words.count), text.count <= 60, !junk.contains(text.lowercased()) else { return false }
-        guard text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" || $0 == "\u{2019}" }) else { return false }
+        guard text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "." || $0 == "-" || $0 == "'" || $0 == "\u{2019}" })
+        else { return false }
         // Capitalised, or in a script without case.
         return words.contains { $0.first?.isUppercase == true } || !text.contains { $0.isLowercase }
     }

@@ -51,13 +51,18 @@ struct ContentFinder {
     /// `has-sidebar`) and ignored.
     private func marks(within root: Int) -> [Bool] { Self.marks(within: root, doc, hints, prose) }
 
-    private static func marks(within root: Int, _ doc: HTMLDocument, _ hints: [ElementHints.Furniture], _ prose: [Double]) -> [Bool] {
+    private static func marks(
+        within root: Int, _ doc: HTMLDocument, _ hints: [ElementHints.Furniture], _ prose: [Double]
+    ) -> [Bool] {
         var marks = [Bool](repeating: false, count: doc.count)
         let total = max(prose[root], 1)
         for i in (root + 1)..<doc[root].end where !doc[i].isText {
             let node = doc[i]
             guard node.name != "body", node.name != "html" else { continue }
-            if marks[node.parent] { marks[i] = true; continue }
+            if marks[node.parent] {
+                marks[i] = true
+                continue
+            }
             switch hints[i] {
             case .certain: marks[i] = true
             case .likely: marks[i] = prose[i] < 0.5 * total

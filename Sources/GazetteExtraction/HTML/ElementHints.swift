@@ -3,7 +3,8 @@
 enum ElementHints {
     /// Elements that start and end a line of text.
     static let blocks: Set<String> = [
-        "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
+        "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "h1", "h2", "h3", "h4", "h5",
+        "h6",
         "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "caption", "thead", "tbody", "tfoot",
         "figure", "figcaption", "form", "fieldset", "address", "hr", "body", "html", "center", "details", "summary",
         "menu", "dialog", "legend", "option", "hgroup", "picture",
@@ -12,7 +13,9 @@ enum ElementHints {
     static let cells: Set<String> = ["td", "th"]
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     /// Elements that are furniture by name alone.
-    static let furnitureTags: Set<String> = ["nav", "aside", "footer", "figcaption", "figure", "dialog", "menu", "form"]
+    static let furnitureTags: Set<String> = [
+        "nav", "aside", "footer", "figcaption", "figure", "dialog", "menu", "form",
+    ]
     /// Inline controls whose own words are not article text (a block inside one still is: an
     /// unclosed `<button>` can hold the rest of the page).
     static let controls: Set<String> = ["button", "label", "input", "option"]
@@ -28,7 +31,8 @@ enum ElementHints {
         "outbrain", "taboola", "popular", "trending", "masthead", "widget", "skiplink", "paywall",
         "toolbar", "navbar", "navigation", "subnav", "dropdown", "login", "signin", "tagcloud", "taglist", "pagination",
         "pager", "sr-only", "sronly", "visuallyhidden", "visually-hidden", "screenreader", "screen-reader", "readmore",
-        "morestories", "moreon", "author-bio", "authorbio", "author-info", "bio-box", "newsticker", "ticker", "carousel",
+        "morestories", "moreon", "author-bio", "authorbio", "author-info", "bio-box", "newsticker", "ticker",
+        "carousel",
         "credit", "metabar", "print-only", "inline-ad", "ad-slot", "adslot", "adunit", "ad-container",
     ])
     /// Class and id words of comment threads and pop-ups (cookie notices), furniture however
@@ -46,7 +50,11 @@ enum ElementHints {
         "nocontent", "noprint", "print", "header", "masthead", "utility", "tools",
     ])
     /// Class and id words of an article's text container.
-    static let contentParts = ClassKey.bytes(["articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "post-body", "story-content", "article-content", "articletext", "article-text", "body-text", "main-content", "storytext", "story-text"])
+    static let contentParts = ClassKey.bytes([
+        "articlebody", "article-body", "article__body", "story-body", "entry-content", "post-content", "post-body",
+        "story-content", "article-content", "articletext", "article-text", "body-text", "main-content", "storytext",
+        "story-text",
+    ])
 
     enum Furniture { case none, likely, certain }
 
@@ -61,7 +69,11 @@ enum ElementHints {
     /// on an element that holds most of the page's text).
     static func furniture(_ node: HTMLDocument.Node) -> Furniture {
         if node.attribute("hidden") != nil { return .certain }
-        if let style = node.attribute("style")?.lowercased(), style.contains("display:none") || style.contains("display: none") { return .certain }
+        if let style = node.attribute("style")?.lowercased(),
+            style.contains("display:none") || style.contains("display: none")
+        {
+            return .certain
+        }
         if furnitureTags.contains(node.name) { return .likely }
         if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return .likely }
         if node.attribute("aria-hidden") == "true" { return .likely }

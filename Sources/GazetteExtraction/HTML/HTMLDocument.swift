@@ -64,8 +64,10 @@ struct HTMLDocument {
         guard !html.isEmpty else { return }
         // Without XML_PARSE_HUGE libxml2 stops at depth 256 and drops the rest of the page; the
         // byte and node caps here bound the work instead, and nothing after the parse recurses.
-        let options = HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue
+        let options =
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            | XML_PARSE_HUGE.rawValue
         nodes = html.withUTF8 { buffer in
             var count = min(buffer.count, Self.maxBytes)
             // Cut at a character boundary.
@@ -169,7 +171,10 @@ struct ClassKey {
     /// Whether one of `words` is a whole word (between spaces, `-` or `_`).
     func contains(word words: [[UInt8]]) -> Bool {
         var start = 0
-        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x2D || bytes[i] == 0x5F || bytes[i] == 0x09 || bytes[i] == 0x0A {
+        for i in 0...bytes.count
+        where i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x2D || bytes[i] == 0x5F || bytes[i] == 0x09
+            || bytes[i] == 0x0A
+        {
             if i > start {
                 let word = bytes[start..<i]
                 if words.contains(where: { $0.elementsEqual(word) }) { return true }

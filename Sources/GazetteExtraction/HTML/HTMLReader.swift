@@ -15,8 +15,11 @@ package enum HTMLReader {
         draft.metadata = PageMetadata.read(facts, jsonLD: jsonLD, nearby: nearby(finder, facts: facts, main: main))
         var blocks = finder.text(of: main)
         // The headline heading the text is the title, not a paragraph.
-        let headings = Set(([draft.metadata.title] + facts.h1.map(\.text)).compactMap { $0.map(PageMetadata.normalised) })
-        while let first = blocks.first, first.isHeading || first.chars <= 300, headings.contains(PageMetadata.normalised(first.text)) {
+        let headings = Set(
+            ([draft.metadata.title] + facts.h1.map(\.text)).compactMap { $0.map(PageMetadata.normalised) })
+        while let first = blocks.first, first.isHeading || first.chars <= 300,
+            headings.contains(PageMetadata.normalised(first.text))
+        {
             blocks.removeFirst()
         }
         if let body = jsonLD?.body, body.count > 3 * max(blocks.reduce(0) { $0 + $1.chars }, 200) {
@@ -28,7 +31,11 @@ package enum HTMLReader {
             draft.lines += block.text.split(separator: "\n").map(String.init)
             draft.lines.append("")
         }
-        if blocks.isEmpty, let description = ["og:description", "description", "twitter:description"].lazy.compactMap({ facts.metas[$0] }).first {
+        if blocks.isEmpty,
+            let description = ["og:description", "description", "twitter:description"].lazy.compactMap({
+                facts.metas[$0]
+            }).first
+        {
             // A page with no text of its own (rendered by scripts) still describes itself.
             draft.lines = [HTMLDocument.collapse(description)]
         }
@@ -44,7 +51,9 @@ package enum HTMLReader {
         let heading = facts.h1.first.flatMap { h1 in blocks.firstIndex { $0.owner == h1.index } }
         let anchor = heading ?? start
         let window = max(0, anchor - 12)..<min(blocks.count, anchor + 13)
-        return window.sorted { abs($0 - anchor) * 2 + ($0 < anchor ? 0 : 1) < abs($1 - anchor) * 2 + ($1 < anchor ? 0 : 1) }
-            .map { blocks[$0].text }.filter { $0.count <= 150 }
+        return window.sorted {
+            abs($0 - anchor) * 2 + ($0 < anchor ? 0 : 1) < abs($1 - anchor) * 2 + ($1 < anchor ? 0 : 1)
+        }
+        .map { blocks[$0].text }.filter { $0.count <= 150 }
     }
 }

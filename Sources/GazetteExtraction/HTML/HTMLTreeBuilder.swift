@@ -11,17 +11,24 @@ final class HTMLTreeBuilder {
     private var skipping = 0
 
     func start(_ name: String, attributes: [(name: String, value: String)]) {
-        if skipping > 0 { skipping += 1; return }
+        if skipping > 0 {
+            skipping += 1
+            return
+        }
         guard nodes.count < HTMLDocument.maxNodes else { return }
         let index = nodes.count
         nodes.append(HTMLDocument.element(name, attributes: attributes, parent: open.last!, index: index))
         open.append(index)
-        let isJSON = name == "script" && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") }
+        let isJSON =
+            name == "script" && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") }
         if HTMLDocument.opaque.contains(name), !isJSON { skipping = 1 }
     }
 
     func end() {
-        if skipping > 1 { skipping -= 1; return }
+        if skipping > 1 {
+            skipping -= 1
+            return
+        }
         skipping = 0
         guard open.count > 1 else { return }
         nodes[open.removeLast()].end = nodes.count
@@ -33,7 +40,9 @@ final class HTMLTreeBuilder {
         // The parser may report one text in several pieces.
         if let last = nodes.indices.last, nodes[last].isText, nodes[last].parent == parent {
             if nodes[last].text == " " {
-                if !bytes.allSatisfy(HTMLDocument.isBlank) { nodes[last].text += String(decoding: bytes, as: UTF8.self) }
+                if !bytes.allSatisfy(HTMLDocument.isBlank) {
+                    nodes[last].text += String(decoding: bytes, as: UTF8.self)
+                }
             } else {
                 nodes[last].text += String(decoding: bytes, as: UTF8.self)
             }
@@ -66,7 +75,8 @@ final class HTMLTreeBuilder {
                 }
                 k += 2
             }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().start(String(cString: name), attributes: pairs)
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().start(
+                String(cString: name), attributes: pairs)
         }
         handler.endElement = { context, _ in
             guard let context else { return }
@@ -74,13 +84,16 @@ final class HTMLTreeBuilder {
         }
         let characters: charactersSAXFunc = { context, chars, count in
             guard let context, let chars, count > 0 else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().text(UnsafeBufferPointer(start: chars, count: Int(count)))
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(context).takeUnretainedValue().text(
+                UnsafeBufferPointer(start: chars, count: Int(count)))
         }
         handler.characters = characters
         handler.ignorableWhitespace = characters
         handler.cdataBlock = characters
         let context = Unmanaged.passUnretained(builder).toOpaque()
-        guard let parser = htmlCreatePushParserCtxt(&handler, context, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return builder.finish() }
+        guard let parser = htmlCreatePushParserCtxt(&handler, context, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else {
+            return builder.finish()
+        }
         defer { htmlFreeParserCtxt(parser) }
         htmlCtxtUseOptions(parser, options)
         // In slices, so that no count overflows Int32.

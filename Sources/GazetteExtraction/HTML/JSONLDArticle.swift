@@ -12,7 +12,8 @@ struct JSONLDArticle {
     var body: String?
 
     static let articleTypes: Set<String> = [
-        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle",
+        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle",
         "backgroundnewsarticle", "askpublicnewsarticle", "blogposting", "liveblogposting", "socialmediaposting",
         "scholarlyarticle", "techarticle", "report", "satiricalarticle", "posting", "medicalscholarlyarticle",
     ]
@@ -26,7 +27,8 @@ struct JSONLDArticle {
             let cleaned = script.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
                 .replacingOccurrences(of: "\t", with: " ")
             guard let data = cleaned.data(using: .utf8),
-                  let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+                let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            else {
                 broken.append(cleaned)
                 continue
             }
@@ -45,9 +47,13 @@ struct JSONLDArticle {
         if let article {
             // Authors given as references (`{"@id": "…#person"}`) to objects elsewhere in the graph.
             var byID: [String: [String: Any]] = [:]
-            for object in objects { if let id = object["@id"] as? String, object.count > 1 { byID[id] = byID[id] ?? object } }
+            for object in objects {
+                if let id = object["@id"] as? String, object.count > 1 { byID[id] = byID[id] ?? object }
+            }
             func resolved(_ value: Any?) -> Any? {
-                if let object = value as? [String: Any], object.count == 1, let id = object["@id"] as? String { return byID[id] }
+                if let object = value as? [String: Any], object.count == 1, let id = object["@id"] as? String {
+                    return byID[id]
+                }
                 if let array = value as? [Any] { return array.map { resolved($0) ?? $0 } }
                 return value
             }
@@ -56,9 +62,11 @@ struct JSONLDArticle {
             publisher = Self.name(resolved(article["publisher"]))
             body = Self.string(article["articleBody"])
         }
-        published = article.flatMap { Self.string($0["datePublished"]) ?? Self.string($0["dateCreated"]) }
+        published =
+            article.flatMap { Self.string($0["datePublished"]) ?? Self.string($0["dateCreated"]) }
             ?? page.flatMap { Self.string($0["datePublished"]) }
-        modified = article.flatMap { Self.string($0["dateModified"]) } ?? page.flatMap { Self.string($0["dateModified"]) }
+        modified =
+            article.flatMap { Self.string($0["dateModified"]) } ?? page.flatMap { Self.string($0["dateModified"]) }
     }
 
     /// The string value of `"key": "…"` in text that is not valid JSON.
@@ -111,7 +119,8 @@ struct JSONLDArticle {
     static func people(_ value: Any?) -> [String] {
         if let array = value as? [Any] { return array.flatMap(people) }
         if let object = value as? [String: Any] {
-            guard !types(of: object).contains("organization"), !types(of: object).contains("newsmediaorganization") else { return [] }
+            guard !types(of: object).contains("organization"), !types(of: object).contains("newsmediaorganization")
+            else { return [] }
             return string(object["name"]).map { [$0] } ?? []
         }
         return string(value).map { [$0] } ?? []

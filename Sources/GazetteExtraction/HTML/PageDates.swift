@@ -11,12 +11,16 @@ enum PageDates {
         let parts = path.split(whereSeparator: { !$0.isNumber }).map(String.init)
         for (k, part) in parts.enumerated() {
             if part.count == 4, let year = Int(part), plausible(year), k + 2 < parts.count,
-               parts[k + 1].count <= 2, parts[k + 2].count <= 2, let month = Int(parts[k + 1]), let day = Int(parts[k + 2]),
-               let date = UTCDateTime.date(year: year, month: month, day: day) {
+                parts[k + 1].count <= 2, parts[k + 2].count <= 2, let month = Int(parts[k + 1]),
+                let day = Int(parts[k + 2]),
+                let date = UTCDateTime.date(year: year, month: month, day: day)
+            {
                 return DateParser.Match(date: date, leftovers: [])
             }
-            if part.count == 8, let year = Int(part.prefix(4)), plausible(year), let month = Int(part.dropFirst(4).prefix(2)),
-               let day = Int(part.suffix(2)), let date = UTCDateTime.date(year: year, month: month, day: day) {
+            if part.count == 8, let year = Int(part.prefix(4)), plausible(year),
+                let month = Int(part.dropFirst(4).prefix(2)),
+                let day = Int(part.suffix(2)), let date = UTCDateTime.date(year: year, month: month, day: day)
+            {
                 return DateParser.Match(date: date, leftovers: [])
             }
         }
@@ -35,18 +39,30 @@ enum PageDates {
     /// Month names (and their common inflections) of the languages news pages come in most.
     static let months: [String: Int] = {
         let names: [[String]] = [
-            ["enero", "janvier", "januar", "jänner", "gennaio", "janeiro", "januari", "января", "январь", "styczeń", "stycznia", "ocak"],
-            ["febrero", "février", "fevrier", "februar", "febbraio", "fevereiro", "februari", "февраля", "февраль", "lutego", "şubat"],
+            [
+                "enero", "janvier", "januar", "jänner", "gennaio", "janeiro", "januari", "января", "январь", "styczeń",
+                "stycznia", "ocak",
+            ],
+            [
+                "febrero", "février", "fevrier", "februar", "febbraio", "fevereiro", "februari", "февраля", "февраль",
+                "lutego", "şubat",
+            ],
             ["marzo", "mars", "märz", "marz", "março", "marco", "maart", "марта", "март", "marca", "mart"],
             ["abril", "avril", "aprile", "april", "апреля", "апрель", "kwietnia", "nisan"],
             ["mayo", "mai", "maggio", "maio", "mei", "мая", "май", "maja", "mayıs"],
             ["junio", "juin", "juni", "giugno", "junho", "июня", "июнь", "czerwca", "haziran"],
             ["julio", "juillet", "juli", "luglio", "julho", "июля", "июль", "lipca", "temmuz"],
             ["agosto", "août", "aout", "augustus", "августа", "август", "sierpnia", "ağustos"],
-            ["septiembre", "setiembre", "septembre", "settembre", "setembro", "сентября", "сентябрь", "września", "eylül"],
+            [
+                "septiembre", "setiembre", "septembre", "settembre", "setembro", "сентября", "сентябрь", "września",
+                "eylül",
+            ],
             ["octubre", "octobre", "oktober", "ottobre", "outubro", "октября", "октябрь", "października", "ekim"],
             ["noviembre", "novembre", "november", "novembro", "ноября", "ноябрь", "listopada", "kasım"],
-            ["diciembre", "décembre", "decembre", "dezember", "dicembre", "dezembro", "december", "декабря", "декабрь", "grudnia", "aralık"],
+            [
+                "diciembre", "décembre", "decembre", "dezember", "dicembre", "dezembro", "december", "декабря",
+                "декабрь", "grudnia", "aralık",
+            ],
         ]
         var table: [String: Int] = [:]
         for (index, words) in names.enumerated() { for word in words { table[word] = index + 1 } }
@@ -59,8 +75,11 @@ enum PageDates {
             guard let month = months[token], k > 0 else { continue }
             var d = k - 1
             if tokens[d] == "de", d > 0 { d -= 1 }
-            guard let day = Int(tokens[d]), let yearToken = tokens[(k + 1)...].prefix(2).first(where: { $0.count == 4 }),
-                  let year = Int(yearToken), plausible(year), let date = UTCDateTime.date(year: year, month: month, day: day) else { continue }
+            guard let day = Int(tokens[d]),
+                let yearToken = tokens[(k + 1)...].prefix(2).first(where: { $0.count == 4 }),
+                let year = Int(yearToken), plausible(year),
+                let date = UTCDateTime.date(year: year, month: month, day: day)
+            else { continue }
             return DateParser.Match(date: date, leftovers: [])
         }
         return nil
@@ -71,12 +90,21 @@ enum PageDates {
         let scalars = Array(text.unicodeScalars)
         var i = 0
         while i < scalars.count {
-            guard scalars[i].properties.numericType != nil else { i += 1; continue }
-            var groups: [Int] = [], widths: [Int] = []
+            guard scalars[i].properties.numericType != nil else {
+                i += 1
+                continue
+            }
+            var groups: [Int] = []
+            var widths: [Int] = []
             var j = i
             while groups.count < 3 {
-                var value = 0, width = 0
-                while j < scalars.count, let digit = Int(String(scalars[j])), width < 4 { value = value * 10 + digit; width += 1; j += 1 }
+                var value = 0
+                var width = 0
+                while j < scalars.count, let digit = Int(String(scalars[j])), width < 4 {
+                    value = value * 10 + digit
+                    width += 1
+                    j += 1
+                }
                 guard width > 0 else { break }
                 groups.append(value)
                 widths.append(width)
@@ -85,9 +113,13 @@ enum PageDates {
             }
             if groups.count == 3 {
                 let (a, b, c) = (groups[0], groups[1], groups[2])
-                let fields: (Int, Int, Int)? = widths[0] == 4 ? (a, b, c)
+                let fields: (Int, Int, Int)? =
+                    widths[0] == 4
+                    ? (a, b, c)
                     : widths[2] == 4 ? (a > 12 || (dayFirst && b <= 12) ? (c, b, a) : (c, a, b)) : nil
-                if let (year, month, day) = fields, plausible(year), let date = UTCDateTime.date(year: year, month: month, day: day) {
+                if let (year, month, day) = fields, plausible(year),
+                    let date = UTCDateTime.date(year: year, month: month, day: day)
+                {
                     return DateParser.Match(date: date, leftovers: [])
                 }
             }

@@ -56,12 +56,20 @@ struct PageFacts {
                 break
             }
             let itemprop = node.attribute("itemprop")?.lowercased()
-            if itemprop == "author" || itemprop == "creator" || node.attribute("rel")?.lowercased() == "author", markupAuthors.count < Self.limit {
+            if itemprop == "author" || itemprop == "creator" || node.attribute("rel")?.lowercased() == "author",
+                markupAuthors.count < Self.limit
+            {
                 let name = Self.itemName(doc, i) ?? node.attribute("content") ?? doc.text(of: i, limit: 200)
                 if !name.isEmpty { markupAuthors.append(name) }
             }
-            if itemprop == "datepublished" || (node.name == "time" && node.attribute("pubdate") != nil), markupDates.count < Self.limit {
-                if let value = node.attribute("datetime") ?? node.attribute("content") ?? Optional(doc.text(of: i, limit: 100)) { markupDates.append(value) }
+            if itemprop == "datepublished" || (node.name == "time" && node.attribute("pubdate") != nil),
+                markupDates.count < Self.limit
+            {
+                if let value = node.attribute("datetime") ?? node.attribute("content")
+                    ?? Optional(doc.text(of: i, limit: 100))
+                {
+                    markupDates.append(value)
+                }
             } else if node.name == "time", let value = node.attribute("datetime"), times.count < Self.limit {
                 times.append((i, value))
             }
@@ -71,7 +79,9 @@ struct PageFacts {
             }
             if dateTexts.count < Self.limit, node.isDate {
                 // The full date is often the title of a relative one (`title="11 Jul 2020"` on `2h`).
-                let text = node.attribute("title").flatMap { $0.count <= 100 && DateParser.parse($0) != nil ? $0 : nil } ?? doc.text(of: i, limit: 120)
+                let text =
+                    node.attribute("title").flatMap { $0.count <= 100 && DateParser.parse($0) != nil ? $0 : nil }
+                    ?? doc.text(of: i, limit: 120)
                 if !text.isEmpty, text.count <= 100 { dateTexts.append((i, text)) }
             }
         }
@@ -82,7 +92,6 @@ struct PageFacts {
     private mutating func settle(furniture: [Bool]) {
         times = times.filter { !furniture[$0.index] } + times.filter { furniture[$0.index] }
     }
-
 
     /// The text of an `itemprop=name` inside a microdata item.
     static func itemName(_ doc: HTMLDocument, _ index: Int) -> String? {

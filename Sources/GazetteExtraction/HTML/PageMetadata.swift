@@ -5,24 +5,33 @@ import Foundation
 enum PageMetadata {
     /// `<meta>` keys giving the publication time, most specific first.
     static let publishedKeys = [
-        "article:published_time", "og:article:published_time", "og:published_time", "article.published", "datepublished",
+        "article:published_time", "og:article:published_time", "og:published_time", "article.published",
+        "datepublished",
         "publishdate", "publish-date", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date", "dc.date.issued",
         "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
-        "citation_date", "prism.publicationdate", "originalpublicationdate", "article_date_original", "date", "displaydate",
+        "citation_date", "prism.publicationdate", "originalpublicationdate", "article_date_original", "date",
+        "displaydate",
         "cxenseparse:recs:publishtime", "article.created", "created", "og:pubdate", "release_date", "datecreated",
     ]
-    static let modifiedKeys = ["article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "lastmod", "last-modified"]
+    static let modifiedKeys = [
+        "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified", "lastmod",
+        "last-modified",
+    ]
     static let authorKeys = [
         "author", "article:author", "og:article:author", "byl", "parsely-author", "sailthru.author", "dc.creator",
         "dcterms.creator", "citation_author", "article.author", "cxenseparse:author", "byline",
     ]
-    static let titleKeys = ["og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title"]
+    static let titleKeys = [
+        "og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title",
+    ]
 
     /// `nearby`: short lines of the page nearest the start of its text, nearest first.
     static func read(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> ArticleMetadata {
         var metadata = ArticleMetadata()
-        let site = [facts.metas["og:site_name"], jsonLD?.publisher, facts.metas["application-name"], facts.metas["publisher"]]
-            .compactMap { $0.map(HTMLDocument.collapse) }.first { !$0.isEmpty && $0.count <= 80 }
+        let site = [
+            facts.metas["og:site_name"], jsonLD?.publisher, facts.metas["application-name"], facts.metas["publisher"],
+        ]
+        .compactMap { $0.map(HTMLDocument.collapse) }.first { !$0.isEmpty && $0.count <= 80 }
         metadata.publication = site
         if let (title, source) = title(facts, jsonLD: jsonLD, site: site) {
             metadata.title = title
@@ -42,7 +51,9 @@ enum PageMetadata {
 
     /// An `<h1>` that the structured titles confirm, else the structured title, else `<title>`
     /// without the site's name, else the first `<h1>`.
-    static func title(_ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?) -> (String, ExtractionRecord.TitleSource)? {
+    static func title(
+        _ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?
+    ) -> (String, ExtractionRecord.TitleSource)? {
         let metaTitle = titleKeys.lazy.compactMap { facts.metas[$0].map(HTMLDocument.collapse) }.first { !$0.isEmpty }
         let pageTitle = facts.title.map { SiteName.strip($0, site: site) }.flatMap { $0.isEmpty ? nil : $0 }
         let structured = [metaTitle, jsonLD?.headline, facts.title].compactMap { $0.map(normalised) }
@@ -54,7 +65,9 @@ enum PageMetadata {
             return h.split(separator: " ").count >= 2
                 && structured.contains { $0.contains(heading) && heading.count * 2 >= $0.count || heading.contains($0) }
         }
-        if let h1 = confirmed ?? (headings.count == 1 && headings[0].split(separator: " ").count >= 4 ? headings[0] : nil) {
+        if let h1 = confirmed
+            ?? (headings.count == 1 && headings[0].split(separator: " ").count >= 4 ? headings[0] : nil)
+        {
             return (h1, .heading)
         }
         if let metaTitle { return (SiteName.strip(metaTitle, site: site), .meta) }
@@ -67,7 +80,9 @@ enum PageMetadata {
         HTMLDocument.collapse(text).lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
     }
 
-    static func authors(_ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?, nearby: [String]) -> ([String], ExtractionRecord.AuthorSource)? {
+    static func authors(
+        _ facts: PageFacts, jsonLD: JSONLDArticle?, site: String?, nearby: [String]
+    ) -> ([String], ExtractionRecord.AuthorSource)? {
         let candidates: [([String], ExtractionRecord.AuthorSource)] = [
             (jsonLD?.authors ?? [], .jsonLD),
             (authorKeys.compactMap { facts.metas[$0] }, .meta),
@@ -82,7 +97,11 @@ enum PageMetadata {
             // JSON-LD lists every author; the other sources give one value each, the first naming someone wins.
             for value in values {
                 for name in AuthorNames.people(value, site: source == .meta ? site : nil) where !names.contains(name) {
-                    if source == .meta, !host.isEmpty, name.lowercased().split(separator: " ").allSatisfy({ host.contains($0) }) { continue }
+                    if source == .meta, !host.isEmpty,
+                        name.lowercased().split(separator: " ").allSatisfy({ host.contains($0) })
+                    {
+                        continue
+                    }
                     names.append(name)
                 }
                 if !names.isEmpty, source != .jsonLD { break }
@@ -98,15 +117,21 @@ enum PageMetadata {
         return host.lowercased().filter(\.isLetter)
     }
 
-    static func published(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
+    static func published(
+        _ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]
+    ) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
         guard let (first, source) = firstPublished(facts, jsonLD: jsonLD, nearby: nearby) else { return nil }
         var match = first
         let url = (facts.canonical ?? facts.metas["og:url"]).flatMap(PageDates.fromURL)
         if (match.offset ?? 0) == 0 {
             // A UTC time: the page's own offset may be given with another of its dates.
-            let structured = ([jsonLD?.published, jsonLD?.modified] + (publishedKeys + modifiedKeys).map { facts.metas[$0] } + facts.markupDates + facts.times.map(\.value))
+            let structured =
+                ([jsonLD?.published, jsonLD?.modified] + (publishedKeys + modifiedKeys).map { facts.metas[$0] }
+                + facts.markupDates + facts.times.map(\.value))
                 .compactMap(parse)
-            if let local = structured.first(where: { ($0.offset ?? 0) != 0 && abs($0.date.timeIntervalSince(match.date)) < 36 * 3_600 }) {
+            if let local = structured.first(where: {
+                ($0.offset ?? 0) != 0 && abs($0.date.timeIntervalSince(match.date)) < 36 * 3_600
+            }) {
                 match.offset = local.offset
             }
         }
@@ -124,18 +149,26 @@ enum PageMetadata {
     }
 
     static func parse(_ value: String?) -> DateParser.Match? {
-        guard let value, let match = DateParser.parse(HTMLDocument.collapse(value)), PageDates.plausible(match) else { return nil }
+        guard let value, let match = DateParser.parse(HTMLDocument.collapse(value)), PageDates.plausible(match) else {
+            return nil
+        }
         return match
     }
 
     /// Structured data first, then markup, the URL, `<time>` elements, date elements, dates
     /// in lines near the headline, the modification time, a date in the image's URL.
-    static func firstPublished(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
+    static func firstPublished(
+        _ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]
+    ) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
         if let match = parse(jsonLD?.published) { return (match, .jsonLD) }
         for key in publishedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
         for value in facts.markupDates { if let match = parse(value) { return (match, .markup) } }
-        for script in facts.dataScripts { if let match = parse(JSONLDArticle.field("datePublished", in: script)) { return (match, .markup) } }
-        if let url = facts.canonical ?? facts.metas["og:url"], let match = PageDates.fromURL(url) { return (match, .url) }
+        for script in facts.dataScripts {
+            if let match = parse(JSONLDArticle.field("datePublished", in: script)) { return (match, .markup) }
+        }
+        if let url = facts.canonical ?? facts.metas["og:url"], let match = PageDates.fromURL(url) {
+            return (match, .url)
+        }
         for time in facts.times { if let match = parse(time.value) { return (match, .markup) } }
         let dayFirst = !(facts.language?.lowercased().hasPrefix("en-us") ?? false)
         for element in facts.dateTexts {

@@ -17,10 +17,13 @@ enum SiteName {
         }
         for _ in 0..<2 {
             guard let (head, tail) = split(title) else { break }
-            let headWords = head.split(separator: " ").count, tailWords = tail.split(separator: " ").count
+            let headWords = head.split(separator: " ").count
+            let tailWords = tail.split(separator: " ").count
             if let site, tail.lowercased().contains(site) || site.contains(tail.lowercased()) {
                 title = head
-            } else if let site, head.lowercased().contains(site) || site.contains(head.lowercased()), headWords < tailWords {
+            } else if let site, head.lowercased().contains(site) || site.contains(head.lowercased()),
+                headWords < tailWords
+            {
                 title = tail
             } else if tailWords <= 4, headWords > tailWords {
                 title = head

@@ -34,9 +34,15 @@ extension TextBlock {
         var owners = [0]
         var line = LineBuilder()
         func flush() {
-            guard line.chars > 0 else { line = LineBuilder(); return }
+            guard line.chars > 0 else {
+                line = LineBuilder()
+                return
+            }
             let owner = owners.last!
-            blocks.append(TextBlock(owner: owner, text: line.text, chars: line.chars, linkChars: line.linkChars, isHeading: ElementHints.headings.contains(doc[owner].name)))
+            blocks.append(
+                TextBlock(
+                    owner: owner, text: line.text, chars: line.chars, linkChars: line.linkChars,
+                    isHeading: ElementHints.headings.contains(doc[owner].name)))
             line = LineBuilder()
         }
         for i in 1..<doc.count {
@@ -58,7 +64,9 @@ extension TextBlock {
             let name = node.name
             inLink[i] = inLink[parent] || name == "a"
             let isBlock = ElementHints.blocks.contains(name)
-            muted[i] = name == "head" || name == "script" || ElementHints.controls.contains(name) || (muted[parent] && !isBlock)
+            muted[i] =
+                name == "head" || name == "script" || ElementHints.controls.contains(name)
+                || (muted[parent] && !isBlock)
             if isBlock {
                 flush()
                 owners.append(i)
@@ -105,7 +113,8 @@ struct LineBuilder {
         // Inline elements laid out apart (`ByJane`, `WASHINGTONThe`) get a space; a drop
         // capital (`<span>T</span>HE`) does not.
         if boundary, !pendingSpace, bytes.count > 1, let last = bytes.last, let first = utf8.first,
-           Self.isASCIILetter(last), first >= 0x41, first <= 0x5A {
+            Self.isASCIILetter(last), first >= 0x41, first <= 0x5A
+        {
             pendingSpace = true
         }
         var i = 0
@@ -117,7 +126,10 @@ struct LineBuilder {
                 i += width
                 continue
             }
-            if b == 0xEF, i + 2 < n, utf8[i + 1] == 0xBB, utf8[i + 2] == 0xBF { i += 3; continue }  // U+FEFF
+            if b == 0xEF, i + 2 < n, utf8[i + 1] == 0xBB, utf8[i + 2] == 0xBF {
+                i += 3
+                continue
+            }  // U+FEFF
             if pendingSpace, let last = bytes.last, last != 0x0A { bytes.append(0x20) }
             pendingSpace = false
             bytes.append(b)
@@ -135,7 +147,8 @@ struct LineBuilder {
         switch s[i] {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0C: return 1
         case 0xC2 where i + 1 < s.count && s[i + 1] == 0xA0: return 2
-        case 0xE2 where i + 2 < s.count && s[i + 1] == 0x80 && ((0x80...0x8B).contains(s[i + 2]) || s[i + 2] == 0xAF): return 3
+        case 0xE2 where i + 2 < s.count && s[i + 1] == 0x80 && ((0x80...0x8B).contains(s[i + 2]) || s[i + 2] == 0xAF):
+            return 3
         case 0xE3 where i + 2 < s.count && s[i + 1] == 0x80 && s[i + 2] == 0x80: return 3
         default: return 0
         }

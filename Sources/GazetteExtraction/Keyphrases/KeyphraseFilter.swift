@@ -10,8 +10,12 @@ enum KeyphraseFilter {
     static func accepts(_ c: TermStatistics.Candidate, stats: TermStatistics, text: AnalyzedText) -> Bool {
         let first = Int(c.firstToken)
         let last = first + Int(c.length) - 1
-        if isProper(first, text), let before = neighbour(of: first, step: -1, text), isNamePart(before, text) { return false }
-        if isProper(last, text), let after = neighbour(of: last, step: 1, text), isNamePart(after, text) { return false }
+        if isProper(first, text), let before = neighbour(of: first, step: -1, text), isNamePart(before, text) {
+            return false
+        }
+        if isProper(last, text), let after = neighbour(of: last, step: 1, text), isNamePart(after, text) {
+            return false
+        }
         var properRun = 0
         for k in 0..<Int(c.length) {
             let t = first + k
@@ -47,7 +51,8 @@ enum KeyphraseFilter {
     static func isNamePart(_ t: Int, _ text: AnalyzedText) -> Bool {
         if isProper(t, text) { return true }
         let token = text.tokens[t]
-        return token.kind == .word && TermStatistics.isUppercase(text.scalars[token.start]) && t > 0 && text.tokens[t - 1].kind == .word
+        return token.kind == .word && TermStatistics.isUppercase(text.scalars[token.start]) && t > 0
+            && text.tokens[t - 1].kind == .word
     }
 
     /// The word token right before or after `t` on the same line, if any.
@@ -62,7 +67,8 @@ enum KeyphraseFilter {
     static func endsLikeAVerb(_ t: Int, _ text: AnalyzedText) -> Bool {
         let token = text.tokens[t]
         guard token.end - token.start > 4 else { return false }
-        let s = text.scalars, e = token.end
+        let s = text.scalars
+        let e = token.end
         return (s[e - 2] == "e" && s[e - 1] == "d") || (s[e - 3] == "i" && s[e - 2] == "n" && s[e - 1] == "g")
     }
 }

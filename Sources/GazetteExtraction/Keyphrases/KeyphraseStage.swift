@@ -47,7 +47,11 @@ public struct KeyphraseStage: AnalysisStage {
             guard KeyphraseFilter.accepts(candidate, stats: stats, text: text) else { continue }
             let form = KeyphraseVariants.form(candidate, text: text)
             if forms.contains(where: { KeyphraseVariants.areVariants($0, form) }) { continue }
-            if let entity = named.value(for: phraseKey(candidate, stats: stats)), !entitiesTaken.insert(Int(entity)).inserted { continue }
+            if let entity = named.value(for: phraseKey(candidate, stats: stats)),
+                !entitiesTaken.insert(Int(entity)).inserted
+            {
+                continue
+            }
             forms.append(form)
             if chosen.isEmpty { best = max(score, .leastNormalMagnitude) }
             let relative = (best / max(score, .leastNormalMagnitude) * 10_000).rounded() / 10_000
@@ -59,7 +63,10 @@ public struct KeyphraseStage: AnalysisStage {
 
     /// YAKE's word score H: lower is more important.
     func termScores(_ stats: TermStatistics) -> [Double] {
-        var validCount = 0.0, sum = 0.0, sumSquares = 0.0, maxTF = 1.0
+        var validCount = 0.0
+        var sum = 0.0
+        var sumSquares = 0.0
+        var maxTF = 1.0
         for t in stats.tf.indices {
             let tf = Double(stats.tf[t])
             maxTF = max(maxTF, tf)
@@ -89,7 +96,8 @@ public struct KeyphraseStage: AnalysisStage {
     /// phrase's frequency; a stop word inside the phrase costs less the more often it links
     /// its neighbours.
     func candidateScore(_ c: TermStatistics.Candidate, stats: TermStatistics, h: [Double]) -> Double {
-        var product = 1.0, sum = 0.0
+        var product = 1.0
+        var sum = 0.0
         for k in 0..<Int(c.length) {
             let t = Int(c.term(k))
             if !stats.isStop[t] {
@@ -97,7 +105,8 @@ public struct KeyphraseStage: AnalysisStage {
                 sum += h[t]
             } else {
                 // Stop words only occur inside a phrase, never at its ends.
-                let prev = c.term(k - 1), next = c.term(k + 1)
+                let prev = c.term(k - 1)
+                let next = c.term(k + 1)
                 let p1 = Double(stats.pairCount(prev, c.term(k))) / Double(stats.tf[Int(prev)])
                 let p2 = Double(stats.pairCount(c.term(k), next)) / Double(stats.tf[Int(next)])
                 let p = p1 * p2
@@ -162,7 +171,9 @@ public struct KeyphraseStage: AnalysisStage {
     /// (a sentence-initial `Young book fans` reads `young book fans`; `Orange Prize` stays).
     func surface(_ c: TermStatistics.Candidate, stats: TermStatistics, text: AnalyzedText) -> String {
         let first = Int(c.firstToken)
-        let named = (1..<max(1, Int(c.length))).contains { TermStatistics.isUppercase(text.scalars[text.tokens[first + $0].start]) }
+        let named = (1..<max(1, Int(c.length))).contains {
+            TermStatistics.isUppercase(text.scalars[text.tokens[first + $0].start])
+        }
         var words: [String] = []
         for k in 0..<Int(c.length) {
             let term = Int(c.term(k))

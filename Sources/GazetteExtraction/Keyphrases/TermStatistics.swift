@@ -66,7 +66,11 @@ struct TermStatistics {
                 let term = self.term(for: key, stop: stop || token.end - token.start < 2)
                 let id = Int(term)
                 tf[id] += 1
-                if shape == .acronym { tfAcronym[id] += 1 } else if shape == .capitalised, !firstWord { tfCapitalised[id] += 1 }
+                if shape == .acronym {
+                    tfAcronym[id] += 1
+                } else if shape == .capitalised, !firstWord {
+                    tfCapitalised[id] += 1
+                }
                 firstWord = false
                 if lastSentence[id] != sentenceID {
                     lastSentence[id] = sentenceID
@@ -151,11 +155,12 @@ struct TermStatistics {
                 candidates[Int(c)].count += 1
             } else {
                 let first = i + 1
-                candidates.append(Candidate(
-                    terms: (chunk[first], length > 1 ? chunk[first + 1] : -1, length > 2 ? chunk[first + 2] : -1),
-                    count: 1,
-                    firstToken: Int32(lastToken - length + 1),
-                    length: Int8(length)))
+                candidates.append(
+                    Candidate(
+                        terms: (chunk[first], length > 1 ? chunk[first + 1] : -1, length > 2 ? chunk[first + 2] : -1),
+                        count: 1,
+                        firstToken: Int32(lastToken - length + 1),
+                        length: Int8(length)))
             }
         }
     }
@@ -172,7 +177,8 @@ struct TermStatistics {
             fill[Int(o.term)] += 1
         }
         return (0..<tf.count).map { t in
-            let lo = start[t], n = start[t + 1] - lo
+            let lo = start[t]
+            let n = start[t + 1] - lo
             guard n > 0 else { return 0 }
             return n % 2 == 1 ? Double(sorted[lo + n / 2]) : Double(sorted[lo + n / 2 - 1] + sorted[lo + n / 2]) / 2
         }

@@ -10,7 +10,8 @@ struct ArticleCleaner {
     static let edgeLines = 8
     /// Words that may stand beside a date on a dateline (`Published on Wed 3 Dec 2025 at 08.00 GMT`).
     static let datelineWords: Set<String> = [
-        "published", "updated", "posted", "last", "modified", "first", "on", "at", "date", "time", "by", "the", "am", "pm",
+        "published", "updated", "posted", "last", "modified", "first", "on", "at", "date", "time", "by", "the", "am",
+        "pm",
         "a.m", "p.m", "gmt", "bst", "utc", "est", "edt", "et", "cet", "cest", "pst", "pdt", "mon", "tue", "tues", "wed",
         "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "z", "local",
@@ -38,13 +39,18 @@ struct ArticleCleaner {
                 lines[i] = ""
             } else if edge.contains(i), let date = Self.dateline(line) {
                 let isUpdate = ["updated", "modified"].contains { line.lowercased().contains($0) }
-                if isUpdate { updatedAt = updatedAt ?? date } else if metadata.publishedAt == nil {
+                if isUpdate {
+                    updatedAt = updatedAt ?? date
+                } else if metadata.publishedAt == nil {
                     metadata.publishedAt = date
                     metadata.publishedSource = .text
                 }
                 lines[i] = ""
-            } else if edge.contains(i), let byline = BylineParser.parse(line) ?? nameBeforeDate(line, at: i, in: lines) {
-                for author in byline.authors where !metadata.authors.contains(author) { metadata.authors.append(author) }
+            } else if edge.contains(i), let byline = BylineParser.parse(line) ?? nameBeforeDate(line, at: i, in: lines)
+            {
+                for author in byline.authors where !metadata.authors.contains(author) {
+                    metadata.authors.append(author)
+                }
                 metadata.authorSource = .text
                 metadata.authorRole = metadata.authorRole ?? byline.role
                 metadata.publication = metadata.publication ?? byline.publication
@@ -66,7 +72,8 @@ struct ArticleCleaner {
     /// the byline (`Martin Kettle` / `Wed 3 Dec 2025 05.00 GMT`).
     func nameBeforeDate(_ line: String, at index: Int, in lines: [String]) -> BylineParser.Byline? {
         guard line.hasAtMost(80), let next = lines[(index + 1)...].first(where: { !$0.isEmpty }),
-              Self.dateline(next) != nil || RelativeTimestamp.parse(next) != nil else { return nil }
+            Self.dateline(next) != nil || RelativeTimestamp.parse(next) != nil
+        else { return nil }
         let names = BylineParser.splitNames(line).compactMap(BylineParser.name)
         guard !names.isEmpty, names.count == BylineParser.splitNames(line).count else { return nil }
         return BylineParser.Byline(authors: names, role: nil, publication: nil)
@@ -86,7 +93,9 @@ struct ArticleCleaner {
         out.reserveCapacity(line.utf8.count)
         var pendingSpace = false
         for c in line {
-            if c == " " || c == "\t" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || c == "\u{200B}" || c == "\u{FEFF}" {
+            if c == " " || c == "\t" || c == "\u{A0}" || c == "\u{202F}" || c == "\u{2009}" || c == "\u{200B}"
+                || c == "\u{FEFF}"
+            {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
@@ -136,7 +145,10 @@ struct ArticleCleaner {
                     if b == 0x20 || b == 0x09 {
                         pendingSpace = n > 0
                     } else {
-                        if pendingSpace { out[n] = 0x20; n += 1 }
+                        if pendingSpace {
+                            out[n] = 0x20
+                            n += 1
+                        }
                         pendingSpace = false
                         out[n] = b
                         n += 1

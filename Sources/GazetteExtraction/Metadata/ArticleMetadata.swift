@@ -18,11 +18,21 @@ package struct ArticleMetadata: Sendable, Equatable {
 
     /// Fills the fields still empty from `other` (structured metadata wins over text clues).
     mutating func fillGaps(from other: ArticleMetadata) {
-        if title == nil, let t = other.title { title = t; titleSource = other.titleSource }
-        if authors.isEmpty { authors = other.authors; authorSource = other.authorSource }
+        if title == nil, let t = other.title {
+            title = t
+            titleSource = other.titleSource
+        }
+        if authors.isEmpty {
+            authors = other.authors
+            authorSource = other.authorSource
+        }
         if authorRole == nil { authorRole = other.authorRole }
         if publication == nil { publication = other.publication }
-        if publishedAt == nil, let p = other.publishedAt { publishedAt = p; publishedSource = other.publishedSource; publishedOffset = other.publishedOffset }
+        if publishedAt == nil, let p = other.publishedAt {
+            publishedAt = p
+            publishedSource = other.publishedSource
+            publishedOffset = other.publishedOffset
+        }
     }
 }
 

@@ -32,7 +32,9 @@ enum BoilerplateFilter {
     ]
 
     /// Markers of a photo caption credit (`… Photograph: Alexander Kazakov/AP`).
-    static let captionMarkers = ["Photograph: ", "Photo: ", "Illustration: ", "Composite: ", "Photograph by ", "Image: ", "Picture: "]
+    static let captionMarkers = [
+        "Photograph: ", "Photo: ", "Illustration: ", "Composite: ", "Photograph by ", "Image: ", "Picture: ",
+    ]
 
     static func isBoilerplate(_ line: String) -> Bool {
         guard line.hasAtMost(400) else { return false }

@@ -10,12 +10,18 @@ enum BylineParser {
         var publication: String?
     }
 
-    static let byPrefixes = ["by ", "written by ", "words by ", "story by ", "reporting by ", "(reporting by ", "text by "]
+    static let byPrefixes = [
+        "by ", "written by ", "words by ", "story by ", "reporting by ", "(reporting by ", "text by ",
+    ]
     /// Lower-case words allowed inside a name (`Ursula von der Leyen`, `Carlos de la Cruz`).
-    static let particles: Set<String> = ["de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn", "dos", "das", "del", "y", "ter", "ten", "st"]
+    static let particles: Set<String> = [
+        "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn", "dos", "das", "del", "y",
+        "ter", "ten", "st",
+    ]
     /// Capitalised words that start sentences, not names.
     static let notNames: Set<String> = [
-        "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I", "There", "Here", "A", "An",
+        "The", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "You", "I", "There", "Here", "A",
+        "An",
         "In", "On", "At", "For", "But", "And", "Or", "If", "When", "What", "Who", "Why", "How", "Some", "Many", "Most",
         "All", "Our", "Their", "His", "Her", "Its", "My", "Your", "One", "Each", "Every", "No", "Not", "Yet", "So",
     ]
@@ -35,14 +41,18 @@ enum BylineParser {
     static func byLine(_ rest: String) -> Byline? {
         var text = rest.trimmingCharacters(in: CharacterSet(charactersIn: " ).;"))
         if let semicolon = text.firstIndex(of: ";") { text = String(text[..<semicolon]) }
-        let pieces = text.components(separatedBy: CharacterSet(charactersIn: ",|—–")).flatMap { $0.components(separatedBy: " - ") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let pieces = text.components(separatedBy: CharacterSet(charactersIn: ",|—–")).flatMap {
+            $0.components(separatedBy: " - ")
+        }
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard let first = pieces.first else { return nil }
         var authors: [String] = []
         var extra: [String] = []
         var namesPart = first
         // `By Jane Doe in Kyiv`: the place is not part of the name.
-        if let range = namesPart.range(of: " in "), namesPart[range.upperBound...].first?.isUppercase == true { namesPart = String(namesPart[..<range.lowerBound]) }
+        if let range = namesPart.range(of: " in "), namesPart[range.upperBound...].first?.isUppercase == true {
+            namesPart = String(namesPart[..<range.lowerBound])
+        }
         for candidate in splitNames(namesPart) {
             guard let name = name(candidate) else {
                 guard first.split(separator: " ").count <= 4 else { return nil }
@@ -51,8 +61,11 @@ enum BylineParser {
             authors.append(name)
         }
         for piece in pieces.dropFirst() {
-            if extra.isEmpty, !Roles.mentionsRole(piece), Publications.find(in: piece) == nil, let more = name(piece) { authors.append(more) }
-            else { extra.append(piece) }
+            if extra.isEmpty, !Roles.mentionsRole(piece), Publications.find(in: piece) == nil, let more = name(piece) {
+                authors.append(more)
+            } else {
+                extra.append(piece)
+            }
         }
         let role = extra.first { Roles.mentionsRole($0) }
         let publication = extra.lazy.compactMap { Publications.find(in: $0) }.first
@@ -65,8 +78,10 @@ enum BylineParser {
         if text.hasSuffix(".") { text.removeLast() }
         // Foundation's `contains` and `range(of:)` are slow; without a pattern's bytes the text
         // cannot contain it, so most lines are settled by a byte search.
-        guard !(text.containsBytes(". ") && text.contains(". ")), !(text.containsBytes("\u{201C}") && text.contains("\u{201C}")),
-              !(text.containsBytes("\"") && text.contains("\"")) else { return nil }
+        guard !(text.containsBytes(". ") && text.contains(". ")),
+            !(text.containsBytes("\u{201C}") && text.contains("\u{201C}")),
+            !(text.containsBytes("\"") && text.contains("\""))
+        else { return nil }
         for verb in [" is ", " are ", " was "] {
             guard text.containsBytes(verb), let range = text.range(of: verb) else { continue }
             let names = splitNames(String(text[..<range.lowerBound])).compactMap(name)
@@ -87,7 +102,8 @@ enum BylineParser {
     static func nameCommaRole(_ line: String) -> Byline? {
         guard line.hasAtMost(90), let comma = line.firstIndex(of: ","), !line.hasSuffix(".") else { return nil }
         let role = line[line.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-        guard let author = name(String(line[..<comma])), Roles.mentionsRole(role), role.split(separator: " ").count <= 8 else { return nil }
+        guard let author = name(String(line[..<comma])), Roles.mentionsRole(role), role.split(separator: " ").count <= 8
+        else { return nil }
         return Byline(authors: [author], role: role, publication: Publications.find(in: role))
     }
 
@@ -105,7 +121,9 @@ enum BylineParser {
         guard (2...5).contains(words.count), let first = words.first, !notNames.contains(first) else { return nil }
         var capitalised = 0
         for word in words {
-            guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "\u{2019}" }) else { return nil }
+            guard word.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "\u{2019}" }) else {
+                return nil
+            }
             if word.first?.isUppercase == true { capitalised += 1 } else if !particles.contains(word) { return nil }
         }
         guard capitalised >= 2, Publications.find(in: text) == nil || words.count > 3 else { return nil }

@@ -41,10 +41,13 @@ enum DateParser {
         guard s.count >= 10 else { return nil }
         for start in 0...(s.count - 10) {
             guard let (fields, offset, end) = isoMatch(s, at: start) else { continue }
-            guard let date = UTCDateTime.date(
-                year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4], second: fields[5],
-                offsetSeconds: offset ?? 0
-            ) else { return nil }
+            guard
+                let date = UTCDateTime.date(
+                    year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4],
+                    second: fields[5],
+                    offsetSeconds: offset ?? 0
+                )
+            else { return nil }
             var rest = String.UnicodeScalarView()
             rest.append(contentsOf: s[..<start])
             rest.append(" ")
@@ -71,14 +74,16 @@ enum DateParser {
             return value
         }
         guard let year = number(start, 4), start + 4 < n, s[start + 4] == "-", let month = number(start + 5, 2),
-              start + 7 < n, s[start + 7] == "-", let day = number(start + 8, 2) else { return nil }
+            start + 7 < n, s[start + 7] == "-", let day = number(start + 8, 2)
+        else { return nil }
         var fields = [year, month, day, 0, 0, 0]
         var end = start + 10
         var offset: Int? = nil
         // The optional time: `[T ]HH:MM`, then `:SS` with an optional fraction, spaces, and a zone.
         var i = end
         guard i < n, s[i] == "T" || s[i] == " ", let hour = number(i + 1, 2), i + 3 < n, s[i + 3] == ":",
-              let minute = number(i + 4, 2) else { return (fields, offset, end) }
+            let minute = number(i + 4, 2)
+        else { return (fields, offset, end) }
         fields[3] = hour
         fields[4] = minute
         i += 6
@@ -131,19 +136,23 @@ enum DateParser {
             var result: [String] = []
             var start = -1
             func flush(_ end: Int) {
-                var lo = start, hi = end
+                var lo = start
+                var hi = end
                 while lo < hi, bytes[lo] == UInt8(ascii: ".") || bytes[lo] == UInt8(ascii: ":") { lo += 1 }
                 while hi > lo, bytes[hi - 1] == UInt8(ascii: ".") || bytes[hi - 1] == UInt8(ascii: ":") { hi -= 1 }
                 guard lo < hi else { return }
-                result.append(String(unsafeUninitializedCapacity: hi - lo) { out in
-                    for k in lo..<hi { out[k - lo] = lower(bytes[k]) }
-                    return hi - lo
-                })
+                result.append(
+                    String(unsafeUninitializedCapacity: hi - lo) { out in
+                        for k in lo..<hi { out[k - lo] = lower(bytes[k]) }
+                        return hi - lo
+                    })
             }
             for i in 0..<bytes.count {
                 let c = lower(bytes[i])
                 let alphanumeric = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
-                if alphanumeric || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") || c == UInt8(ascii: "+") || (c == UInt8(ascii: "-") && start < 0) {
+                if alphanumeric || c == UInt8(ascii: ":") || c == UInt8(ascii: ".") || c == UInt8(ascii: "+")
+                    || (c == UInt8(ascii: "-") && start < 0)
+                {
                     if start < 0 { start = i }
                 } else if start >= 0 {
                     flush(i)
@@ -161,19 +170,33 @@ enum DateParser {
         let month = months[tokens[m]]!
         var used: Set<Int> = [m]
         var day: Int? = nil
-        if m > 0, let d = dayNumber(tokens[m - 1]) { day = d; used.insert(m - 1) }
-        else if m + 1 < tokens.count, let d = dayNumber(tokens[m + 1]) { day = d; used.insert(m + 1) }
+        if m > 0, let d = dayNumber(tokens[m - 1]) {
+            day = d
+            used.insert(m - 1)
+        } else if m + 1 < tokens.count, let d = dayNumber(tokens[m + 1]) {
+            day = d
+            used.insert(m + 1)
+        }
         guard let day else { return nil }
         var year: Int? = nil
         for k in (m + 1)..<min(tokens.count, m + 3) where !used.contains(k) {
-            if tokens[k].count == 4, let y = Int(tokens[k]), (1900...2100).contains(y) { year = y; used.insert(k); break }
+            if tokens[k].count == 4, let y = Int(tokens[k]), (1900...2100).contains(y) {
+                year = y
+                used.insert(k)
+                break
+            }
         }
         guard let year else { return nil }
-        var hour = 0, minute = 0, second = 0
+        var hour = 0
+        var minute = 0
+        var second = 0
         var offset: Int? = nil
         let after = (used.max() ?? m) + 1
         var k = after
-        if k < tokens.count, tokens[k] == "at" { used.insert(k); k += 1 }
+        if k < tokens.count, tokens[k] == "at" {
+            used.insert(k)
+            k += 1
+        }
         if k < tokens.count, let time = clock(tokens[k]) {
             (hour, minute, second) = time
             used.insert(k)
@@ -186,10 +209,19 @@ enum DateParser {
             }
         }
         if k < tokens.count {
-            if let z = zones[tokens[k]] { offset = z * 3_600; used.insert(k) }
-            else if let o = numericOffset(tokens[k]) { offset = o; used.insert(k) }
+            if let z = zones[tokens[k]] {
+                offset = z * 3_600
+                used.insert(k)
+            } else if let o = numericOffset(tokens[k]) {
+                offset = o
+                used.insert(k)
+            }
         }
-        guard let date = UTCDateTime.date(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset ?? 0) else {
+        guard
+            let date = UTCDateTime.date(
+                year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                offsetSeconds: offset ?? 0)
+        else {
             return nil
         }
         tokens = tokens.enumerated().filter { !used.contains($0.offset) }.map(\.element)
@@ -206,7 +238,8 @@ enum DateParser {
     /// `08:00`, `8.00`, `08:00:00`.
     static func clock(_ token: String) -> (Int, Int, Int)? {
         let parts = token.split(whereSeparator: { $0 == ":" || $0 == "." })
-        guard parts.count == 2 || parts.count == 3, parts[0].count <= 2, parts.dropFirst().allSatisfy({ $0.count == 2 }) else { return nil }
+        guard parts.count == 2 || parts.count == 3, parts[0].count <= 2, parts.dropFirst().allSatisfy({ $0.count == 2 })
+        else { return nil }
         let numbers = parts.compactMap { Int($0) }
         guard numbers.count == parts.count, numbers[0] < 24, numbers[1] < 60 else { return nil }
         return (numbers[0], numbers[1], numbers.count == 3 ? numbers[2] : 0)
@@ -216,7 +249,9 @@ enum DateParser {
     static func numericOffset(_ token: String) -> Int? {
         guard let sign = token.first, sign == "+" || sign == "-" else { return nil }
         let digits = token.dropFirst().filter(\.isNumber)
-        guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)) else { return nil }
+        guard digits.count == 4, let hours = Int(digits.prefix(2)), let minutes = Int(digits.suffix(2)) else {
+            return nil
+        }
         return (sign == "-" ? -1 : 1) * (hours * 3_600 + minutes * 60)
     }
 }

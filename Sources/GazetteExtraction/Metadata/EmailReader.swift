@@ -21,9 +21,11 @@ package enum EmailReader {
             draft.metadata.titleSource = .metadata
         }
         if let from = message["from"].map(EncodedWords.decode) {
-            let isList = message["list-id"] != nil || message["list-unsubscribe"] != nil
+            let isList =
+                message["list-id"] != nil || message["list-unsubscribe"] != nil
                 || ["bulk", "list"].contains(message["precedence"]?.lowercased() ?? "")
-            let sender = EmailSender(from: from, isList: isList, listName: EmailSender.listName(message["list-id"].map(EncodedWords.decode)))
+            let sender = EmailSender(
+                from: from, isList: isList, listName: EmailSender.listName(message["list-id"].map(EncodedWords.decode)))
             draft.metadata.authors = sender.author.map { [$0] } ?? []
             draft.metadata.publication = sender.publication
         }
@@ -33,8 +35,10 @@ package enum EmailReader {
         }
         guard let content = bestPart(of: message, depth: 0) else { return draft }
         let (text, encoding) = content.text
-        let lines = content.mediaType == "text/html"
-            ? HTMLReader.read(NewsletterFurniture.stripHidden(text)).lines : NewsletterFurniture.stripLinks(text.lines())
+        let lines =
+            content.mediaType == "text/html"
+            ? HTMLReader.read(NewsletterFurniture.stripHidden(text)).lines
+            : NewsletterFurniture.stripLinks(text.lines())
         draft.lines = NewsletterFurniture.strip(lines)
         draft.metadata.encoding = encoding
         return draft
@@ -45,7 +49,8 @@ package enum EmailReader {
     static func isSnapshot(_ message: MIMEEntity) -> Bool {
         if message["snapshot-content-location"] != nil { return true }
         if message["from"]?.lowercased().contains("saved by") == true { return true }
-        return message["from"] == nil && message.mediaType == "multipart/related" && message.parameter("type")?.lowercased() == "text/html"
+        return message["from"] == nil && message.mediaType == "multipart/related"
+            && message.parameter("type")?.lowercased() == "text/html"
     }
 
     /// The page an MHTML file holds: its root HTML part read as a web page.
@@ -63,7 +68,9 @@ package enum EmailReader {
     static func bestPart(of entity: MIMEEntity, depth: Int) -> MIMEEntity? {
         let type = entity.mediaType
         if type == "text/html" || type == "text/plain" || type == "text/enriched" { return entity }
-        if type == "message/rfc822", depth < MIMEEntity.maximumDepth { return bestPart(of: MIMEEntity(entity.decodedBody[...]), depth: depth + 1) }
+        if type == "message/rfc822", depth < MIMEEntity.maximumDepth {
+            return bestPart(of: MIMEEntity(entity.decodedBody[...]), depth: depth + 1)
+        }
         guard type.hasPrefix("multipart/"), depth < MIMEEntity.maximumDepth else { return nil }
         let parts = entity.parts.filter { !$0.isAttachment }
         let readable = parts.compactMap { bestPart(of: $0, depth: depth + 1) }

@@ -41,7 +41,8 @@ struct EmailSender: Equatable {
     /// `Jane Doe <jane@example.com>` → `Jane Doe`; a bare address gives nil.
     static func displayName(_ from: String) -> String? {
         guard let angle = from.firstIndex(of: "<") else { return nil }
-        let name = from[..<angle].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""]).trimmingCharacters(in: .whitespaces)
+        let name = from[..<angle].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: ["\""])
+            .trimmingCharacters(in: .whitespaces)
         return name.isEmpty ? nil : name
     }
 

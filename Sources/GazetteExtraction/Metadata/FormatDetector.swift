@@ -12,7 +12,10 @@ enum FormatDetector {
     ]
 
     /// Headers that mark the start of an email message.
-    static let emailHeaders: Set<String> = ["from", "to", "subject", "date", "message-id", "mime-version", "received", "return-path", "cc", "reply-to", "content-type"]
+    static let emailHeaders: Set<String> = [
+        "from", "to", "subject", "date", "message-id", "mime-version", "received", "return-path", "cc", "reply-to",
+        "content-type",
+    ]
 
     static func detect(path: String, text: String) -> ExtractionRecord.Format {
         let ext = (path as NSString).pathExtension.lowercased()
@@ -24,14 +27,20 @@ enum FormatDetector {
         if startsAsPlainText(text) { return .text }
         let head = String(text.prefix(2_000)).trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = head.lowercased()
-        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || (lower.hasPrefix("<") && lower.contains("<body")) {
+        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html")
+            || (lower.hasPrefix("<") && lower.contains("<body"))
+        {
             return .html
         }
-        if head.hasPrefix("{"), let data = text.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data)) is [String: Any] {
+        if head.hasPrefix("{"), let data = text.data(using: .utf8),
+            (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
+        {
             return .json
         }
         if looksLikeEmail(head) { return lower.contains("snapshot-content-location:") ? .html : .email }
-        if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:")) || (head.hasPrefix("+++\n") && lower.contains("\ntitle")) {
+        if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:"))
+            || (head.hasPrefix("+++\n") && lower.contains("\ntitle"))
+        {
             return .markdown
         }
         return .text
@@ -43,7 +52,9 @@ enum FormatDetector {
     /// without the trimming and line splitting of the full sniff.
     static func startsAsPlainText(_ text: String) -> Bool {
         var scalars = text.unicodeScalars.makeIterator()
-        guard let first = scalars.next(), first.value > 0x20, first.value < 0x7F, !"<{#-+".unicodeScalars.contains(first) else { return false }
+        guard let first = scalars.next(), first.value > 0x20, first.value < 0x7F,
+            !"<{#-+".unicodeScalars.contains(first)
+        else { return false }
         var c: Unicode.Scalar? = first
         var letters = 0
         while let s = c, s.isASCII, s.properties.isAlphabetic || s == "-" {

@@ -5,7 +5,9 @@ import Foundation
 enum FrontMatter {
     /// The metadata and the number of lines the block spans, or nil when there is none.
     static func parse(_ lines: [String]) -> (ArticleMetadata, Int)? {
-        guard let fence = lines.first?.trimmingCharacters(in: .whitespaces), fence == "---" || fence == "+++" else { return nil }
+        guard let fence = lines.first?.trimmingCharacters(in: .whitespaces), fence == "---" || fence == "+++" else {
+            return nil
+        }
         let toml = fence == "+++"
         var metadata = ArticleMetadata()
         var listKey: String? = nil
@@ -20,7 +22,11 @@ enum FrontMatter {
                     continue
                 }
                 if toml, !trimmed.contains("=") {
-                    if trimmed.hasPrefix("]") { listKey = nil } else if !trimmed.isEmpty { metadata.authors.append(unquote(Substring(trimmed.trimmingCharacters(in: [","])))) }
+                    if trimmed.hasPrefix("]") {
+                        listKey = nil
+                    } else if !trimmed.isEmpty {
+                        metadata.authors.append(unquote(Substring(trimmed.trimmingCharacters(in: [","]))))
+                    }
                     continue
                 }
             }
@@ -33,12 +39,18 @@ enum FrontMatter {
             listKey = value.isEmpty ? key : nil
             switch key {
             case "title", "headline":
-                if !value.isEmpty { metadata.title = value; metadata.titleSource = .metadata }
+                if !value.isEmpty {
+                    metadata.title = value
+                    metadata.titleSource = .metadata
+                }
             case "author", "authors", "byline":
                 let names = value.trimmingCharacters(in: ["[", "]"]).split(separator: ",").map { unquote($0) }
                 metadata.authors += names.filter { !$0.isEmpty }
             case "date", "published", "published_at", "publishdate", "publish_date", "datepublished":
-                if let match = DateParser.parse(value) { metadata.publishedAt = match.date; metadata.publishedSource = .metadata }
+                if let match = DateParser.parse(value) {
+                    metadata.publishedAt = match.date
+                    metadata.publishedSource = .metadata
+                }
             case "publication", "publisher", "source", "site":
                 if !value.isEmpty { metadata.publication = value }
             default:
@@ -70,12 +82,13 @@ enum FrontMatter {
                 out.append(c)
                 continue
             }
-            let digits: Int? = switch e {
-            case "u": 4
-            case "U": 8
-            case "x": 2
-            default: nil
-            }
+            let digits: Int? =
+                switch e {
+                case "u": 4
+                case "U": 8
+                case "x": 2
+                default: nil
+                }
             if let digits {
                 var hex = ""
                 for _ in 0..<digits { if let d = scalars.next() { hex.unicodeScalars.append(d) } }

@@ -7,18 +7,22 @@ package enum JSONArticleReader {
     static let bodyKeys = ["body", "text", "articleBody", "article_body", "content", "maintext", "description"]
     static let authorKeys = ["author", "authors", "byline", "creator"]
     static let dateKeys = [
-        "published_at", "publishedAt", "datePublished", "date_published", "publish_date", "published_date", "publishedDate",
+        "published_at", "publishedAt", "datePublished", "date_published", "publish_date", "published_date",
+        "publishedDate",
         "date_publish", "published", "date", "pubDate", "created_at",
     ]
     /// Keys naming the publication: a name, or an object with one (NewsAPI's `source`).
-    static let publicationKeys = ["publisher", "source", "source_name", "site_name", "siteName", "source_domain", "domain"]
+    static let publicationKeys = [
+        "publisher", "source", "source_name", "site_name", "siteName", "source_domain", "domain",
+    ]
 
     package static func read(_ text: String) throws(ExtractionError) -> ArticleDraft {
         guard let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else {
             throw .malformed(format: .json)
         }
         let candidates = objects(parsed)
-        guard let object = candidates.first(where: { string($0, bodyKeys) != nil }), let body = string(object, bodyKeys) else {
+        guard let object = candidates.first(where: { string($0, bodyKeys) != nil }), let body = string(object, bodyKeys)
+        else {
             throw .noArticleText(format: .json)
         }
         var draft = ArticleDraft(lines: [])
@@ -56,7 +60,8 @@ package enum JSONArticleReader {
         for key in publicationKeys {
             let value = object[key]
             if let name = (value as? String) ?? ((value as? [String: Any])?["name"] as? String),
-                !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("://") {
+                !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains("://")
+            {
                 return name.trimmingCharacters(in: .whitespaces)
             }
         }

@@ -24,7 +24,11 @@ struct MIMEEntity {
             if line.first == 0x20 || line.first == 0x09, !headers.isEmpty {
                 headers[headers.count - 1].value += " " + text.trimmingCharacters(in: .whitespaces)
             } else if let colon = text.firstIndex(of: ":") {
-                headers.append((text[..<colon].trimmingCharacters(in: .whitespaces).lowercased(), text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                headers.append(
+                    (
+                        text[..<colon].trimmingCharacters(in: .whitespaces).lowercased(),
+                        text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    ))
             } else if headers.isEmpty {
                 i = bytes.startIndex
                 break
@@ -77,7 +81,9 @@ struct MIMEEntity {
 
     /// The body parts of a multipart entity (empty for any other), between `--boundary` lines.
     var parts: [MIMEEntity] {
-        guard mediaType.hasPrefix("multipart/"), let boundary = parameter("boundary"), !boundary.isEmpty else { return [] }
+        guard mediaType.hasPrefix("multipart/"), let boundary = parameter("boundary"), !boundary.isEmpty else {
+            return []
+        }
         let delimiter = Array("--\(boundary)".utf8)
         var parts: [MIMEEntity] = []
         var partStart: Int? = nil
@@ -120,7 +126,9 @@ struct MIMEEntity {
         if bytes.contains(where: { $0 >= 0x80 }), let utf8 = String(validating: bytes, as: UTF8.self) {
             return (TextDecoder.normalize(utf8), "utf-8")
         }
-        if let label = parameter("charset"), let charset = Charset.named(label), let (text, name) = charset.decode(bytes[...], lenient: true) {
+        if let label = parameter("charset"), let charset = Charset.named(label),
+            let (text, name) = charset.decode(bytes[...], lenient: true)
+        {
             return (TextDecoder.normalize(text), name)
         }
         return (try? TextDecoder.decode(bytes)) ?? ("", "utf-8")
@@ -141,7 +149,10 @@ enum QuotedPrintable {
                 var j = i + 1
                 while j < s.count, s[j] == 0x20 || s[j] == 0x09 { j += 1 }
                 if j < s.count, s[j] == 0x0D { j += 1 }
-                if j < s.count, s[j] == 0x0A { i = j + 1; continue }
+                if j < s.count, s[j] == 0x0A {
+                    i = j + 1
+                    continue
+                }
                 if i + 2 < s.count, let high = hex(s[i + 1]), let low = hex(s[i + 2]) {
                     out.append(high << 4 | low)
                     i += 3

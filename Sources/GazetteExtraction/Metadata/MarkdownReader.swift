@@ -37,7 +37,13 @@ package enum MarkdownReader {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             i += 1
             if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil; out.append("") } else { out.append(line); seenText = true }
+                if trimmed.hasPrefix(open) {
+                    fence = nil
+                    out.append("")
+                } else {
+                    out.append(line)
+                    seenText = true
+                }
                 continue
             }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
@@ -45,14 +51,30 @@ package enum MarkdownReader {
                 out.append("")
                 continue
             }
-            if trimmed.isEmpty { out.append(""); continue }
-            if let (level, content) = atxHeading(trimmed) { heading(content, level: level); continue }
+            if trimmed.isEmpty {
+                out.append("")
+                continue
+            }
+            if let (level, content) = atxHeading(trimmed) {
+                heading(content, level: level)
+                continue
+            }
             if i < lines.count, !isListItem(trimmed) {
                 let next = lines[i].trimmingCharacters(in: .whitespaces)
-                if !next.isEmpty, next.allSatisfy({ $0 == "=" }) { heading(trimmed, level: 1); i += 1; continue }
-                if next.count >= 2, next.allSatisfy({ $0 == "-" }) { heading(trimmed, level: 2); i += 1; continue }
+                if !next.isEmpty, next.allSatisfy({ $0 == "=" }) {
+                    heading(trimmed, level: 1)
+                    i += 1
+                    continue
+                }
+                if next.count >= 2, next.allSatisfy({ $0 == "-" }) {
+                    heading(trimmed, level: 2)
+                    i += 1
+                    continue
+                }
             }
-            if isRule(trimmed) || isReferenceDefinition(trimmed) || (trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->")) {
+            if isRule(trimmed) || isReferenceDefinition(trimmed)
+                || (trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->"))
+            {
                 out.append("")
                 continue
             }
@@ -142,9 +164,20 @@ package enum MarkdownReader {
                 out.append(s[i + 1])
                 i += 2
             case "!" where i + 1 < s.count && s[i + 1] == "[":
-                if let (end, _) = link(at: i + 1) { i = end } else { out.append(c); i += 1 }
+                if let (end, _) = link(at: i + 1) {
+                    i = end
+                } else {
+                    out.append(c)
+                    i += 1
+                }
             case "[":
-                if let (end, text) = link(at: i) { out += inline(text); i = end } else { out.append(c); i += 1 }
+                if let (end, text) = link(at: i) {
+                    out += inline(text)
+                    i = end
+                } else {
+                    out.append(c)
+                    i += 1
+                }
             case "`":
                 var run = 0
                 while i + run < s.count, s[i + run] == "`" { run += 1 }
@@ -154,7 +187,10 @@ package enum MarkdownReader {
                     if s[j] == "`" {
                         var k = 0
                         while j + k < s.count, s[j + k] == "`" { k += 1 }
-                        if k == run { closing = j; break }
+                        if k == run {
+                            closing = j
+                            break
+                        }
                         j += k
                     } else {
                         j += 1
@@ -174,14 +210,20 @@ package enum MarkdownReader {
                 let after: Character? = i + run < s.count ? s[i + run] : nil
                 let spaceBefore = before == nil || before!.isWhitespace
                 let spaceAfter = after == nil || after!.isWhitespace
-                let intraword = (before?.isLetter ?? false || before?.isNumber ?? false) && (after?.isLetter ?? false || after?.isNumber ?? false)
+                let intraword =
+                    (before?.isLetter ?? false || before?.isNumber ?? false)
+                    && (after?.isLetter ?? false || after?.isNumber ?? false)
                 let isDelimiter = !(spaceBefore && spaceAfter) && !(c == "_" && intraword) && (c != "~" || run >= 2)
                 if !isDelimiter { out += String(repeating: c, count: run) }
                 i += run
             case "<":
-                if i + 1 < s.count, s[i + 1].isLetter || s[i + 1] == "/" || s[i + 1] == "!", let close = find(">", from: i + 1, limit: 500) {
+                if i + 1 < s.count, s[i + 1].isLetter || s[i + 1] == "/" || s[i + 1] == "!",
+                    let close = find(">", from: i + 1, limit: 500)
+                {
                     let inside = String(s[(i + 1)..<close])
-                    if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") { out += inside }
+                    if inside.hasPrefix("http://") || inside.hasPrefix("https://") || inside.hasPrefix("mailto:") {
+                        out += inside
+                    }
                     i = close + 1
                 } else {
                     out.append(c)

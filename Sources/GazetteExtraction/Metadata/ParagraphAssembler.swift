@@ -31,7 +31,9 @@ enum ParagraphAssembler {
     }
 
     static func isHardWrapped(_ blocks: [[String]]) -> Bool {
-        var inner = 0, short = 0, open = 0
+        var inner = 0
+        var short = 0
+        var open = 0
         for block in blocks {
             for line in block.dropLast() {
                 inner += 1

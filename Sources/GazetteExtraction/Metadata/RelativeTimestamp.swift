@@ -12,7 +12,9 @@ enum RelativeTimestamp {
         "mo": 2_592_000, "month": 2_592_000, "months": 2_592_000,
         "y": 31_536_000, "yr": 31_536_000, "yrs": 31_536_000, "year": 31_536_000, "years": 31_536_000,
     ]
-    static let prefixes = ["last updated", "first published", "updated", "published", "posted", "modified", "last modified"]
+    static let prefixes = [
+        "last updated", "first published", "updated", "published", "posted", "modified", "last modified",
+    ]
     /// No page is older than this. A longer span (`9999999999999 years ago`) can put the
     /// publication time past what the date arithmetic's `Int`s and ISO-8601 strings hold.
     static let maximumAge: TimeInterval = 1_000 * 31_536_000

@@ -15,8 +15,9 @@ enum TitleFinder {
         if hardWrapped, first + 1 < lines.count, !lines[first + 1].isEmpty { return nil }
         let line = lines[first]
         guard line.count <= maximumLength, line.split(separator: " ").count <= maximumWords,
-              line.contains(where: \.isLetter), let last = line.last, !",;:".contains(last),
-              last != "." || line.hasSuffix("...") else { return nil }
+            line.contains(where: \.isLetter), let last = line.last, !",;:".contains(last),
+            last != "." || line.hasSuffix("...")
+        else { return nil }
         // Whether the following lines hold more characters, counted only until they do.
         let length = line.count
         var following = 0

@@ -4,9 +4,13 @@ import Foundation
 /// from civil fields and printing one as `2025-12-03T08:00:00Z` (day arithmetic in ``CivilDate``).
 enum UTCDateTime {
     /// The instant of a civil date and time at a UTC offset, or nil for an impossible date.
-    static func date(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, offsetSeconds: Int = 0) -> Date? {
-        guard (1..<10_000).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+    static func date(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, offsetSeconds: Int = 0
+    ) -> Date? {
+        guard (1..<10_000).contains(year), (1...12).contains(month),
+            (1...daysIn(month: month, year: year)).contains(day),
+            (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)
+        else { return nil }
         let days = CivilDate(year: year, month: month, day: day).days
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: TimeInterval(seconds))
@@ -23,7 +27,9 @@ enum UTCDateTime {
             let (p, h, m, s) = (CivilDate.pad, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
             return "\(p(civil.year, 4))-\(p(civil.month, 2))-\(p(civil.day, 2))T\(p(h, 2)):\(p(m, 2)):\(p(s, 2))Z"
         }
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", civil.year, civil.month, civil.day, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", civil.year, civil.month, civil.day, secondOfDay / 3_600,
+            secondOfDay % 3_600 / 60, secondOfDay % 60)
     }
 
     /// ISO-8601 at the zone offset a page gave (`2019-11-20T22:00:00-05:00`), so that the date

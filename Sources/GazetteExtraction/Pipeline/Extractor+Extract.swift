@@ -6,24 +6,32 @@ extension Extractor {
     ///
     /// - Throws: ``ExtractionError`` when the file is empty, binary, not decodable, or holds
     ///   no article text.
-    public func extract(_ document: SourceDocument, options: ExtractionOptions = .init()) throws(ExtractionError) -> ExtractionRecord {
+    public func extract(
+        _ document: SourceDocument, options: ExtractionOptions = .init()
+    ) throws(ExtractionError) -> ExtractionRecord {
         var timings: StageTimings? = nil
         return try extract(document, options: options, timings: &timings)
     }
 
     /// ``extract(_:options:)`` that also adds the time of each pipeline step to `timings`.
-    public func extract(_ document: SourceDocument, options: ExtractionOptions = .init(), timings: inout StageTimings) throws(ExtractionError) -> ExtractionRecord {
+    public func extract(
+        _ document: SourceDocument, options: ExtractionOptions = .init(), timings: inout StageTimings
+    ) throws(ExtractionError) -> ExtractionRecord {
         var some: StageTimings? = timings
         defer { timings = some! }
         return try extract(document, options: options, timings: &some)
     }
 
-    func extract(_ document: SourceDocument, options: ExtractionOptions, timings: inout StageTimings?) throws(ExtractionError) -> ExtractionRecord {
+    func extract(
+        _ document: SourceDocument, options: ExtractionOptions, timings: inout StageTimings?
+    ) throws(ExtractionError) -> ExtractionRecord {
         let (text, encoding) = try timings.measure("decode") { () throws(ExtractionError) in
             #if DEBUG
-            FaultInjection.apply(to: document.bytes)
+                FaultInjection.apply(to: document.bytes)
             #endif
-            if let unsupported = UnsupportedFormat.detect(path: document.path, bytes: document.bytes) { throw .unsupported(unsupported) }
+            if let unsupported = UnsupportedFormat.detect(path: document.path, bytes: document.bytes) {
+                throw .unsupported(unsupported)
+            }
             let (text, encoding) = try TextDecoder.decode(document.bytes)
             guard text.contains(where: { !$0.isWhitespace }) else { throw .noText }
             return (text, encoding)
@@ -35,7 +43,8 @@ extension Extractor {
             format = timings.measure("format") { FormatDetector.detect(path: document.path, text: text) }
             body = text.trimmingCharacters(in: .whitespacesAndNewlines)
         } else {
-            (format, body, metadata) = try front(text, bytes: document.bytes, path: document.path, modified: document.modified, timings: &timings)
+            (format, body, metadata) = try front(
+                text, bytes: document.bytes, path: document.path, modified: document.modified, timings: &timings)
         }
         if let publishedAt = options.publishedAt {
             metadata.publishedAt = publishedAt
@@ -46,7 +55,11 @@ extension Extractor {
         }
 
         let analysis = analyze(body: body, publishedAt: metadata.publishedAt, timings: &timings)
-        return timings.measure("record") { record(document, format: format, encoding: encoding, options: options, metadata: metadata, body: body, analysis: analysis) }
+        return timings.measure("record") {
+            record(
+                document, format: format, encoding: encoding, options: options, metadata: metadata, body: body,
+                analysis: analysis)
+        }
     }
 
     /// The record of an analysed article: the metadata, the stages' findings and what is computed
@@ -56,9 +69,11 @@ extension Extractor {
         metadata: ArticleMetadata, body: String, analysis: Analysis
     ) -> ExtractionRecord {
         var metadata = metadata
-        var record = ExtractionRecord(source: .init(
-            path: document.path, sha256: document.sha256, format: format, encoding: metadata.encoding ?? encoding, bytes: document.bytes.count
-        ))
+        var record = ExtractionRecord(
+            source: .init(
+                path: document.path, sha256: document.sha256, format: format, encoding: metadata.encoding ?? encoding,
+                bytes: document.bytes.count
+            ))
         if !options.raw, metadata.title == nil, let lede = TitleFinder.lede(analysis.text) {
             metadata.title = lede
             metadata.titleSource = .lede
@@ -103,7 +118,9 @@ extension Extractor {
             }
             return (format, draft)
         }
-        let (body, metadata) = try timings.measure("clean-up") { () throws(ExtractionError) in try clean(draft, modified: modified) }
+        let (body, metadata) = try timings.measure("clean-up") { () throws(ExtractionError) in
+            try clean(draft, modified: modified)
+        }
         return (format, body, metadata)
     }
 
@@ -114,10 +131,14 @@ extension Extractor {
         metadata.fillGaps(from: ArticleCleaner(modified: modified).clean(&draft.lines))
         if let title = metadata.title {
             // A structured title often repeats as the first line of the text.
-            if let first = draft.lines.firstIndex(where: { !$0.isEmpty }), draft.lines[first].lowercased() == title.lowercased() {
+            if let first = draft.lines.firstIndex(where: { !$0.isEmpty }),
+                draft.lines[first].lowercased() == title.lowercased()
+            {
                 draft.lines[first] = ""
             }
-        } else if let index = TitleFinder.headlineIndex(draft.lines, hardWrapped: ParagraphAssembler.isHardWrapped(draft.lines)) {
+        } else if let index = TitleFinder.headlineIndex(
+            draft.lines, hardWrapped: ParagraphAssembler.isHardWrapped(draft.lines))
+        {
             metadata.title = draft.lines[index]
             metadata.titleSource = .heading
             draft.lines[index] = ""

@@ -27,7 +27,9 @@ struct AttributionReader {
         if w == "according", q.word(k + 1) == "to" { return objectOfVerb(k + 2, limit: limit) }
         if let found = subjectThenVerb(k, limit: limit) { return found }
         // A signature: `”― Pamela Padilla`.
-        if dash, let run = q.runStarting(at: k), run.upperBound + 1 >= limit || q.tokens[run.upperBound + 1].kind != .word {
+        if dash, let run = q.runStarting(at: k),
+            run.upperBound + 1 >= limit || q.tokens[run.upperBound + 1].kind != .word
+        {
             return q.name(run).map(Attributed.name)
         }
         return laterInSentence(k, limit: limit)
@@ -41,7 +43,8 @@ struct AttributionReader {
         while v < min(limit, k + 20) {
             if q.endsSentence(v) || q.isQuoteMark(v) { return nil }
             if QuoteLexicon.speechVerbs.contains(q.words[v]) {
-                guard v + 1 >= limit || q.endsSentence(v + 1) || q.isPunct(v + 1, ",") || q.tokens[v + 1].kind == .word else { return nil }
+                guard v + 1 >= limit || q.endsSentence(v + 1) || q.isPunct(v + 1, ",") || q.tokens[v + 1].kind == .word
+                else { return nil }
                 if let subject = subjectBefore(v, floor: k) { return subject }
                 if q.isPunct(v - 1, ",") { return objectOfVerb(v + 1, limit: limit) }
                 return nil
@@ -59,7 +62,9 @@ struct AttributionReader {
         }
         if let run = q.runStarting(at: k) {
             var v = run.upperBound + 1
-            if q.isPunct(v, "("), let close = (v..<min(limit, v + 8)).first(where: { q.isPunct($0, ")") }) { v = close + 1 }
+            if q.isPunct(v, "("), let close = (v..<min(limit, v + 8)).first(where: { q.isPunct($0, ")") }) {
+                v = close + 1
+            }
             if verbFollows(v, limit: limit) != nil { return q.name(run).map(Attributed.name) ?? .anonymous }
             // Apposition: `X, a USDP member, said` / `X, who chairs …, said`.
             if q.isPunct(v, ",") {
@@ -74,7 +79,9 @@ struct AttributionReader {
             }
         }
         // A noun phrase: `the White House said`, `a spokesman for the Clinton campaign said`.
-        guard ["the", "a", "an", "his", "her", "their", "its", "one", "another"].contains(w) || q.isNameWord(k) else { return nil }
+        guard ["the", "a", "an", "his", "her", "their", "its", "one", "another"].contains(w) || q.isNameWord(k) else {
+            return nil
+        }
         var c = k
         var lastName: String?
         while c < min(limit, k + 10) {
@@ -128,7 +135,8 @@ struct AttributionReader {
         let next = run.upperBound + 1
         guard next < limit, q.tokens[next].kind == .word, !q.isNameWord(next) else { return false }
         let w = q.words[next]
-        return !(Self.phraseEnders.contains(w) || QuoteLexicon.adverbs.contains(w) || QuoteLexicon.speechVerbs.contains(w)
+        return
+            !(Self.phraseEnders.contains(w) || QuoteLexicon.adverbs.contains(w) || QuoteLexicon.speechVerbs.contains(w)
             || w.hasPrefix("’") || w.hasPrefix("'") || QuoteLexicon.notNames.contains(w))
     }
 
@@ -180,7 +188,8 @@ struct AttributionReader {
         guard s >= floor else { return nil }
         if QuoteLexicon.pronouns.contains(q.words[s]) { return .pronoun(q.words[s]) }
         if q.isPunct(s, ","), let open = (max(floor, s - 20)..<s).reversed().first(where: { q.isPunct($0, ",") }),
-           let run = q.runEnding(at: open - 1) {
+            let run = q.runEnding(at: open - 1)
+        {
             return q.name(run).map(Attributed.name)
         }
         if q.isPunct(s, ")"), let open = (max(floor, s - 8)..<s).reversed().first(where: { q.isPunct($0, "(") }) {
@@ -190,13 +199,17 @@ struct AttributionReader {
             // `Anne Thompson of the Hollywood Reporter said`: the person, not the employer.
             var of = run.lowerBound - 1
             if q.word(of) == "the" { of -= 1 }
-            if q.word(of) == "of", of - 1 >= floor, let person = q.runEnding(at: of - 1), let n = q.name(person) { return .name(n) }
+            if q.word(of) == "of", of - 1 >= floor, let person = q.runEnding(at: of - 1), let n = q.name(person) {
+                return .name(n)
+            }
             return q.name(run).map(Attributed.name) ?? .anonymous
         }
         // `the White House spokesman said`: the last name in the noun phrase.
         var c = s
         while c >= max(floor, s - 6), q.tokens[c].kind == .word {
-            if let run = q.runEnding(at: c), let n = q.name(run) { return modifies(run, limit: v) ? .anonymous : .name(n) }
+            if let run = q.runEnding(at: c), let n = q.name(run) {
+                return modifies(run, limit: v) ? .anonymous : .name(n)
+            }
             c -= 1
         }
         return nil

@@ -103,7 +103,9 @@ enum QuoteSegmenter {
     static func mergeContinued(_ segments: [Segment], _ s: [Unicode.Scalar]) -> [Segment] {
         var out: [Segment] = []
         for g in segments {
-            if let p = out.last, p.runsOn, g.startsLine || p.close == g.open, onlySpaceAndMarks(s, p.inner.upperBound, g.inner.lowerBound) {
+            if let p = out.last, p.runsOn, g.startsLine || p.close == g.open,
+                onlySpaceAndMarks(s, p.inner.upperBound, g.inner.lowerBound)
+            {
                 out[out.count - 1].inner = p.inner.lowerBound..<g.inner.upperBound
                 out[out.count - 1].close = g.close
                 out[out.count - 1].runsOn = g.runsOn

@@ -66,19 +66,26 @@ struct QuoteFinder {
             let floor = max(previousClose, beforeOpen - 30, bounds.lowerBound)
             let inner = q.token(atOrAfter: g.inner.lowerBound)..<(q.token(endingBy: g.inner.upperBound) + 1)
             let wordCount = inner.filter { q.tokens[$0].kind == .word || q.tokens[$0].kind == .number }.count
-            let startsSentence = g.startsLine || beforeOpen < floor || beforeOpen < 0 || q.endsSentence(beforeOpen)
+            let startsSentence =
+                g.startsLine || beforeOpen < floor || beforeOpen < 0 || q.endsSentence(beforeOpen)
                 || q.isQuoteMark(beforeOpen) || q.isPunct(beforeOpen, ":")
             let lastInner = q.text.scalars[g.inner.upperBound - 1]
-            let utterance = wordCount >= 3 && (q.text.scalars[g.inner.lowerBound].properties.isUppercase
-                || ".,!?…—".unicodeScalars.contains(lastInner) || wordCount >= 8)
+            let utterance =
+                wordCount >= 3
+                && (q.text.scalars[g.inner.lowerBound].properties.isUppercase
+                    || ".,!?…—".unicodeScalars.contains(lastInner) || wordCount >= 8)
 
             var kind: Quote.Kind
             var attributed: Attributed?
             var attributionOffset = g.close
-            if beforeOpen >= 0, q.words[beforeOpen] == "so-called" || (q.word(beforeOpen) == "called" && q.word(beforeOpen - 1) == "so") {
+            if beforeOpen >= 0,
+                q.words[beforeOpen] == "so-called" || (q.word(beforeOpen) == "called" && q.word(beforeOpen - 1) == "so")
+            {
                 kind = .scare
-            } else if !g.runsOn, !endsSentenceBeforeNext(g, afterClose), let post = reader.after(from: afterClose, limit: limit),
-                      startsSentence || utterance {
+            } else if !g.runsOn, !endsSentenceBeforeNext(g, afterClose),
+                let post = reader.after(from: afterClose, limit: limit),
+                startsSentence || utterance
+            {
                 kind = startsSentence || wordCount >= 6 ? .direct : .partial
                 attributed = post
             } else if let pre = reader.before(end: beforeOpen, floor: floor) {
@@ -98,7 +105,9 @@ struct QuoteFinder {
                     name = resolver.resolvePronoun(at: g.open)
                 }
                 out.append(make(g, speaker: name, kind: .direct))
-                lastSpeaker = LastSpeaker(name: name, unnamed: last.unnamed || name == nil && last.name != nil, paragraph: paragraph, segment: index)
+                lastSpeaker = LastSpeaker(
+                    name: name, unnamed: last.unnamed || name == nil && last.name != nil, paragraph: paragraph,
+                    segment: index)
                 continue
             } else if startsSentence, utterance {
                 kind = .direct
@@ -110,18 +119,21 @@ struct QuoteFinder {
 
             var speaker: String?
             switch attributed {
-            case let .name(n):
+            case .name(let n):
                 speaker = resolver.person(n)
                 if let speaker { resolver.learn(speaker) }
-            case let .pronoun(p) where QuoteLexicon.personPronouns.contains(p):
-                speaker = lastSpeakerIfUnchallenged(lastSpeaker, paragraph, before: g.open)
+            case .pronoun(let p) where QuoteLexicon.personPronouns.contains(p):
+                speaker =
+                    lastSpeakerIfUnchallenged(lastSpeaker, paragraph, before: g.open)
                     ?? resolver.resolvePronoun(at: attributionOffset)
             default:
                 speaker = nil
             }
             out.append(make(g, speaker: speaker, kind: kind))
             if kind == .direct {
-                let unnamed = speaker == nil && (attributed == .anonymous || { if case .name = attributed { true } else { false } }())
+                let unnamed =
+                    speaker == nil
+                    && (attributed == .anonymous || { if case .name = attributed { true } else { false } }())
                 lastSpeaker = LastSpeaker(name: speaker, unnamed: unnamed, paragraph: paragraph, segment: index)
             }
         }
@@ -142,15 +154,20 @@ struct QuoteFinder {
     /// `“Why?” he asked`, `“Go!” said X` stand).
     func endsSentenceBeforeNext(_ g: QuoteSegmenter.Segment, _ afterClose: Int) -> Bool {
         var k = g.inner.upperBound - 1
-        while k > g.inner.lowerBound, QuoteSegmenter.isMark(q.text.scalars[k]) || "'’".unicodeScalars.contains(q.text.scalars[k]) { k -= 1 }
+        while k > g.inner.lowerBound,
+            QuoteSegmenter.isMark(q.text.scalars[k]) || "'’".unicodeScalars.contains(q.text.scalars[k])
+        { k -= 1 }
         guard q.text.scalars[k] == "." else { return false }
-        return afterClose < q.tokens.count && q.isNameWord(afterClose) && !QuoteLexicon.speechVerbs.contains(q.words[afterClose])
+        return afterClose < q.tokens.count && q.isNameWord(afterClose)
+            && !QuoteLexicon.speechVerbs.contains(q.words[afterClose])
     }
 
     /// The last speaker, when their quote is in this paragraph or the one before and no other
     /// person is named in a sentence between it and `offset`: `“A,” he said. “B,” he added.`
     func lastSpeakerIfUnchallenged(_ last: LastSpeaker?, _ paragraph: Int, before offset: Int) -> String? {
-        guard let last, let name = last.name, paragraph - last.paragraph <= 1, !challenged(last.segment, name, before: offset) else { return nil }
+        guard let last, let name = last.name, paragraph - last.paragraph <= 1,
+            !challenged(last.segment, name, before: offset)
+        else { return nil }
         return name
     }
 
@@ -164,6 +181,8 @@ struct QuoteFinder {
     }
 
     func make(_ g: QuoteSegmenter.Segment, speaker: String?, kind: Quote.Kind) -> Quote {
-        Quote(text: q.text.text(g.inner), speaker: speaker, kind: kind, start: g.inner.lowerBound, end: g.inner.upperBound)
+        Quote(
+            text: q.text.text(g.inner), speaker: speaker, kind: kind, start: g.inner.lowerBound, end: g.inner.upperBound
+        )
     }
 }

@@ -28,7 +28,8 @@ struct QuoteText {
     }
 
     func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
-        i >= 0 && i < tokens.count && tokens[i].kind != .word && tokens[i].end - tokens[i].start == 1 && text.scalars[tokens[i].start] == c
+        i >= 0 && i < tokens.count && tokens[i].kind != .word && tokens[i].end - tokens[i].start == 1
+            && text.scalars[tokens[i].start] == c
     }
 
     func firstScalar(_ i: Int) -> Unicode.Scalar { text.scalars[tokens[i].start] }
@@ -43,13 +44,16 @@ struct QuoteText {
             || isPunct(i, "!") || isPunct(i, "?")
     }
 
-    static let particles: Set<String> = ["de", "van", "von", "der", "bin", "al", "da", "del", "di", "la", "le", "du", "dos", "ibn", "el"]
+    static let particles: Set<String> = [
+        "de", "van", "von", "der", "bin", "al", "da", "del", "di", "la", "le", "du", "dos", "ibn", "el",
+    ]
 
     /// `Mr`, `Sen`, an initial: a capitalised token that takes a period inside a name.
     func isTitleAbbreviation(_ i: Int) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .word else { return false }
         let w = words[i]
-        return (w.unicodeScalars.count == 1 && firstScalar(i).properties.isUppercase) || QuoteLexicon.titles.contains(w) || w == "jr" || w == "sr" || w == "st"
+        return (w.unicodeScalars.count == 1 && firstScalar(i).properties.isUppercase) || QuoteLexicon.titles.contains(w)
+            || w == "jr" || w == "sr" || w == "st"
     }
 
     /// A capitalised word that can be part of a name (`Ted`, `O’Malley`, `U.S.`).
@@ -65,9 +69,19 @@ struct QuoteText {
         var first = j
         var k = j - 1
         while k >= 0 {
-            if isNameWord(k), !QuoteLexicon.notNames.contains(words[k]) { first = k; k -= 1; continue }
-            if isPunct(k, "."), k > 0, isTitleAbbreviation(k - 1), tokens[k - 1].end == tokens[k].start { k -= 1; continue }
-            if Self.particles.contains(words[k]), k > 0, isNameWord(k - 1) { k -= 1; continue }
+            if isNameWord(k), !QuoteLexicon.notNames.contains(words[k]) {
+                first = k
+                k -= 1
+                continue
+            }
+            if isPunct(k, "."), k > 0, isTitleAbbreviation(k - 1), tokens[k - 1].end == tokens[k].start {
+                k -= 1
+                continue
+            }
+            if Self.particles.contains(words[k]), k > 0, isNameWord(k - 1) {
+                k -= 1
+                continue
+            }
             break
         }
         return first...j
@@ -79,9 +93,21 @@ struct QuoteText {
         var last = i
         var k = i + 1
         while k < tokens.count {
-            if isNameWord(k), !QuoteLexicon.notNames.contains(words[k]) { last = k; k += 1; continue }
-            if isPunct(k, "."), isTitleAbbreviation(k - 1), tokens[k - 1].end == tokens[k].start, k + 1 < tokens.count, isNameWord(k + 1) { k += 1; continue }
-            if Self.particles.contains(words[k]), isNameWord(k + 1) { k += 1; continue }
+            if isNameWord(k), !QuoteLexicon.notNames.contains(words[k]) {
+                last = k
+                k += 1
+                continue
+            }
+            if isPunct(k, "."), isTitleAbbreviation(k - 1), tokens[k - 1].end == tokens[k].start, k + 1 < tokens.count,
+                isNameWord(k + 1)
+            {
+                k += 1
+                continue
+            }
+            if Self.particles.contains(words[k]), isNameWord(k + 1) {
+                k += 1
+                continue
+            }
             break
         }
         return i...last
@@ -91,7 +117,10 @@ struct QuoteText {
     /// when nothing but titles remains.
     func name(_ run: ClosedRange<Int>) -> String? {
         var first = run.lowerBound
-        while first <= run.upperBound, tokens[first].kind != .word || QuoteLexicon.titles.contains(words[first]) || (isPunct(first + 1, ".") && isTitleAbbreviation(first) && words[first].count > 1) {
+        while first <= run.upperBound,
+            tokens[first].kind != .word || QuoteLexicon.titles.contains(words[first])
+                || (isPunct(first + 1, ".") && isTitleAbbreviation(first) && words[first].count > 1)
+        {
             first += 1
         }
         guard first <= run.upperBound else { return nil }

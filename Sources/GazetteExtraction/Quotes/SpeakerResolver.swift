@@ -55,7 +55,10 @@ struct SpeakerResolver {
         }
         var k = 0
         while k < q.tokens.count {
-            guard let run = q.runStarting(at: k) else { k += 1; continue }
+            guard let run = q.runStarting(at: k) else {
+                k += 1
+                continue
+            }
             defer { k = run.upperBound + 1 }
             guard !insideQuote(q.tokens[k].start), let name = q.name(run) else { continue }
             let parts = name.split(separator: " ")
@@ -98,7 +101,8 @@ struct SpeakerResolver {
     func person(_ name: String) -> String? {
         let c = canonical(name)
         guard let entity = entities.first(where: { $0.name == c }) ?? entityByForm(name) else {
-            return c.split(separator: " ").contains(where: { Self.organisationWords.contains($0.lowercased()) }) ? nil : c
+            return c.split(separator: " ").contains(where: { Self.organisationWords.contains($0.lowercased()) })
+                ? nil : c
         }
         if entity.type == .person { return c }
         // `said Cuban` in an article about Mark Cuban: the person, not the nationality.
@@ -119,7 +123,9 @@ struct SpeakerResolver {
     /// organisation or place; one word only when it is a known given name or surname or ends
     /// a longer name in the article (`Priebus`, `Reince Priebus` typed as an organisation).
     private func mayBePerson(_ entity: Entity) -> String? {
-        guard entity.type != .norp, entity.type != .location, entity.name != entity.name.uppercased() else { return nil }
+        guard entity.type != .norp, entity.type != .location, entity.name != entity.name.uppercased() else {
+            return nil
+        }
         let words = entity.name.split(separator: " ")
         if words.contains(where: { Self.organisationWords.contains($0.lowercased()) }) { return nil }
         guard let span = entity.mentions.first else { return nil }
@@ -130,11 +136,16 @@ struct SpeakerResolver {
         let tokens = first..<end
         let gazetteer = NERTagger.shared.gazetteer
         if EntityLexicon.organisations.contains(tokens, of: text, in: .organisation)
-            || [.organisation, .place, .country, .city, .region].contains(where: { gazetteer.contains(tokens, of: text, in: $0) }) {
+            || [.organisation, .place, .country, .city, .region].contains(where: {
+                gazetteer.contains(tokens, of: text, in: $0)
+            })
+        {
             return nil
         }
         guard words.count == 1 else { return entity.name }
-        if gazetteer.contains(tokens, of: text, in: .surname) || gazetteer.contains(tokens, of: text, in: .givenName) { return entity.name }
+        if gazetteer.contains(tokens, of: text, in: .surname) || gazetteer.contains(tokens, of: text, in: .givenName) {
+            return entity.name
+        }
         return longerName(ending: entity.name.lowercased())?.name
     }
 
@@ -168,7 +179,9 @@ struct SpeakerResolver {
         var looked = 0
         while s >= 0, looked < 5 {
             let sentence = sentences[s]
-            let first = people.first { $0.offset >= sentence.start && $0.offset < min(sentence.end, offset) && !isPossessive($0.offset) }
+            let first = people.first {
+                $0.offset >= sentence.start && $0.offset < min(sentence.end, offset) && !isPossessive($0.offset)
+            }
             if let first { return first.name }
             s -= 1
             looked += 1

@@ -75,20 +75,24 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
     public enum TitleSource: String, Codable, Sendable {
         case metadata, heading, lede
         /// HTML: JSON-LD `headline`, a `<meta>` title (OpenGraph, Twitter, Dublin Core), `<title>`.
-        case jsonLD = "json-ld", meta, titleElement = "title"
+        case jsonLD = "json-ld"
+        case meta
+        case titleElement = "title"
     }
 
     public enum PublishedSource: String, Codable, Sendable {
         case metadata, text, relative, file
         /// HTML: JSON-LD, a `<meta>` tag, microdata or `<time>` markup, the page's URL.
-        case jsonLD = "json-ld", meta, markup, url
+        case jsonLD = "json-ld"
+        case meta, markup, url
     }
 
     public enum AuthorSource: String, Codable, Sendable {
         /// Structured fields of e-mail, JSON and Markdown; a byline line in the text.
         case metadata, text
         /// HTML: JSON-LD, a `<meta>` tag, `itemprop=author` or `rel=author`, a byline element.
-        case jsonLD = "json-ld", meta, markup, byline
+        case jsonLD = "json-ld"
+        case meta, markup, byline
     }
 }
 

@@ -19,7 +19,9 @@ struct SentenceBags {
         for sentence in text.sentences.prefix(count) {
             let start = words.count
             var length = 0
-            var quotes = 0, opening = 0, closing = 0
+            var quotes = 0
+            var opening = 0
+            var closing = 0
             for t in sentence.tokens {
                 let token = text.tokens[t]
                 if token.kind == .punctuation {
@@ -53,8 +55,10 @@ struct SentenceBags {
 
     /// Content words two sentences share.
     func shared(_ i: Int, _ j: Int) -> Int {
-        var a = bounds[i], b = bounds[j]
-        let endA = bounds[i + 1], endB = bounds[j + 1]
+        var a = bounds[i]
+        var b = bounds[j]
+        let endA = bounds[i + 1]
+        let endB = bounds[j + 1]
         var common = 0
         while a < endA, b < endB {
             if words[a] == words[b] {

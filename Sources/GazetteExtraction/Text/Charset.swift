@@ -27,7 +27,9 @@ struct Charset: Sendable, Equatable {
             }
         }
         for prefix in ["iso-8859-", "iso8859-", "iso_8859-", "iso8859_"] where key.hasPrefix(prefix) {
-            if let part = Int(key.dropFirst(prefix.count).prefix(while: { $0.isNumber })), (2...16).contains(part), part != 12 {
+            if let part = Int(key.dropFirst(prefix.count).prefix(while: { $0.isNumber })), (2...16).contains(part),
+                part != 12
+            {
                 return Charset(name: "iso-8859-\(part)", iconvName: "ISO-8859-\(part)")
             }
         }
@@ -45,14 +47,31 @@ struct Charset: Sendable, Equatable {
             for label in [name] + labels { table[label] = charset }
         }
         add("utf-8", nil, ["utf8", "unicode-1-1-utf-8", "unicode20utf8", "x-unicode20utf8"])
-        add("windows-1252", nil, ["us-ascii", "ascii", "ansi_x3.4-1968", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819", "iso-ir-100", "csisolatin1"])
-        add("shift_jis", "CP932", ["shift-jis", "sjis", "x-sjis", "ms_kanji", "ms932", "windows-31j", "cp932", "csshiftjis"])
+        add(
+            "windows-1252", nil,
+            [
+                "us-ascii", "ascii", "ansi_x3.4-1968", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819",
+                "ibm819", "iso-ir-100", "csisolatin1",
+            ])
+        add(
+            "shift_jis", "CP932",
+            ["shift-jis", "sjis", "x-sjis", "ms_kanji", "ms932", "windows-31j", "cp932", "csshiftjis"])
         add("euc-jp", "EUC-JP", ["eucjp", "x-euc-jp", "cseucpkdfmtjapanese"])
         add("iso-2022-jp", "ISO-2022-JP", ["csiso2022jp"])
-        add("gbk", "GB18030", ["gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "chinese", "csgb2312", "euc-cn", "iso-ir-58"])
+        add(
+            "gbk", "GB18030",
+            [
+                "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "chinese", "csgb2312", "euc-cn",
+                "iso-ir-58",
+            ])
         add("gb18030", "GB18030", [])
         add("big5", "BIG5-HKSCS", ["big5-hkscs", "cn-big5", "x-x-big5", "csbig5"])
-        add("euc-kr", "CP949", ["ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "korean", "windows-949", "cp949", "uhc", "csksc56011987", "iso-ir-149"])
+        add(
+            "euc-kr", "CP949",
+            [
+                "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "korean", "windows-949", "cp949", "uhc",
+                "csksc56011987", "iso-ir-149",
+            ])
         add("koi8-r", "KOI8-R", ["koi8", "koi", "cskoi8r", "koi8_r"])
         add("koi8-u", "KOI8-U", ["koi8-ru"])
         add("windows-874", "CP874", ["tis-620", "iso-8859-11", "dos-874"])

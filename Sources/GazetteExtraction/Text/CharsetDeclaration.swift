@@ -14,7 +14,8 @@ enum CharsetDeclaration {
         let text = String(head)
         let trimmed = text.drop(while: \.isWhitespace)
         if trimmed.hasPrefix("<?xml"), let end = trimmed.firstRange(of: "?>"),
-            let label = value(after: "encoding=", in: trimmed[..<end.lowerBound]) {
+            let label = value(after: "encoding=", in: trimmed[..<end.lowerBound])
+        {
             return usable(label)
         }
         var rest = Substring(text)
@@ -40,8 +41,8 @@ enum CharsetDeclaration {
     }
 }
 
-private extension Character {
-    var asciiLowercased: Character {
+extension Character {
+    fileprivate var asciiLowercased: Character {
         guard let ascii = asciiValue, ascii >= 0x41, ascii <= 0x5A else { return self }
         return Character(Unicode.Scalar(ascii + 0x20))
     }

@@ -33,7 +33,9 @@ enum CharsetDetector {
         for candidate in candidates {
             // A multi-byte character the sample's end cuts is not an error: drop up to 3 bytes.
             let trims = bytes.count > sample ? 0...3 : 0...0
-            guard let text = trims.lazy.compactMap({ candidate.charset.decode(head.dropLast($0))?.text }).first else { continue }
+            guard let text = trims.lazy.compactMap({ candidate.charset.decode(head.dropLast($0))?.text }).first else {
+                continue
+            }
             let score = self.score(text, as: candidate)
             if score > best.score { best = (candidate.charset, score) }
         }
@@ -42,9 +44,12 @@ enum CharsetDetector {
 
     /// Mean score per non-ASCII character (see the type's description).
     static func score(_ text: String, as candidate: Candidate) -> Double {
-        var total = 0, count = 0
+        var total = 0
+        var count = 0
         let scalars = Array(text.unicodeScalars)
-        func accented(_ j: Int) -> Bool { j >= 0 && j < scalars.count && !scalars[j].isASCII && scalars[j].properties.isAlphabetic }
+        func accented(_ j: Int) -> Bool {
+            j >= 0 && j < scalars.count && !scalars[j].isASCII && scalars[j].properties.isAlphabetic
+        }
         for (i, s) in scalars.enumerated() where !s.isASCII {
             count += 1
             let properties = s.properties
@@ -70,12 +75,15 @@ enum CharsetDetector {
 
     static let western = "éèàùâêîôûçëïüöäßñáíóúãõåøæœ"
     static let russian = "оеаинтсрвлкмдпуяыьгзбчйіїєґ"
-    static let japanese = (0x3041...0x3096).map { String(Unicode.Scalar($0)!) }.joined() + (0x30A1...0x30FA).map { String(Unicode.Scalar($0)!) }.joined()
+    static let japanese =
+        (0x3041...0x3096).map { String(Unicode.Scalar($0)!) }.joined()
+        + (0x30A1...0x30FA).map { String(Unicode.Scalar($0)!) }.joined()
         + "ー日本人年月大中国会時出行事者分上生自前後見言新社手学物間方地部長合同目的一二三十子私今何円東京問題思作入気高下発表市場経済政府首相党選挙"
     static let chinese =
         "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或新己制身果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员解水名真论处走义各入几口认条平系气题活尔更别打女变四神总何电数安少报才结反受目太量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便空决治展马科司五基"
         + "這個們來為國時說會對著發後裡種經麼學現當沒動還進樣開從實軍無與長機業關點兩問戰頭體見產應間將話給門兒東聲員論處義條氣題爾別變總電數報結務場計資許統區隊"
-    static let korean = "이다는의에을하고가한지서로기리사자도를으대어수과나정아시인일해적있라전구보제장게부우상주동위만성비것여원국화들면소스세경조개문연없마그학공생니유내관요중현방영야실신미까무했었습업발운선단결데된통말음물회진저후모분년월명당행할안및때또더되않같"
+    static let korean =
+        "이다는의에을하고가한지서로기리사자도를으대어수과나정아시인일해적있라전구보제장게부우상주동위만성비것여원국화들면소스세경조개문연없마그학공생니유내관요중현방영야실신미까무했었습업발운선단결데된통말음물회진저후모분년월명당행할안및때또더되않같"
 
     /// In order of preference for ties: Western first, then the other single-byte families, then CJK.
     static let candidates: [Candidate] = {

@@ -15,16 +15,21 @@ enum Iconv {
         out.reserveCapacity(bytes.count * 2)
         let ok = bytes.withUnsafeBufferPointer { input -> Bool in
             guard let base = input.baseAddress else { return true }
-            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self)
+            var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(
+                to: CChar.self)
             var inLeft = input.count
             var chunk = [UInt8](repeating: 0, count: 16_384)
             while true {
                 let flushing = inLeft == 0
                 let (result, error) = chunk.withUnsafeMutableBufferPointer { buffer -> (Int, Int32) in
-                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(buffer.baseAddress!)
+                        .assumingMemoryBound(to: CChar.self)
                     var outLeft = buffer.count
                     // With no input left, a last call flushes a stateful charset's pending shift.
-                    let result = flushing ? iconv(cd, nil, nil, &outPointer, &outLeft) : iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
+                    let result =
+                        flushing
+                        ? iconv(cd, nil, nil, &outPointer, &outLeft)
+                        : iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
                     let error = errno
                     out.append(contentsOf: buffer[0..<(buffer.count - outLeft)])
                     return (result, error)

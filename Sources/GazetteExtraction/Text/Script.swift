@@ -37,13 +37,15 @@ enum Script: CaseIterable {
             letters += 1
             if letters >= sample { break }
         }
-        let kana = counts[.kana] ?? 0, han = counts[.han] ?? 0
+        let kana = counts[.kana] ?? 0
+        let han = counts[.han] ?? 0
         // Kana and Han write one language together; they stand against the other scripts as one.
         var groups = counts
         groups[.kana] = nil
         groups[.han] = kana + han
         guard let (script, _) = groups.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != .latin) }),
-            groups[script]! > 0, script != .latin else { return nil }
+            groups[script]! > 0, script != .latin
+        else { return nil }
         switch script {
         case .han: return kana * 10 >= kana + han ? "ja" : "zh"
         case .cyrillic: return cyrillicLanguage(scalars)
@@ -88,7 +90,9 @@ enum Script: CaseIterable {
 
     /// Persian and Urdu by the letters Arabic lacks (`پ چ ژ گ ی ک`, Urdu's `ے ٹ ڈ ڑ`), else Arabic.
     static func arabicLanguage(_ scalars: [Unicode.Scalar]) -> String {
-        var letters = 0, persian = 0, urdu = 0
+        var letters = 0
+        var persian = 0
+        var urdu = 0
         for s in scalars where of(s) == .arabic {
             letters += 1
             if letters >= sample { break }

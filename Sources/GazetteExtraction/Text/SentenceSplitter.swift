@@ -30,13 +30,16 @@ public enum SentenceSplitter {
                     continue
                 }
             }
-            if t.end - t.start == 1, t.kind == .punctuation, s[t.start] == "." || s[t.start] == "!" || s[t.start] == "?" {
+            if t.end - t.start == 1, t.kind == .punctuation, s[t.start] == "." || s[t.start] == "!" || s[t.start] == "?"
+            {
                 if s[t.start] == ".", i > 0, isAbbreviation(tokens[i - 1], s: s), t.start == tokens[i - 1].end {
                     i += 1
                     continue
                 }
                 var last = i
-                while last + 1 < tokens.count, isCloser(s[tokens[last + 1].start]), tokens[last + 1].start == tokens[last].end {
+                while last + 1 < tokens.count, isCloser(s[tokens[last + 1].start]),
+                    tokens[last + 1].start == tokens[last].end
+                {
                     last += 1
                 }
                 if last + 1 < tokens.count {

@@ -8,14 +8,16 @@ public enum SimHash {
     public static func hash(_ text: AnalyzedText) -> UInt64 {
         // The words' UTF-8 bytes one after another (word `k` ends at `ends[k]`), so that each
         // shingle is hashed as if joined by spaces without building the joined string.
-        var total = 0, count = 0
+        var total = 0
+        var count = 0
         for (i, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .number {
             total += text.words[i].utf8.count
             count += 1
         }
         var ends = [Int](repeating: 0, count: count)
         let bytes = [UInt8](unsafeUninitializedCapacity: total) { out, written in
-            var n = 0, k = 0
+            var n = 0
+            var k = 0
             for (i, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .number {
                 let packed = text.packedWords[i]
                 if packed.isPacked {
@@ -48,7 +50,9 @@ public enum SimHash {
                         var h: UInt64 = 0xcbf2_9ce4_8422_2325
                         for k in start..<(start + width) {
                             if k > start { h = (h ^ 0x20) &* 0x0000_0100_0000_01b3 }
-                            for i in (k == 0 ? 0 : ends[k - 1])..<ends[k] { h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01b3 }
+                            for i in (k == 0 ? 0 : ends[k - 1])..<ends[k] {
+                                h = (h ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01b3
+                            }
                         }
                         for group in 0..<8 {
                             let bits = (SIMD8<UInt64>(repeating: h >> UInt64(8 * group)) &>> shifts) & 1

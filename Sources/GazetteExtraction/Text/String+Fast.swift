@@ -47,7 +47,12 @@ extension StringProtocol {
         var count = 0
         var inWord = false
         for b in utf8 {
-            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            if b == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
         }
         return count
     }
@@ -88,7 +93,9 @@ extension StringProtocol {
             guard bytes.count >= pattern.count else { return false }
             var i = 0
             while i <= bytes.count - pattern.count {
-                if bytes[i] == first, memcmp(bytes.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 { return true }
+                if bytes[i] == first, memcmp(bytes.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 {
+                    return true
+                }
                 i += 1
             }
             return false
@@ -119,7 +126,8 @@ extension String {
                         value = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                         i += 3
                     } else {
-                        value = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        value =
+                            (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                             | UInt32(bytes[i + 3] & 0x3F)
                         i += 4
                     }

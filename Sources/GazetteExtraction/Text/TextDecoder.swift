@@ -43,7 +43,9 @@ public enum TextDecoder {
         let declared = CharsetDeclaration.find(in: bytes)
         let utf8 = String(validating: bytes, as: UTF8.self)
         // Pure ASCII reads as the declared charset (the name to report; ISO-2022-JP's escapes).
-        if let declared, utf8 == nil || !bytes.contains(where: { $0 >= 0x80 }), let decoded = declared.decode(bytes[...]) {
+        if let declared, utf8 == nil || !bytes.contains(where: { $0 >= 0x80 }),
+            let decoded = declared.decode(bytes[...])
+        {
             return decoded
         }
         if isISO2022JP(bytes), let decoded = Charset.named("iso-2022-jp")?.decode(bytes[...]) { return decoded }
@@ -55,14 +57,16 @@ public enum TextDecoder {
     /// 7-bit ISO-2022-JP: the escape into JIS X 0208 (`ESC $ B` or `ESC $ @`) and no byte above 0x7F.
     static func isISO2022JP(_ bytes: [UInt8]) -> Bool {
         guard let escape = bytes.firstIndex(of: 0x1B), escape + 2 < bytes.count, bytes[escape + 1] == 0x24,
-              bytes[escape + 2] == 0x42 || bytes[escape + 2] == 0x40 else { return false }
+            bytes[escape + 2] == 0x42 || bytes[escape + 2] == 0x40
+        else { return false }
         return !bytes.contains { $0 >= 0x80 }
     }
 
     /// UTF-16 without a BOM: many NUL bytes, all at even offsets (big-endian) or all at odd ones.
     static func bomlessUTF16(_ bytes: [UInt8]) -> Bool? {
         guard bytes.count >= 4, bytes.count % 2 == 0 else { return nil }
-        var even = 0, odd = 0
+        var even = 0
+        var odd = 0
         for (i, b) in bytes.enumerated() where b == 0 {
             if i % 2 == 0 { even += 1 } else { odd += 1 }
         }
@@ -79,7 +83,8 @@ public enum TextDecoder {
         units.reserveCapacity(bytes.count / 2)
         var i = bytes.startIndex
         while i < bytes.endIndex {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            let a = UInt16(bytes[i])
+            let b = UInt16(bytes[i + 1])
             units.append(bigEndian ? a << 8 | b : b << 8 | a)
             i += 2
         }
@@ -97,7 +102,8 @@ public enum TextDecoder {
     }
 
     static func checkNotBinary(_ text: String) throws(ExtractionError) {
-        var total = 0, control = 0
+        var total = 0
+        var control = 0
         for scalar in text.unicodeScalars {
             total += 1
             let v = scalar.value
@@ -141,7 +147,8 @@ public enum TextDecoder {
             let v = scalar.value
             if v < 0x300 {
                 if v == 0x0D || v == 0x0C || v == 0x85 { return false }
-            } else if !((0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x20A0...0x20C0).contains(v)) {
+            } else if !((0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x20A0...0x20C0).contains(v))
+            {
                 return false
             }
         }

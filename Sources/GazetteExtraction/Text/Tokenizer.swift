@@ -11,13 +11,22 @@ public enum Tokenizer {
         var i = 0
         while i < n {
             let c = s[i]
-            if isSpace(c) { i += 1; continue }
+            if isSpace(c) {
+                i += 1
+                continue
+            }
             let start = i
             if isDigit(c) {
                 i += 1
                 while i < n {
-                    if isDigit(s[i]) { i += 1; continue }
-                    if (s[i] == "." || s[i] == ","), i + 1 < n, isDigit(s[i + 1]) { i += 2; continue }
+                    if isDigit(s[i]) {
+                        i += 1
+                        continue
+                    }
+                    if s[i] == "." || s[i] == ",", i + 1 < n, isDigit(s[i + 1]) {
+                        i += 2
+                        continue
+                    }
                     break
                 }
                 // Trailing letters glued to numbers (`21st`, `5bn`) stay in the same token.
@@ -27,8 +36,13 @@ public enum Tokenizer {
                 i += 1
                 while i < n {
                     let d = s[i]
-                    if isLetter(d) || isDigit(d) || isMark(d) { i += 1; continue }
-                    if isApostrophe(d) || d == "-" || d == "\u{2010}" || d == "\u{2011}" || d == ".", i + 1 < n, isLetter(s[i + 1]) {
+                    if isLetter(d) || isDigit(d) || isMark(d) {
+                        i += 1
+                        continue
+                    }
+                    if isApostrophe(d) || d == "-" || d == "\u{2010}" || d == "\u{2011}" || d == ".", i + 1 < n,
+                        isLetter(s[i + 1])
+                    {
                         // Possessive: split `’s` off (`Trump’s` → `Trump` `’s`).
                         if isApostrophe(d), s[i + 1] == "s" || s[i + 1] == "S", i + 2 >= n || !isLetter(s[i + 2]) {
                             break
@@ -42,11 +56,17 @@ public enum Tokenizer {
                 }
                 // Trailing period of an abbreviation like `U.S.` (single-letter pattern), or of an
                 // initial before a capitalised word (`J. Smith`, `B. Young`).
-                if i < n, s[i] == ".", i - start >= 3, s[i - 2] == "." { i += 1 }
-                else if i - start == 1, i + 2 < n, s[i] == ".", s[i + 1] == " ", s[start].properties.isUppercase,
-                        s[i + 2].properties.isUppercase { i += 1 }
+                if i < n, s[i] == ".", i - start >= 3, s[i - 2] == "." {
+                    i += 1
+                } else if i - start == 1, i + 2 < n, s[i] == ".", s[i + 1] == " ", s[start].properties.isUppercase,
+                    s[i + 2].properties.isUppercase
+                {
+                    i += 1
+                }
                 tokens.append(Token(start: start, end: i, kind: .word))
-            } else if isApostrophe(c), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S", i + 2 >= n || !isLetter(s[i + 2]), i > 0, isLetter(s[i - 1]) {
+            } else if isApostrophe(c), i + 1 < n, s[i + 1] == "s" || s[i + 1] == "S", i + 2 >= n || !isLetter(s[i + 2]),
+                i > 0, isLetter(s[i - 1])
+            {
                 i += 2
                 tokens.append(Token(start: start, end: i, kind: .word))
             } else {
@@ -84,7 +104,7 @@ extension Unicode.GeneralCategory {
     var isPunctuation: Bool {
         switch self {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true
         default:
             return false

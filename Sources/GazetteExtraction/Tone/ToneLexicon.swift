@@ -19,7 +19,7 @@ public struct ToneLexicon: Sendable {
     /// The lexicon shipped with Gazette; empty (every text neutral) if the resource is missing.
     public static let shared: ToneLexicon = {
         guard let url = Bundle.module.url(forResource: "vader", withExtension: "tsv", subdirectory: "Resources/tone"),
-              let data = try? Data(contentsOf: url)
+            let data = try? Data(contentsOf: url)
         else { return ToneLexicon(tsv: []) }
         return ToneLexicon(tsv: Array(data))
     }()

@@ -51,7 +51,10 @@ public struct ToneStage: AnalysisStage {
     func score(_ sentence: Sentence, text: AnalyzedText, words: inout [Word], valences: inout [Double]) -> Double {
         let s = text.scalars
         words.removeAll(keepingCapacity: true)
-        var exclamations = 0, questions = 0, capitalWords = 0, hasSentiment = false
+        var exclamations = 0
+        var questions = 0
+        var capitalWords = 0
+        var hasSentiment = false
         for t in sentence.tokens {
             let token = text.tokens[t]
             if token.kind == .punctuation {
@@ -64,7 +67,10 @@ public struct ToneStage: AnalysisStage {
             let capitals = Self.isAllCapitals(s, token.range)
             if capitals { capitalWords += 1 }
             if entry.valence != 0 { hasSentiment = true }
-            words.append(Word(key: key, entry: entry, capitals: capitals, negation: entry.negation || Self.endsInNT(s, token.range)))
+            words.append(
+                Word(
+                    key: key, entry: entry, capitals: capitals,
+                    negation: entry.negation || Self.endsInNT(s, token.range)))
         }
         guard hasSentiment else { return 0 }
         let mixedCase = capitalWords > 0 && capitalWords < words.count
@@ -97,14 +103,17 @@ public struct ToneStage: AnalysisStage {
                 v += step * (distance == 1 ? 1 : distance == 2 ? 0.95 : 0.9)
             }
             if distance > 1, previous.key == Self.never,
-               (i - distance + 1..<i).contains(where: { words[$0].key == Self.so || words[$0].key == Self.this }) {
+                (i - distance + 1..<i).contains(where: { words[$0].key == Self.so || words[$0].key == Self.this })
+            {
                 // `never so good`, `never this bad`: emphasis, not negation.
                 v *= 1.25
             } else if previous.negation {
                 v *= Self.negationFactor
             }
         }
-        if i >= 1, words[i - 1].key == Self.least, i < 2 || (words[i - 2].key != Self.at && words[i - 2].key != Self.very) {
+        if i >= 1, words[i - 1].key == Self.least,
+            i < 2 || (words[i - 2].key != Self.at && words[i - 2].key != Self.very)
+        {
             v *= Self.negationFactor
         }
         return v
@@ -119,6 +128,7 @@ public struct ToneStage: AnalysisStage {
     static func endsInNT(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         guard range.count >= 4 else { return false }
         let e = range.upperBound
-        return (s[e - 1] == "t" || s[e - 1] == "T") && Tokenizer.isApostrophe(s[e - 2]) && (s[e - 3] == "n" || s[e - 3] == "N")
+        return (s[e - 1] == "t" || s[e - 1] == "T") && Tokenizer.isApostrophe(s[e - 2])
+            && (s[e - 3] == "n" || s[e - 3] == "N")
     }
 }

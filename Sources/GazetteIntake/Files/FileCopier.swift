@@ -11,7 +11,8 @@ import SystemPackage
 enum FileCopier {
     static func move(_ source: String, into directory: String, name: String) throws(Errno) -> String {
         do {
-            let input = try FileDescriptor.open(FilePath(source), .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
+            let input = try FileDescriptor.open(
+                FilePath(source), .readOnly, options: [.noFollow, .nonBlocking, .closeOnExec])
             return try input.closeAfter {
                 guard FileStatus(try input.stat()).isRegularFile else { throw Errno.invalidArgument }
                 let (output, destination) = try create(in: directory, name: name)

@@ -1,6 +1,6 @@
-import Glibc
 import Foundation
 import GazetteFiles
+import Glibc
 import SystemPackage
 
 /// The inbox and the state directory's `work/`, `archive/` and `failed/` folders.
@@ -30,7 +30,8 @@ struct IntakeFolders: Sendable {
         guard checkInbox else { return }
         try Self.makeDirectories(inbox)
         if let inboxStatus = FileStatus.find(inbox, followingSymlink: true),
-           let workStatus = FileStatus.find(work, followingSymlink: true), inboxStatus.device != workStatus.device {
+            let workStatus = FileStatus.find(work, followingSymlink: true), inboxStatus.device != workStatus.device
+        {
             throw .differentFilesystems(inbox: inbox, stateDirectory: stateDirectory)
         }
     }

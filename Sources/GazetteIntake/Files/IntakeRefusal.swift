@@ -33,7 +33,8 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .symbolicLink: "the file is a symbolic link; Gazette only takes regular files"
-        case .directory: "the entry is a directory; Gazette only takes regular files (set recursive to watch subfolders)"
+        case .directory:
+            "the entry is a directory; Gazette only takes regular files (set recursive to watch subfolders)"
         case .fifo: "the file is a named pipe (FIFO); Gazette only takes regular files"
         case .socket: "the file is a socket; Gazette only takes regular files"
         case .device: "the file is a device; Gazette only takes regular files"
@@ -46,7 +47,8 @@ public enum IntakeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreadable(let reason): "the file could not be read: \(reason)"
         case .extraction(let reason, _): reason
         case .crashed(let attempts, let stage, let signal):
-            "Gazette stopped " + (attempts == 1 ? "" : "\(attempts) times ") + "while working on this file, in its \(stage) step"
+            "Gazette stopped " + (attempts == 1 ? "" : "\(attempts) times ")
+                + "while working on this file, in its \(stage) step"
                 + (signal.map { " (\(Self.signalName($0)))" } ?? "")
                 + "; it was set aside so that the other files could go on. This is a bug in Gazette that the file"
                 + " triggers: please report it with the file attached."

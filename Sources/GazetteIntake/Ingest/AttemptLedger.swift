@@ -36,9 +36,10 @@ struct AttemptLedger: Sendable {
         private let descriptor: FileDescriptor
 
         fileprivate init?(path: String, entry: Entry) {
-            guard let descriptor = try? FileDescriptor.open(
-                FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec, .noFollow],
-                permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            guard
+                let descriptor = try? FileDescriptor.open(
+                    FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec, .noFollow],
+                    permissions: [.ownerReadWrite, .groupRead, .otherRead])
             else { return nil }
             self.descriptor = descriptor
             self.path = path

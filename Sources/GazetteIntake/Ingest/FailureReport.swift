@@ -32,7 +32,8 @@ struct FailureReport: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case fileName = "file", reason, stage, size, sha256, at
+        case fileName = "file"
+        case reason, stage, size, sha256, at
         case quarantinePath = "quarantine_path"
     }
 

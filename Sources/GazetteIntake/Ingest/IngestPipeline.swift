@@ -1,8 +1,8 @@
-import Glibc
 import Foundation
 import GazetteExtraction
 import GazetteFiles
 import GazetteStore
+import Glibc
 import Logging
 import SystemPackage
 

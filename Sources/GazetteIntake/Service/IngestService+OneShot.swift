@@ -1,7 +1,7 @@
-import Glibc
 import GazetteStore
-import SystemPackage
+import Glibc
 import Synchronization
+import SystemPackage
 
 extension IngestService {
     /// Ingests one file now, without the watcher: `gazette ingest FILE...`.
@@ -50,9 +50,12 @@ extension IngestService {
         let outcome = await BlockingWork.run { [pipeline] in
             let name = IngestPipeline.fileName(path)
             let ledger = pipeline.ledger
-            let marked = keepOriginal ? nil : ledger.markedNames().lazy
-                .compactMap { marker in ledger.entry(for: marker).map { (marker, $0) } }
-                .first { $0.1.pid == workerPID }
+            let marked =
+                keepOriginal
+                ? nil
+                : ledger.markedNames().lazy
+                    .compactMap { marker in ledger.entry(for: marker).map { (marker, $0) } }
+                    .first { $0.1.pid == workerPID }
             if let (marker, entry) = marked {
                 return pipeline.quarantineCrashed(
                     pipeline.folders.work + "/" + marker, name: name,

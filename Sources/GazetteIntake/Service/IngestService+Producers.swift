@@ -1,9 +1,9 @@
-import Glibc
 import Foundation
-import Logging
-import GazetteStore
-import Synchronization
 import GazetteFiles
+import GazetteStore
+import Glibc
+import Logging
+import Synchronization
 
 extension IngestService {
     /// Recovery, the startup scan, then the watcher, rescans and the rescan timer, until cancelled.
@@ -21,7 +21,8 @@ extension IngestService {
                     guard let watcher, await self.waitForInbox() else { return }
                     do throws(IntakeError) {
                         try watcher.rearm()
-                        self.logger.notice("the inbox is back; watching it again", metadata: ["inbox": "\(self.configuration.inbox)"])
+                        self.logger.notice(
+                            "the inbox is back; watching it again", metadata: ["inbox": "\(self.configuration.inbox)"])
                     } catch {
                         self.logger.error("cannot watch the inbox again", metadata: ["error": "\(error)"])
                     }
@@ -56,7 +57,8 @@ extension IngestService {
                         }
                         self.logger.log(
                             level: first ? .warning : .debug,
-                            "inotify's event queue overflowed; rescanning the inbox (raise fs.inotify.max_queued_events if this recurs)")
+                            "inotify's event queue overflowed; rescanning the inbox (raise fs.inotify.max_queued_events if this recurs)"
+                        )
                         requestRescan.yield()
                     case .inboxLost:
                         self.logger.warning(
@@ -145,7 +147,8 @@ extension IngestService {
         let entries: [DirectoryListing.Entry]
         let unsettled: Bool
         do throws(IntakeError) {
-            (entries, unsettled) = try await BlockingWork.run { [listing, settleTime = configuration.settleTime] () throws(IntakeError) in
+            (entries, unsettled) = try await BlockingWork.run {
+                [listing, settleTime = configuration.settleTime] () throws(IntakeError) in
                 try Self.settledEntries(listing, settleTime: settleTime)
             }
         } catch {

@@ -1,8 +1,8 @@
 import Foundation
 import GazetteExtraction
+import GazetteStore
 import Logging
 import ServiceLifecycle
-import GazetteStore
 import Synchronization
 
 /// The intake as a long-running ``Service``: watches the inbox and ingests every file that
@@ -64,7 +64,8 @@ public final class IngestService: Service {
         let queue = IngestQueue(capacity: configuration.queueCapacity)
         state.withLock { $0.queue = queue }
         // Watch before the startup scan, so a file arriving during the scan is not missed.
-        let watcher = configuration.watchMode == .inotify
+        let watcher =
+            configuration.watchMode == .inotify
             ? try InotifyWatcher(inbox: configuration.inbox, recursive: configuration.recursive) : nil
         logger.info(
             "intake started",
@@ -108,7 +109,8 @@ public final class IngestService: Service {
                     case .inbox(let path):
                         pipeline.ingest(inboxPath: path)
                     case .recovered(let path):
-                        pipeline.process(path, receivedPath: inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
+                        pipeline.process(
+                            path, receivedPath: inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
                     }
                 }
                 guard case .deferred(let reason, let retry?) = outcome, await pause(delay) else {

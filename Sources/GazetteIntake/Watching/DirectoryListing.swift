@@ -1,5 +1,5 @@
-import Glibc
 import GazetteFiles
+import Glibc
 import SystemPackage
 
 /// The entries of the inbox as the intake sees them.

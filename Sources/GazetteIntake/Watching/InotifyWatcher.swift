@@ -1,7 +1,7 @@
 @preconcurrency import Dispatch
+import GazetteFiles
 import Glibc
 import Synchronization
-import GazetteFiles
 import SystemPackage
 
 /// Reports files closed after writing or moved into the inbox, through Linux inotify.
@@ -104,7 +104,8 @@ final class InotifyWatcher: Sendable {
                     let wd = buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self)
                     let mask = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
                     let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
-                    let nameBytes = UnsafeRawBufferPointer(rebasing: buffer[(offset + headerSize)..<(offset + headerSize + length)])
+                    let nameBytes = UnsafeRawBufferPointer(
+                        rebasing: buffer[(offset + headerSize)..<(offset + headerSize + length)])
                     offset += headerSize + length
                     guard let name = String(validating: nameBytes.prefix { $0 != 0 }, as: UTF8.self) else {
                         // Not UTF-8: the listing gives the entry a readable name first.
@@ -151,7 +152,9 @@ final class InotifyWatcher: Sendable {
         if mask & UInt32(IN_CREATE) != 0 {
             // A regular file just created is still being written; its IN_CLOSE_WRITE follows. A
             // hard link (`ln`) is complete as it appears and is never closed: it goes at once.
-            if let status = FileStatus.find(path), !status.isRegularFile || status.linkCount > 1 { return .entry(path: path) }
+            if let status = FileStatus.find(path), !status.isRegularFile || status.linkCount > 1 {
+                return .entry(path: path)
+            }
         }
         return nil
     }

@@ -1,5 +1,5 @@
-import Glibc
 import GazetteFiles
+import Glibc
 
 /// Lists the inbox every interval and reports entries whose size and modification time did not
 /// change since the previous listing: for filesystems without inotify (NFS, SMB).

@@ -19,7 +19,8 @@ public struct ArticleDetails: Sendable, Equatable {
     public var sightings: [Sighting]
 
     public init(
-        id: Int64, record: ExtractionRecord, ingestedAt: Date, processedAt: Date, receivedPath: String, receivedAt: Date,
+        id: Int64, record: ExtractionRecord, ingestedAt: Date, processedAt: Date, receivedPath: String,
+        receivedAt: Date,
         archivePath: String?, hasRawBytes: Bool, sightings: [Sighting]
     ) {
         self.id = id

@@ -29,7 +29,8 @@ public struct ExportedArticle: Sendable, Equatable {
             record.publishedAt ?? "", ingestedAt.formatted(.iso8601),
             record.language, String(record.wordCount), String(record.tone), String(record.entities.count),
             String(record.quotes.count), record.keyphrases.map(\.text).joined(separator: "; "),
-            record.summary.joined(separator: " "), record.source.path, record.source.format.rawValue, record.source.sha256,
+            record.summary.joined(separator: " "), record.source.path, record.source.format.rawValue,
+            record.source.sha256,
             record.simhash, record.pipeline, archivePath ?? "",
         ]
     }

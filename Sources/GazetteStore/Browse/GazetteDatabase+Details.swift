@@ -6,10 +6,12 @@ extension GazetteDatabase {
     public func articleDetails(id: Int64) throws -> ArticleDetails? {
         try read("article read") { db in
             guard let record = try RecordReader(db: db).record(id: id),
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT ingested_at, processed_at, received_path, received_at, archive_path, raw IS NOT NULL AS has_raw
-                      FROM articles WHERE id = ?
-                    """, arguments: [id])
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT ingested_at, processed_at, received_path, received_at, archive_path, raw IS NOT NULL AS has_raw
+                          FROM articles WHERE id = ?
+                        """, arguments: [id])
             else { return nil }
             let sightings = try Row.fetchAll(
                 db, sql: "SELECT path, seen_at FROM duplicate_sightings WHERE article_id = ? ORDER BY seen_at, id",

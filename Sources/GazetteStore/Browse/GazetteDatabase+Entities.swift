@@ -5,7 +5,9 @@ import GazetteExtraction
 extension GazetteDatabase {
     /// The most mentioned entities in the articles of `window`, of one type or all, most
     /// mentioned first, with their aliases and roles.
-    public func entityTallies(type: EntityType? = nil, window: TimeWindow = .always, top: Int = 20) throws -> [EntityTally] {
+    public func entityTallies(
+        type: EntityType? = nil, window: TimeWindow = .always, top: Int = 20
+    ) throws -> [EntityTally] {
         try read("entity listing") { db in
             var joins: SQL = ""
             var conditions: [SQL] = []
@@ -51,12 +53,14 @@ extension GazetteDatabase {
     private static func mostUsed(
         _ column: String, in table: String, of entityID: Int64, except: String?, in db: Database
     ) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT \(column) FROM \(table)
-             WHERE entity_id = ? AND \(column) <> ? COLLATE NOCASE
-             GROUP BY \(column) COLLATE NOCASE
-             ORDER BY COUNT(*) DESC, MIN(id)
-             LIMIT ?
-            """, arguments: [entityID, except ?? "", namesShown])
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT \(column) FROM \(table)
+                 WHERE entity_id = ? AND \(column) <> ? COLLATE NOCASE
+                 GROUP BY \(column) COLLATE NOCASE
+                 ORDER BY COUNT(*) DESC, MIN(id)
+                 LIMIT ?
+                """, arguments: [entityID, except ?? "", namesShown])
     }
 }

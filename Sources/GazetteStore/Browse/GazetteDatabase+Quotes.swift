@@ -16,9 +16,10 @@ extension GazetteDatabase {
             var conditions: [SQL] = []
             if let speaker {
                 let ids = try EntityNames.ids(matching: speaker, in: db)
-                conditions.append(ids.isEmpty
-                    ? "q.speaker = \(speaker) COLLATE NOCASE"
-                    : "q.speaker_entity_id IN \(ids)")
+                conditions.append(
+                    ids.isEmpty
+                        ? "q.speaker = \(speaker) COLLATE NOCASE"
+                        : "q.speaker_entity_id IN \(ids)")
             }
             if !kinds.isEmpty { conditions.append("q.kind IN \(kinds.map(\.rawValue).sorted())") }
             if let window = window.condition(on: "a") { conditions.append(window) }
@@ -38,7 +39,8 @@ extension GazetteDatabase {
             return try Row.fetchAll(db, SQLRequest(literal: request)).map { row in
                 let kindName: String = row["kind"]
                 guard let kind = Quote.Kind(rawValue: kindName) else {
-                    throw StoreError.invalidStoredValue(table: "quotes", column: "kind", rowID: row["id"], value: kindName)
+                    throw StoreError.invalidStoredValue(
+                        table: "quotes", column: "kind", rowID: row["id"], value: kindName)
                 }
                 return StoredQuote(
                     articleID: row["article_id"], text: row["text"], speaker: row["speaker"], role: row["role"],

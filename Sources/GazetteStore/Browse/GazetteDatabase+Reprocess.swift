@@ -10,9 +10,11 @@ extension GazetteDatabase {
     public func articleIDs(notMadeByPipeline version: String) throws -> [Int64] {
         try read("reprocess listing") { db in
             // Two ranges rather than `<>` so that the pipeline-version index answers it.
-            try Int64.fetchAll(db, sql: """
-                SELECT id FROM articles WHERE pipeline_version < ? OR pipeline_version > ? ORDER BY id
-                """, arguments: [version, version])
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM articles WHERE pipeline_version < ? OR pipeline_version > ? ORDER BY id
+                    """, arguments: [version, version])
         }
     }
 
@@ -20,10 +22,13 @@ extension GazetteDatabase {
     public func storedSources(ids: [Int64]) throws -> [StoredSource] {
         try read("source read") { db in
             try ids.compactMap { id in
-                guard let row = try Row.fetchOne(db, sql: """
-                    SELECT source_path, raw, received_at, published_at, published_source, pipeline_version
-                      FROM articles WHERE id = ?
-                    """, arguments: [id])
+                guard
+                    let row = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT source_path, raw, received_at, published_at, published_source, pipeline_version
+                              FROM articles WHERE id = ?
+                            """, arguments: [id])
                 else { return nil }
                 let publishedSource: String? = row["published_source"]
                 let fromFile = publishedSource == ExtractionRecord.PublishedSource.file.rawValue
@@ -80,12 +85,13 @@ extension GazetteDatabase {
             }
             try writer.insertDetails(articleID: articleID, in: db)
             if !previousEntities.isEmpty {
-                try db.execute(literal: """
-                    DELETE FROM entities
-                     WHERE id IN \(previousEntities)
-                       AND NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = entities.id)
-                       AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_entity_id = entities.id)
-                    """)
+                try db.execute(
+                    literal: """
+                        DELETE FROM entities
+                         WHERE id IN \(previousEntities)
+                           AND NOT EXISTS (SELECT 1 FROM article_entities WHERE entity_id = entities.id)
+                           AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_entity_id = entities.id)
+                        """)
             }
         }
     }

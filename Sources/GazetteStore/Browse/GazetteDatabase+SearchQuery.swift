@@ -19,7 +19,8 @@ extension GazetteDatabase {
                 filters.append("a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN \(ids))")
             }
             if let publication = query.publication {
-                filters.append("a.publication_id IN (SELECT id FROM publications WHERE \(PublicationName.condition(publication)))")
+                filters.append(
+                    "a.publication_id IN (SELECT id FROM publications WHERE \(PublicationName.condition(publication)))")
             }
             let newest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM articles") ?? 0
             for tier in query.recencyTiers.sorted() where newest > tier {
@@ -32,7 +33,9 @@ extension GazetteDatabase {
 
     /// The best `query.limit` matches meeting `filters` (on `articles a`) with ids above `floor`,
     /// with snippets.
-    private func ranked(_ db: Database, _ query: SearchQuery, _ pattern: SearchPattern, _ filters: [SQL], above floor: Int64?) throws -> [SearchHit] {
+    private func ranked(
+        _ db: Database, _ query: SearchQuery, _ pattern: SearchPattern, _ filters: [SQL], above floor: Int64?
+    ) throws -> [SearchHit] {
         var conditions: [SQL] = ["article_fts MATCH \(pattern.expression)"] + filters
         // FTS5 seeks its doclists to a rowid bound, so ranking costs what the tier holds.
         if let floor { conditions.append("article_fts.rowid > \(floor)") }

@@ -84,7 +84,8 @@ public struct Reprocessor: Sendable {
                 }
                 let record: ExtractionRecord
                 do {
-                    record = try extractor.extract(SourceDocument(path: source.path, bytes: bytes, modified: source.modified))
+                    record = try extractor.extract(
+                        SourceDocument(path: source.path, bytes: bytes, modified: source.modified))
                 } catch {
                     figures.failed += 1
                     problem(.refused(id: source.id, reason: error.description))

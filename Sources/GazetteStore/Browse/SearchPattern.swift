@@ -34,7 +34,8 @@ public struct SearchPattern: Sendable, Equatable {
         var parser = Parser(tokens: tokens)
         guard let first = parser.peek else { throw .empty }
         let node = try parser.parseAlternatives(
-            ifEmpty: first.kind == .close ? .unmatchedParenthesis(at: first.position) : .danglingOperator("OR", at: first.position))
+            ifEmpty: first.kind == .close
+                ? .unmatchedParenthesis(at: first.position) : .danglingOperator("OR", at: first.position))
         // Alternatives stop only at the end or at a `)` that no group opened.
         if let extra = parser.peek { throw .unmatchedParenthesis(at: extra.position) }
         expression = node.fts5
@@ -214,10 +215,15 @@ extension SearchPattern {
                 return .text(text, prefix: prefix)
             case .open:
                 guard peek != nil else { throw .unclosedParenthesis(at: token.position) }
-                guard depth < SearchPattern.maximumDepth else { throw .tooDeep(at: token.position, limit: SearchPattern.maximumDepth) }
+                guard depth < SearchPattern.maximumDepth else {
+                    throw .tooDeep(at: token.position, limit: SearchPattern.maximumDepth)
+                }
                 depth += 1
                 defer { depth -= 1 }
-                let node = try parseAlternatives(ifEmpty: peek?.kind == .close ? .emptyGroup(at: token.position) : .danglingOperator("OR", at: peek?.position ?? token.position))
+                let node = try parseAlternatives(
+                    ifEmpty: peek?.kind == .close
+                        ? .emptyGroup(at: token.position)
+                        : .danglingOperator("OR", at: peek?.position ?? token.position))
                 guard peek?.kind == .close else { throw .unclosedParenthesis(at: token.position) }
                 index += 1
                 return node

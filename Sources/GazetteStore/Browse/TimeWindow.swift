@@ -30,12 +30,14 @@ public struct TimeWindow: Sendable, Equatable {
         var ingested: [SQL] = []
         let slack: TimeInterval = 14 * 3600
         if let since {
-            published.append("\(sql: alias).published_at >= \(Self.wholeSeconds.format(since.addingTimeInterval(-slack)))")
+            published.append(
+                "\(sql: alias).published_at >= \(Self.wholeSeconds.format(since.addingTimeInterval(-slack)))")
             published.append("julianday(\(sql: alias).published_at) >= julianday(\(Self.wholeSeconds.format(since)))")
             ingested.append("\(sql: alias).ingested_at >= \(Timestamp.string(since))")
         }
         if let until {
-            published.append("\(sql: alias).published_at < \(Self.wholeSeconds.format(until.addingTimeInterval(slack)))")
+            published.append(
+                "\(sql: alias).published_at < \(Self.wholeSeconds.format(until.addingTimeInterval(slack)))")
             published.append("julianday(\(sql: alias).published_at) < julianday(\(Self.wholeSeconds.format(until)))")
             ingested.append("\(sql: alias).ingested_at < \(Timestamp.string(until))")
         }

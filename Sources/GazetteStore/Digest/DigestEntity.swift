@@ -1,5 +1,5 @@
-import GazetteExtraction
 import Foundation
+import GazetteExtraction
 
 /// An entity with the number of articles that named it in some window.
 public struct DigestEntity: Sendable, Equatable {

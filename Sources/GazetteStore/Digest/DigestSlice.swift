@@ -1,5 +1,5 @@
-import GazetteExtraction
 import Foundation
+import GazetteExtraction
 
 /// Everything the digest needs about the articles ingested in one window, read in one
 /// transaction by ``GazetteDatabase/digestSlice(from:to:)``.

@@ -1,6 +1,6 @@
-import GazetteExtraction
 import Foundation
 import GRDB
+import GazetteExtraction
 
 extension GazetteDatabase {
     /// The articles ingested in `start..<end`, with their entities, direct quotes, amounts and
@@ -28,20 +28,24 @@ extension GazetteDatabase {
             // `articles_on_ingested_at`, then the entities' links by `article_entities_on_entity_id`
             // within that id range. Seconds since 1970 come from SQLite, cheaper than parsing text.
             var times: [Int64: Date] = [:]
-            let articles = try Row.fetchCursor(db, sql: """
-                SELECT id, (julianday(ingested_at) - 2440587.5) * 86400.0 FROM articles
-                 WHERE ingested_at >= ? AND ingested_at < ?
-                """, arguments: [Timestamp.string(start), Timestamp.string(end)])
+            let articles = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, (julianday(ingested_at) - 2440587.5) * 86400.0 FROM articles
+                     WHERE ingested_at >= ? AND ingested_at < ?
+                    """, arguments: [Timestamp.string(start), Timestamp.string(end)])
             while let row = try articles.next() {
                 let seconds: Double = row[1]
                 times[row[0]] = Date(timeIntervalSince1970: (seconds * 1000).rounded() / 1000)
             }
             guard let first = times.keys.min(), let last = times.keys.max() else { return [:] }
             var result: [Int64: [Date]] = [:]
-            let links = try Row.fetchCursor(db, sql: """
-                SELECT DISTINCT entity_id, article_id FROM article_entities
-                 WHERE entity_id IN (\(databaseQuestionMarks(count: entityIDs.count))) AND article_id BETWEEN ? AND ?
-                """, arguments: StatementArguments(entityIDs + [first, last]))
+            let links = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT DISTINCT entity_id, article_id FROM article_entities
+                     WHERE entity_id IN (\(databaseQuestionMarks(count: entityIDs.count))) AND article_id BETWEEN ? AND ?
+                    """, arguments: StatementArguments(entityIDs + [first, last]))
             while let row = try links.next() {
                 guard let time = times[row[1]] else { continue }
                 result[row[0], default: []].append(time)
@@ -53,17 +57,21 @@ extension GazetteDatabase {
     /// The entities named by the most articles ingested in `start..<end`, most first.
     public func topEntities(from start: Date, to end: Date, types: [EntityType], limit: Int) throws -> [DigestEntity] {
         try read("top entities read") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.id, e.name, e.type, e.first_seen_at, counts.n
-                  FROM (SELECT ae.entity_id, COUNT(DISTINCT a.id) AS n
-                          FROM articles a CROSS JOIN article_entities ae ON ae.article_id = a.id
-                         WHERE a.ingested_at >= ? AND a.ingested_at < ?
-                         GROUP BY ae.entity_id) AS counts
-                  JOIN entities e ON e.id = counts.entity_id
-                 WHERE e.type IN (\(databaseQuestionMarks(count: types.count)))
-                 ORDER BY counts.n DESC, e.name
-                 LIMIT ?
-                """, arguments: StatementArguments([Timestamp.string(start), Timestamp.string(end)] + types.map(\.rawValue) + [limit])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT e.id, e.name, e.type, e.first_seen_at, counts.n
+                      FROM (SELECT ae.entity_id, COUNT(DISTINCT a.id) AS n
+                              FROM articles a CROSS JOIN article_entities ae ON ae.article_id = a.id
+                             WHERE a.ingested_at >= ? AND a.ingested_at < ?
+                             GROUP BY ae.entity_id) AS counts
+                      JOIN entities e ON e.id = counts.entity_id
+                     WHERE e.type IN (\(databaseQuestionMarks(count: types.count)))
+                     ORDER BY counts.n DESC, e.name
+                     LIMIT ?
+                    """,
+                arguments: StatementArguments(
+                    [Timestamp.string(start), Timestamp.string(end)] + types.map(\.rawValue) + [limit])
             ).map { row in
                 DigestEntity(
                     id: row[0], name: row[1], type: EntityType(rawValue: row[2]) ?? .misc,
@@ -88,28 +96,34 @@ private struct WindowQuery {
 
     func articles(_ db: Database) throws -> [DigestSlice.Article] {
         var authors: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT article_id, authors.name FROM article_authors JOIN authors ON authors.id = author_id
-             WHERE article_id IN (\(Self.ids)) ORDER BY article_id, position
-            """, arguments: arguments)
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT article_id, authors.name FROM article_authors JOIN authors ON authors.id = author_id
+                 WHERE article_id IN (\(Self.ids)) ORDER BY article_id, position
+                """, arguments: arguments)
         {
             authors[row[0], default: []].append(row[1])
         }
         var keyphrases: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT article_id, text FROM keyphrases WHERE article_id IN (\(Self.ids)) ORDER BY article_id, rank
-            """, arguments: arguments)
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT article_id, text FROM keyphrases WHERE article_id IN (\(Self.ids)) ORDER BY article_id, rank
+                """, arguments: arguments)
         {
             keyphrases[row[0], default: []].append(row[1])
         }
         let decoder = JSONDecoder()
-        return try Row.fetchAll(db, sql: """
-            SELECT a.id, a.title, p.name, a.published_at, a.ingested_at, a.archive_path, a.source_path,
-                   a.simhash, a.summary, a.word_count, substr(a.body, 1, \(DigestSlice.leadLength)), a.published_source
-              FROM articles a LEFT JOIN publications p ON p.id = a.publication_id
-             WHERE a.ingested_at >= ? AND a.ingested_at < ?
-             ORDER BY a.ingested_at, a.id
-            """, arguments: arguments
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT a.id, a.title, p.name, a.published_at, a.ingested_at, a.archive_path, a.source_path,
+                       a.simhash, a.summary, a.word_count, substr(a.body, 1, \(DigestSlice.leadLength)), a.published_source
+                  FROM articles a LEFT JOIN publications p ON p.id = a.publication_id
+                 WHERE a.ingested_at >= ? AND a.ingested_at < ?
+                 ORDER BY a.ingested_at, a.id
+                """, arguments: arguments
         ).map { row in
             let id: Int64 = row[0]
             let summary: String = row[8]
@@ -124,32 +138,39 @@ private struct WindowQuery {
 
     func entityLinks(_ db: Database) throws -> [DigestSlice.EntityLink] {
         var roles: [Int64: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT article_entity_id, role FROM entity_roles
-             WHERE article_id IN (\(Self.ids)) ORDER BY article_entity_id, position
-            """, arguments: arguments)
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT article_entity_id, role FROM entity_roles
+                 WHERE article_id IN (\(Self.ids)) ORDER BY article_entity_id, position
+                """, arguments: arguments)
         {
             roles[row[0], default: []].append(row[1])
         }
-        return try Row.fetchAll(db, sql: """
-            SELECT ae.id, ae.article_id, ae.entity_id, e.name, e.type, e.first_seen_at,
-                   (SELECT COUNT(*) FROM mentions m WHERE m.article_entity_id = ae.id) AS mentions
-              FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
-             WHERE ae.article_id IN (\(Self.ids))
-             ORDER BY ae.article_id, ae.position
-            """, arguments: arguments
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ae.id, ae.article_id, ae.entity_id, e.name, e.type, e.first_seen_at,
+                       (SELECT COUNT(*) FROM mentions m WHERE m.article_entity_id = ae.id) AS mentions
+                  FROM article_entities ae JOIN entities e ON e.id = ae.entity_id
+                 WHERE ae.article_id IN (\(Self.ids))
+                 ORDER BY ae.article_id, ae.position
+                """, arguments: arguments
         ).map { row in
             DigestSlice.EntityLink(
-                articleID: row[1], entityID: row[2], name: row[3], type: EntityType(rawValue: row[4]) ?? .misc, mentions: max(1, row[6] as Int),
+                articleID: row[1], entityID: row[2], name: row[3], type: EntityType(rawValue: row[4]) ?? .misc,
+                mentions: max(1, row[6] as Int),
                 roles: roles[row[0]] ?? [], firstSeenAt: Timestamp.date(row[5]) ?? .distantPast)
         }
     }
 
     func quotes(_ db: Database) throws -> [DigestSlice.Quote] {
-        try Row.fetchAll(db, sql: """
-            SELECT article_id, speaker, speaker_entity_id, text FROM quotes
-             WHERE article_id IN (\(Self.ids)) AND kind = 'direct' ORDER BY article_id, position
-            """, arguments: arguments
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT article_id, speaker, speaker_entity_id, text FROM quotes
+                 WHERE article_id IN (\(Self.ids)) AND kind = 'direct' ORDER BY article_id, position
+                """, arguments: arguments
         ).map { row in
             DigestSlice.Quote(articleID: row[0], speaker: row[1], speakerEntityID: row[2], text: row[3])
         }
@@ -164,11 +185,13 @@ private struct WindowQuery {
     }
 
     func amounts(_ db: Database) throws -> [DigestSlice.Amount] {
-        try Row.fetchAll(db, sql: """
-            SELECT am.article_id, am.text, am.value, am.currency, am.unit, \(Self.context("am"))
-              FROM amounts am JOIN articles a ON a.id = am.article_id
-             WHERE am.article_id IN (\(Self.ids)) ORDER BY am.article_id, am.position
-            """, arguments: arguments
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT am.article_id, am.text, am.value, am.currency, am.unit, \(Self.context("am"))
+                  FROM amounts am JOIN articles a ON a.id = am.article_id
+                 WHERE am.article_id IN (\(Self.ids)) ORDER BY am.article_id, am.position
+                """, arguments: arguments
         ).map { row in
             DigestSlice.Amount(
                 articleID: row[0], text: row[1], value: row[2], currency: row[3], unit: row[4],
@@ -177,12 +200,14 @@ private struct WindowQuery {
     }
 
     func dates(_ db: Database) throws -> [DigestSlice.DateMention] {
-        try Row.fetchAll(db, sql: """
-            SELECT d.article_id, d.text, d.value, d.granularity, \(Self.context("d"))
-              FROM dates d JOIN articles a ON a.id = d.article_id
-             WHERE d.article_id IN (\(Self.ids)) AND d.granularity IN ('day', 'hour') AND d.value >= ?
-             ORDER BY d.value, d.article_id, d.position
-            """, arguments: arguments + [String(end.prefix(10))]
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.article_id, d.text, d.value, d.granularity, \(Self.context("d"))
+                  FROM dates d JOIN articles a ON a.id = d.article_id
+                 WHERE d.article_id IN (\(Self.ids)) AND d.granularity IN ('day', 'hour') AND d.value >= ?
+                 ORDER BY d.value, d.article_id, d.position
+                """, arguments: arguments + [String(end.prefix(10))]
         ).map { row in
             DigestSlice.DateMention(
                 articleID: row[0], text: row[1], value: row[2], granularity: row[3],

@@ -60,7 +60,8 @@ struct ArticleWriter {
             let entityID = try linker.entityID(for: entity, in: db)
             try linker.remember(entity, as: entityID, in: db)
             entityIDs[entity.name] = entityIDs[entity.name] ?? entityID
-            var link = ArticleEntityRow(id: nil, articleId: articleID, entityId: entityID, position: position, name: entity.name)
+            var link = ArticleEntityRow(
+                id: nil, articleId: articleID, entityId: entityID, position: position, name: entity.name)
             try link.insert(db)
             let linkID = link.id!
             for (index, alias) in entity.aliases.enumerated() {

@@ -25,14 +25,17 @@ struct EntityLinker {
     func entityID(for entity: Entity, in db: Database) throws -> Int64 {
         let type = entity.type.rawValue
         if let id = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM entities WHERE name = ? AND type = ?"), arguments: [entity.name, type])
+            db.cachedStatement(sql: "SELECT id FROM entities WHERE name = ? AND type = ?"),
+            arguments: [entity.name, type])
         {
             return id
         }
-        let knownAs = try Int64.fetchSet(db.cachedStatement(sql: """
-            SELECT entity_id FROM entity_names JOIN entities ON entities.id = entity_id
-             WHERE entity_names.name = ? AND type = ?
-            """), arguments: [entity.name, type])
+        let knownAs = try Int64.fetchSet(
+            db.cachedStatement(
+                sql: """
+                    SELECT entity_id FROM entity_names JOIN entities ON entities.id = entity_id
+                     WHERE entity_names.name = ? AND type = ?
+                    """), arguments: [entity.name, type])
         let aliases = entity.aliases.filter { $0.caseInsensitiveCompare(entity.name) != .orderedSame }
         var namedByAlias: Set<Int64> = []
         if !aliases.isEmpty {
@@ -60,7 +63,8 @@ struct EntityLinker {
 
     /// Records that the entity is known under the record's name and aliases.
     func remember(_ entity: Entity, as id: Int64, in db: Database) throws {
-        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)")
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)")
         for name in [entity.name] + entity.aliases {
             try statement.execute(arguments: [name, id])
         }
@@ -70,10 +74,12 @@ struct EntityLinker {
     private func samePerson(_ name: String, in db: Database) throws -> Int64? {
         let words = PersonName(name)
         guard let surname = words.surname else { return nil }
-        let sameSurname = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, name FROM entities
-             WHERE type = 'PERSON' AND (name = ? OR name LIKE '% ' || ? ESCAPE '\\')
-            """), arguments: [surname, PersonName.escapedForLike(surname)])
+        let sameSurname = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, name FROM entities
+                     WHERE type = 'PERSON' AND (name = ? OR name LIKE '% ' || ? ESCAPE '\\')
+                    """), arguments: [surname, PersonName.escapedForLike(surname)])
         let people = sameSurname.map { (id: $0["id"] as Int64, name: PersonName($0["name"] as String)) }
         // A bare surname is ambiguous as soon as two full names share it.
         let full = people.filter { !$0.name.isSurnameAlone }
@@ -92,6 +98,7 @@ struct EntityLinker {
             name.localizedCaseInsensitiveContains(current) || PersonName(name).isVariant(of: PersonName(current))
         else { return }
         try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [name, id])
-        try db.execute(sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)", arguments: [name, id])
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)", arguments: [name, id])
     }
 }

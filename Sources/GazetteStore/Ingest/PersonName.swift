@@ -19,7 +19,9 @@ struct PersonName {
         let (short, long) = words.count <= other.words.count ? (self, other) : (other, self)
         let middles = long.words.dropFirst().dropLast()
         return short.words.dropFirst().dropLast().allSatisfy { word in
-            middles.contains { $0 == word || ($0.hasPrefix(word) && word.count == 1) || (word.hasPrefix($0) && $0.count == 1) }
+            middles.contains {
+                $0 == word || ($0.hasPrefix(word) && word.count == 1) || (word.hasPrefix($0) && $0.count == 1)
+            }
         }
     }
 

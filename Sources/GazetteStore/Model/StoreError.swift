@@ -21,32 +21,32 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .cannotCreateDirectory(path, reason):
+        case .cannotCreateDirectory(let path, let reason):
             "The database folder \(path) cannot be created: \(reason)."
-        case let .cannotOpen(path, reason):
+        case .cannotOpen(let path, let reason):
             "The database file \(path) cannot be opened: \(reason)."
-        case let .migrationFailed(path, migration, reason):
+        case .migrationFailed(let path, let migration, let reason):
             if let migration {
                 "The database \(path) cannot be upgraded (migration \(migration)): \(reason)."
             } else {
                 "The database \(path) cannot be upgraded: \(reason)."
             }
-        case let .schemaMismatch(path, newer):
+        case .schemaMismatch(let path, let newer):
             newer
                 ? "The database \(path) was written by a newer Gazette; use that version, or a copy of the database made before it."
                 : "The database \(path) needs an upgrade first; run `gazette run` or `gazette ingest` once with this version."
-        case let .busy(path, operation):
+        case .busy(let path, let operation):
             "The database \(path) stayed locked by another process during \(operation); try again, or stop the other process."
-        case let .diskFull(path, operation):
+        case .diskFull(let path, let operation):
             "The disk holding \(path) is full; \(operation) was not saved."
-        case let .corrupt(path, reason):
+        case .corrupt(let path, let reason):
             "The database file \(path) is damaged or is not a Gazette database: \(reason). Restore it from a backup,"
                 + " or move it aside to start a new one (the original files are kept in the state folder's archive/)."
-        case let .articleNotFound(id):
+        case .articleNotFound(let id):
             "There is no article with id \(id)."
-        case let .invalidStoredValue(table, column, rowID, value):
+        case .invalidStoredValue(let table, let column, let rowID, let value):
             "The stored value '\(value)' in \(table).\(column) (row \(rowID)) is not understood by this version of Gazette."
-        case let .sqlite(operation, code, message):
+        case .sqlite(let operation, let code, let message):
             "The database failed during \(operation) (SQLite error \(code)): \(message)."
         }
     }

@@ -20,12 +20,14 @@ extension GazetteDatabase {
     /// The most recently ingested articles, newest first.
     public func articleSummaries(limit: Int) throws -> [ArticleSummary] {
         try read("article listing") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT articles.id, title, publications.name AS publication, published_at, ingested_at
-                  FROM articles LEFT JOIN publications ON publications.id = publication_id
-                 ORDER BY ingested_at DESC, articles.id DESC
-                 LIMIT ?
-                """, arguments: [max(0, limit)]
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT articles.id, title, publications.name AS publication, published_at, ingested_at
+                      FROM articles LEFT JOIN publications ON publications.id = publication_id
+                     ORDER BY ingested_at DESC, articles.id DESC
+                     LIMIT ?
+                    """, arguments: [max(0, limit)]
             ).map { row in
                 ArticleSummary(
                     id: row["id"], title: row["title"], publication: row["publication"],
@@ -46,7 +48,8 @@ extension GazetteDatabase {
                 articles: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
                 failed: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ingest_failures") ?? 0,
                 duplicates: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM duplicate_sightings") ?? 0,
-                lastIngestAt: try String.fetchOne(db, sql: "SELECT MAX(ingested_at) FROM articles").flatMap(Timestamp.date),
+                lastIngestAt: try String.fetchOne(db, sql: "SELECT MAX(ingested_at) FROM articles").flatMap(
+                    Timestamp.date),
                 lastError: lastFailure?["reason"],
                 lastErrorAt: (lastFailure?["failed_at"] as String?).flatMap(Timestamp.date),
                 databaseBytes: pageCount * pageSize)

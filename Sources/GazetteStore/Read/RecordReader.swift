@@ -31,10 +31,12 @@ struct RecordReader {
         record.simhash = article.simhashHex
         record.pipeline = article.pipelineVersion
         record.summary = (try? JSONDecoder().decode([String].self, from: Data(article.summary.utf8))) ?? []
-        record.authors = try String.fetchAll(db, sql: """
-            SELECT authors.name FROM article_authors JOIN authors ON authors.id = author_id
-             WHERE article_id = ? ORDER BY position
-            """, arguments: [id])
+        record.authors = try String.fetchAll(
+            db,
+            sql: """
+                SELECT authors.name FROM article_authors JOIN authors ON authors.id = author_id
+                 WHERE article_id = ? ORDER BY position
+                """, arguments: [id])
         record.entities = try entities(articleID: id)
         record.quotes = try QuoteRow.fetchAll(
             db, sql: "SELECT * FROM quotes WHERE article_id = ? ORDER BY position", arguments: [id]
@@ -54,7 +56,9 @@ struct RecordReader {
         record.amounts = try AmountRow.fetchAll(
             db, sql: "SELECT * FROM amounts WHERE article_id = ? ORDER BY position", arguments: [id]
         ).map { row in
-            Amount(text: row.text, value: row.value, currency: row.currency, unit: row.unit, start: row.start, end: row.end)
+            Amount(
+                text: row.text, value: row.value, currency: row.currency, unit: row.unit, start: row.start, end: row.end
+            )
         }
         record.keyphrases = try KeyphraseRow.fetchAll(
             db, sql: "SELECT * FROM keyphrases WHERE article_id = ? ORDER BY rank", arguments: [id]
@@ -65,19 +69,26 @@ struct RecordReader {
     private func entities(articleID: Int64) throws -> [Entity] {
         let links = try ArticleEntityRow.fetchAll(
             db, sql: "SELECT * FROM article_entities WHERE article_id = ? ORDER BY position", arguments: [articleID])
-        let types = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: """
-            SELECT DISTINCT entities.id, entities.type FROM article_entities
-              JOIN entities ON entities.id = entity_id WHERE article_id = ?
-            """, arguments: [articleID]).map { row -> (Int64, String) in (row["id"], row["type"]) })
-        let aliases = try Dictionary(grouping: EntityAliasRow.fetchAll(
-            db, sql: "SELECT * FROM entity_aliases WHERE article_id = ? ORDER BY article_entity_id, position",
-            arguments: [articleID]), by: \.articleEntityId)
-        let roles = try Dictionary(grouping: EntityRoleRow.fetchAll(
-            db, sql: "SELECT * FROM entity_roles WHERE article_id = ? ORDER BY article_entity_id, position",
-            arguments: [articleID]), by: \.articleEntityId)
-        let mentions = try Dictionary(grouping: MentionRow.fetchAll(
-            db, sql: "SELECT * FROM mentions WHERE article_id = ? ORDER BY article_entity_id, id",
-            arguments: [articleID]), by: \.articleEntityId)
+        let types = try Dictionary(
+            uniqueKeysWithValues: Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT entities.id, entities.type FROM article_entities
+                      JOIN entities ON entities.id = entity_id WHERE article_id = ?
+                    """, arguments: [articleID]
+            ).map { row -> (Int64, String) in (row["id"], row["type"]) })
+        let aliases = try Dictionary(
+            grouping: EntityAliasRow.fetchAll(
+                db, sql: "SELECT * FROM entity_aliases WHERE article_id = ? ORDER BY article_entity_id, position",
+                arguments: [articleID]), by: \.articleEntityId)
+        let roles = try Dictionary(
+            grouping: EntityRoleRow.fetchAll(
+                db, sql: "SELECT * FROM entity_roles WHERE article_id = ? ORDER BY article_entity_id, position",
+                arguments: [articleID]), by: \.articleEntityId)
+        let mentions = try Dictionary(
+            grouping: MentionRow.fetchAll(
+                db, sql: "SELECT * FROM mentions WHERE article_id = ? ORDER BY article_entity_id, id",
+                arguments: [articleID]), by: \.articleEntityId)
         return try links.map { link in
             let linkID = link.id!
             return Entity(

@@ -89,7 +89,8 @@ enum Schema {
             t.column("name", .text).notNull().collate(.nocase)
             t.uniqueKey(["article_id", "position"])
         }
-        try db.create(index: "article_entities_on_entity_id", on: "article_entities", columns: ["entity_id", "article_id"])
+        try db.create(
+            index: "article_entities_on_entity_id", on: "article_entities", columns: ["entity_id", "article_id"])
         try db.create(index: "article_entities_on_name", on: "article_entities", columns: ["name"])
 
         try db.create(table: "entity_aliases") { t in
@@ -102,7 +103,9 @@ enum Schema {
         }
         try db.create(index: "entity_aliases_on_alias", on: "entity_aliases", columns: ["alias"])
         try db.create(index: "entity_aliases_on_entity_id", on: "entity_aliases", columns: ["entity_id"])
-        try db.create(index: "entity_aliases_on_article_entity_id", on: "entity_aliases", columns: ["article_entity_id", "position"])
+        try db.create(
+            index: "entity_aliases_on_article_entity_id", on: "entity_aliases",
+            columns: ["article_entity_id", "position"])
         try db.create(index: "entity_aliases_on_article_id", on: "entity_aliases", columns: ["article_id"])
 
         try db.create(table: "entity_roles") { t in
@@ -114,7 +117,8 @@ enum Schema {
             t.column("role", .text).notNull()
         }
         try db.create(index: "entity_roles_on_entity_id", on: "entity_roles", columns: ["entity_id"])
-        try db.create(index: "entity_roles_on_article_entity_id", on: "entity_roles", columns: ["article_entity_id", "position"])
+        try db.create(
+            index: "entity_roles_on_article_entity_id", on: "entity_roles", columns: ["article_entity_id", "position"])
         try db.create(index: "entity_roles_on_article_id", on: "entity_roles", columns: ["article_id"])
 
         try db.create(table: "mentions") { t in
@@ -211,23 +215,24 @@ enum Schema {
     /// Hand-written triggers rather than GRDB's `synchronize(withTable:)` so that updates of
     /// other columns (the archive path) do not rewrite the index entry.
     private static func createSearch(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE VIRTUAL TABLE article_fts USING fts5(
-                title, body,
-                content='articles', content_rowid='id',
-                tokenize='porter unicode61 remove_diacritics 2'
-            );
-            CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
-                INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-            END;
-            CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
-                INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-            END;
-            CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles BEGIN
-                INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
-                INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
-            END;
-            """)
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE article_fts USING fts5(
+                    title, body,
+                    content='articles', content_rowid='id',
+                    tokenize='porter unicode61 remove_diacritics 2'
+                );
+                CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+                    INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+                    INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                END;
+                CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles BEGIN
+                    INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                    INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                """)
     }
 
     /// Every name each entity is known under (canonical names, articles' names, aliases), each
@@ -240,11 +245,12 @@ enum Schema {
             t.primaryKey(["name", "entity_id"])
         }
         try db.create(index: "entity_names_on_entity_id", on: "entity_names", columns: ["entity_id"])
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO entity_names (name, entity_id)
-            SELECT name, id FROM entities
-            UNION SELECT name, entity_id FROM article_entities
-            UNION SELECT alias, entity_id FROM entity_aliases
-            """)
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO entity_names (name, entity_id)
+                SELECT name, id FROM entities
+                UNION SELECT name, entity_id FROM article_entities
+                UNION SELECT alias, entity_id FROM entity_aliases
+                """)
     }
 }

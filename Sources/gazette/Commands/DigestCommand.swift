@@ -8,7 +8,8 @@ import GazetteStore
 struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
-        abstract: "Build a digest of the articles ingested in a window and write it to the digest folder (or print it).",
+        abstract:
+            "Build a digest of the articles ingested in a window and write it to the digest folder (or print it).",
         discussion: """
             Without a window option the digest covers the configured window (digest.window, 24 hours by default) ending \
             now, so articles just ingested appear. \
@@ -23,13 +24,18 @@ struct DigestCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A local calendar day, YYYY-MM-DD.", valueName: "DAY"))
     var date: String?
 
-    @Option(name: .long, help: ArgumentHelp("Start of the window (ISO-8601, e.g. 2025-12-03T07:00:00Z).", valueName: "ISO"))
+    @Option(
+        name: .long, help: ArgumentHelp("Start of the window (ISO-8601, e.g. 2025-12-03T07:00:00Z).", valueName: "ISO"))
     var since: Timestamp?
 
     @Option(name: .long, help: ArgumentHelp("End of the window, excluded (ISO-8601; default now).", valueName: "ISO"))
     var until: Timestamp?
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, json (default: the configured ones; md with --stdout).", valueName: "LIST"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Comma-separated formats: md, html, json (default: the configured ones; md with --stdout).",
+            valueName: "LIST"))
     var format: DigestFormatList?
 
     @Flag(name: .long, help: "Print the digest to standard output instead of writing files (one format).")
@@ -52,7 +58,8 @@ struct DigestCommand: AsyncParsableCommand {
         var configuration = settings.digest
         if let format { configuration.formats = format.formats } else if stdout { configuration.formats = [.markdown] }
         guard !configuration.formats.isEmpty else {
-            throw CommandFailure("No digest format is configured; set digest.formats to some of md, html, json, or pass --format.")
+            throw CommandFailure(
+                "No digest format is configured; set digest.formats to some of md, html, json, or pass --format.")
         }
         let zone = configuration.resolvedTimeZone
         let now = Date()
@@ -66,7 +73,9 @@ struct DigestCommand: AsyncParsableCommand {
             window = DigestWindow(since: start, until: end)
         }
         guard FileManager.default.fileExists(atPath: settings.databasePath) else {
-            throw CommandFailure("There is no database at \(settings.databasePath) yet; run `gazette run` or `gazette ingest` first, or check --state-dir.")
+            throw CommandFailure(
+                "There is no database at \(settings.databasePath) yet; run `gazette run` or `gazette ingest` first, or check --state-dir."
+            )
         }
         do {
             let producer = try DigestProducer(

@@ -13,9 +13,10 @@ struct EntitiesCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var window: WindowOptions
 
-    @Option(help: ArgumentHelp(
-        "Only names of this type, in any case: PERSON, ORGANIZATION (or ORGANISATION), LOCATION, NORP (or GROUPS: nationalities, religious and political groups), EVENT (named storms) or MISC.",
-        valueName: "TYPE"))
+    @Option(
+        help: ArgumentHelp(
+            "Only names of this type, in any case: PERSON, ORGANIZATION (or ORGANISATION), LOCATION, NORP (or GROUPS: nationalities, religious and political groups), EVENT (named storms) or MISC.",
+            valueName: "TYPE"))
     var type: EntityType?
 
     @Option(help: "How many names to list.")
@@ -43,12 +44,14 @@ struct EntitiesCommand: AsyncParsableCommand {
                 .init("name", flexible: true), .init("type"), .init("mentions", alignRight: true),
                 .init("articles", alignRight: true), .init("aliases", flexible: true), .init("roles", flexible: true),
             ])
-            print(table.render(tallies.map { tally in
-                [
-                    tally.name, tally.type.rawValue, String(tally.mentions), String(tally.articles),
-                    tally.aliases.joined(separator: ", "), tally.roles.joined(separator: "; "),
-                ]
-            }))
+            print(
+                table.render(
+                    tallies.map { tally in
+                        [
+                            tally.name, tally.type.rawValue, String(tally.mentions), String(tally.articles),
+                            tally.aliases.joined(separator: ", "), tally.roles.joined(separator: "; "),
+                        ]
+                    }))
         }
     }
 }

@@ -2,15 +2,17 @@ import ArgumentParser
 import Foundation
 import GazetteDaemon
 import GazetteFiles
-import SystemPackage
 import GazetteStore
+import SystemPackage
 
 /// `gazette export`: every stored article as JSON lines or CSV.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the stored articles as JSON lines (one extraction record per line) or CSV (one row per article).",
-        discussion: "CSV columns: \(ExportedArticle.csvHeader.joined(separator: ", ")). Lists are joined with '; '. With --output the file appears only once it is complete."
+        abstract:
+            "Export the stored articles as JSON lines (one extraction record per line) or CSV (one row per article).",
+        discussion:
+            "CSV columns: \(ExportedArticle.csvHeader.joined(separator: ", ")). Lists are joined with '; '. With --output the file appears only once it is complete."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -52,7 +54,8 @@ struct ExportCommand: AsyncParsableCommand {
             throw error
         }
         if let output {
-            FileHandle.standardError.write(Data("Exported \(ids.count) article\(ids.count == 1 ? "" : "s") to \(output).\n".utf8))
+            FileHandle.standardError.write(
+                Data("Exported \(ids.count) article\(ids.count == 1 ? "" : "s") to \(output).\n".utf8))
         }
     }
 

@@ -8,13 +8,19 @@ struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Run the extraction pipeline on files and print one JSON record per line (no database).",
-        discussion: "The record's fields are described in docs/extract-json.md. A file that cannot be read prints a record with an `error` field, and the command exits with status 1 after processing the others."
+        discussion:
+            "The record's fields are described in docs/extract-json.md. A file that cannot be read prints a record with an `error` field, and the command exits with status 1 after processing the others."
     )
 
-    @Flag(name: .long, help: "Treat the files as already clean article text: no clean-up, title, byline or dateline detection.")
+    @Flag(
+        name: .long,
+        help: "Treat the files as already clean article text: no clean-up, title, byline or dateline detection.")
     var raw = false
 
-    @Option(name: .customLong("published-at"), help: ArgumentHelp("The publication time to assume (ISO-8601); relative dates are resolved against it.", valueName: "ISO"))
+    @Option(
+        name: .customLong("published-at"),
+        help: ArgumentHelp(
+            "The publication time to assume (ISO-8601); relative dates are resolved against it.", valueName: "ISO"))
     var publishedAt: Timestamp?
 
     @Flag(name: .long, help: "Pretty-print each record over several lines.")
@@ -35,9 +41,12 @@ struct ExtractCommand: AsyncParsableCommand {
             let succeeded = try await IsolatedRun.supervise(fileCount: files.count, names: { files[$0] }) { crash in
                 let path = files[crash.file]
                 let sha256 = try? ArticleFile.read(path).get().bytes
-                output.write(ExtractionFailureRecord(
-                    path: path, sha256: sha256.map(SHA256.hex(of:)),
-                    error: "Extracting this file stopped Gazette (\(crash.signalDescription)). This is a bug in Gazette that the file triggers: please report it with the file attached."))
+                output.write(
+                    ExtractionFailureRecord(
+                        path: path, sha256: sha256.map(SHA256.hex(of:)),
+                        error:
+                            "Extracting this file stopped Gazette (\(crash.signalDescription)). This is a bug in Gazette that the file triggers: please report it with the file attached."
+                    ))
             }
             if !succeeded { throw ExitCode(1) }
             return
@@ -54,11 +63,14 @@ struct ExtractCommand: AsyncParsableCommand {
                 output.write(ExtractionFailureRecord(path: path, sha256: nil, error: error.description))
             case .success(let file):
                 do {
-                    let record = try extractor.extract(SourceDocument(path: path, bytes: file.bytes, modified: file.modified), options: options)
+                    let record = try extractor.extract(
+                        SourceDocument(path: path, bytes: file.bytes, modified: file.modified), options: options)
                     output.write(record)
                 } catch {
                     failures += 1
-                    output.write(ExtractionFailureRecord(path: path, sha256: SHA256.hex(of: file.bytes), error: error.description))
+                    output.write(
+                        ExtractionFailureRecord(
+                            path: path, sha256: SHA256.hex(of: file.bytes), error: error.description))
                 }
             }
         }

@@ -11,12 +11,15 @@ struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Ingest article files once, through the same pipeline and store as the daemon (no watcher).",
-        discussion: "By default the files are left where they are. With --archive they are moved to the archive (or quarantined in failed/) exactly as the daemon does."
+        discussion:
+            "By default the files are left where they are. With --archive they are moved to the archive (or quarantined in failed/) exactly as the daemon does."
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(name: .long, help: "Move each file to the archive after storing it (or to failed/ when refused), as the daemon does.")
+    @Flag(
+        name: .long,
+        help: "Move each file to the archive after storing it (or to failed/ when refused), as the daemon does.")
     var archive = false
 
     @Argument(help: ArgumentHelp("Article files to ingest.", valueName: "FILE"))
@@ -59,7 +62,8 @@ struct IngestCommand: AsyncParsableCommand {
     private func makeService(_ configuration: GazetteConfiguration) throws -> IngestService {
         let database: GazetteDatabase
         do {
-            try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: configuration.stateDirectory, withIntermediateDirectories: true)
             database = try GazetteDatabase(path: configuration.databasePath)
         } catch {
             throw CommandFailure("Cannot open the database at \(configuration.databasePath): \(error)")

@@ -16,7 +16,9 @@ struct QuotesCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only quotes by this speaker (canonical name or alias, e.g. Putin).", valueName: "NAME"))
     var speaker: String?
 
-    @Option(help: ArgumentHelp("Only quotes of this kind: direct, partial or scare; repeat for several (default all).", valueName: "KIND"))
+    @Option(
+        help: ArgumentHelp(
+            "Only quotes of this kind: direct, partial or scare; repeat for several (default all).", valueName: "KIND"))
     var kind: [Quote.Kind] = []
 
     @Option(help: "The most quotes to show.")
@@ -45,15 +47,16 @@ struct QuotesCommand: AsyncParsableCommand {
                 .init("article", alignRight: true), .init("published"), .init("speaker", flexible: true),
                 .init("source", flexible: true),
             ])
-            print(table.render(
-                quotes.map { quote in
-                    [
-                        String(quote.articleID), StoreAccess.day(quote.publishedAt),
-                        (quote.speaker ?? "(unattributed)") + (quote.role.map { ", \($0)" } ?? ""),
-                        [quote.publication, quote.title].compactMap { $0 }.joined(separator: ": "),
-                    ]
-                },
-                details: quotes.map { "“\($0.text)”" + ($0.kind == .direct ? "" : " (\($0.kind.rawValue))") }))
+            print(
+                table.render(
+                    quotes.map { quote in
+                        [
+                            String(quote.articleID), StoreAccess.day(quote.publishedAt),
+                            (quote.speaker ?? "(unattributed)") + (quote.role.map { ", \($0)" } ?? ""),
+                            [quote.publication, quote.title].compactMap { $0 }.joined(separator: ": "),
+                        ]
+                    },
+                    details: quotes.map { "“\($0.text)”" + ($0.kind == .direct ? "" : " (\($0.kind.rawValue))") }))
         }
     }
 }

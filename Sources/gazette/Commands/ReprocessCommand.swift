@@ -23,7 +23,9 @@ struct ReprocessCommand: AsyncParsableCommand {
     @Flag(help: "Reprocess every article, whatever pipeline made it (not resumable).")
     var all = false
 
-    @Option(name: .customLong("batch-size"), help: "Articles read from the store at a time; progress is printed after each batch.")
+    @Option(
+        name: .customLong("batch-size"),
+        help: "Articles read from the store at a time; progress is printed after each batch.")
     var batchSize = 100
 
     @Argument(help: ArgumentHelp("Only these article ids.", valueName: "ID"))
@@ -38,14 +40,21 @@ struct ReprocessCommand: AsyncParsableCommand {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration, writable: true)
         let reprocessor = Reprocessor(database: database, batchSize: batchSize)
-        let targets = try StoreAccess.attempt { try reprocessor.targets(all ? .all : ids.isEmpty ? .outdated : .ids(ids)) }
+        let targets = try StoreAccess.attempt {
+            try reprocessor.targets(all ? .all : ids.isEmpty ? .outdated : .ids(ids))
+        }
         if targets.isEmpty {
-            print(all ? "The store holds no articles." : "Every article was made by pipeline \(Extractor.pipelineVersion); nothing to reprocess.")
+            print(
+                all
+                    ? "The store holds no articles."
+                    : "Every article was made by pipeline \(Extractor.pipelineVersion); nothing to reprocess.")
             return
         }
         let figures = try StoreAccess.attempt {
             try reprocessor.run(targets, problem: { Self.warn($0.description) }) { progress in
-                print("reprocessed \(progress.replaced) of \(progress.total)" + (progress.failed > 0 ? " (\(progress.failed) not)" : ""))
+                print(
+                    "reprocessed \(progress.replaced) of \(progress.total)"
+                        + (progress.failed > 0 ? " (\(progress.failed) not)" : ""))
             }
         }
         if figures.failed > 0 { throw ExitCode(1) }

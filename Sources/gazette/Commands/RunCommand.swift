@@ -7,7 +7,8 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the daemon: watch the inbox, ingest every article, write digests on schedule.",
-        discussion: "Stops cleanly on SIGTERM or SIGINT (files being ingested are finished); SIGHUP re-reads the configuration. Under systemd (Type=notify) it reports readiness, status and watchdog pings."
+        discussion:
+            "Stops cleanly on SIGTERM or SIGINT (files being ingested are finished); SIGHUP re-reads the configuration. Under systemd (Type=notify) it reports readiness, status and watchdog pings."
     )
 
     @OptionGroup var global: GlobalOptions

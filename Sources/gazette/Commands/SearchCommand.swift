@@ -22,7 +22,9 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var window: WindowOptions
 
-    @Option(help: ArgumentHelp("Only articles naming this person, organisation or place (canonical name or alias).", valueName: "NAME"))
+    @Option(
+        help: ArgumentHelp(
+            "Only articles naming this person, organisation or place (canonical name or alias).", valueName: "NAME"))
     var entity: String?
 
     @Option(help: ArgumentHelp("Only articles from this publication.", valueName: "NAME"))
@@ -31,7 +33,10 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "The most results to show.")
     var limit = 20
 
-    @Flag(help: "Rank every match in the archive, not only the newest articles when they fill the page (slower for common words).")
+    @Flag(
+        help:
+            "Rank every match in the archive, not only the newest articles when they fill the page (slower for common words)."
+    )
     var wholeArchive = false
 
     @Flag(help: "Print the results as a JSON array.")
@@ -41,7 +46,9 @@ struct SearchCommand: AsyncParsableCommand {
     var query: [String]
 
     func validate() throws {
-        if query.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { throw ValidationError("Say what to search for, e.g. `gazette search brexit`.") }
+        if query.allSatisfy({ $0.allSatisfy(\.isWhitespace) }) {
+            throw ValidationError("Say what to search for, e.g. `gazette search brexit`.")
+        }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
@@ -65,10 +72,17 @@ struct SearchCommand: AsyncParsableCommand {
             // The matches are marked with private-use characters, which survive the table's
             // clean-up of control characters, then given the terminal's bold.
             let highlight = StoreAccess.highlight
-            print(table.render(
-                hits.map { [String($0.id), StoreAccess.day($0.publishedAt), $0.publication ?? "-", $0.title ?? "(untitled)"] },
-                details: hits.map(\.snippet)
-            ).replacingOccurrences(of: Self.marks.open, with: highlight.open).replacingOccurrences(of: Self.marks.close, with: highlight.close))
+            print(
+                table.render(
+                    hits.map {
+                        [
+                            String($0.id), StoreAccess.day($0.publishedAt), $0.publication ?? "-",
+                            $0.title ?? "(untitled)",
+                        ]
+                    },
+                    details: hits.map(\.snippet)
+                ).replacingOccurrences(of: Self.marks.open, with: highlight.open).replacingOccurrences(
+                    of: Self.marks.close, with: highlight.close))
         }
     }
 

@@ -9,7 +9,8 @@ struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one stored article: what was extracted and where it came from.",
-        discussion: "With --json it prints the extraction record exactly as `gazette extract` does, with one more key, `stored`, holding the id, intake times, paths and duplicate sightings."
+        discussion:
+            "With --json it prints the extraction record exactly as `gazette extract` does, with one more key, `stored`, holding the id, intake times, paths and duplicate sightings."
     )
 
     @OptionGroup var global: GlobalOptions

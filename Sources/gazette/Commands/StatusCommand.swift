@@ -8,7 +8,8 @@ import GazetteStore
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show articles stored, files failed and waiting in the inbox, the last ingest and error, and the database size."
+        abstract:
+            "Show articles stored, files failed and waiting in the inbox, the last ingest and error, and the database size."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -57,17 +58,20 @@ struct StatusReport: Encodable {
         let path = configuration.databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             return StatusReport(
-                articles: 0, failed: 0, duplicates: 0, pending: pending, inWork: inWork, databaseBytes: 0, database: path,
+                articles: 0, failed: 0, duplicates: 0, pending: pending, inWork: inWork, databaseBytes: 0,
+                database: path,
                 inbox: configuration.inbox)
         }
         let status: StoreStatus
         do {
             status = try GazetteDatabase.openForReading(path: path).status()
         } catch {
-            throw CommandFailure("Cannot read the database at \(path): \(error). Check --state-dir and the file's permissions.")
+            throw CommandFailure(
+                "Cannot read the database at \(path): \(error). Check --state-dir and the file's permissions.")
         }
         return StatusReport(
-            articles: status.articles, failed: status.failed, duplicates: status.duplicates, pending: pending, inWork: inWork,
+            articles: status.articles, failed: status.failed, duplicates: status.duplicates, pending: pending,
+            inWork: inWork,
             lastIngestAt: status.lastIngestAt.map(ISOTimestamp.format), lastError: status.lastError,
             lastErrorAt: status.lastErrorAt.map(ISOTimestamp.format), databaseBytes: status.databaseBytes,
             database: path, inbox: configuration.inbox)
@@ -79,12 +83,15 @@ struct StatusReport: Encodable {
             "duplicates seen   \(duplicates)",
             "files failed      \(failed)",
             "waiting in inbox  \(pending)  (\(inbox))",
-            "in work/          \(inWork)" + (inWork > 0 ? "  (being ingested, or retried after a store or disk failure: see the log)" : ""),
+            "in work/          \(inWork)"
+                + (inWork > 0 ? "  (being ingested, or retried after a store or disk failure: see the log)" : ""),
             "last ingest       \(lastIngestAt ?? "never")",
             "last error        \(lastError.map { "\($0) (\(lastErrorAt ?? "?"))" } ?? "none")",
             "database          \(ByteCountFormatter.string(fromByteCount: databaseBytes, countStyle: .file))  (\(database))",
         ]
-        if articles == 0 && pending == 0 { lines.append("Drop article files into \(inbox) and run `gazette run` to ingest them.") }
+        if articles == 0 && pending == 0 {
+            lines.append("Drop article files into \(inbox) and run `gazette run` to ingest them.")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct AmountStageTests {
@@ -26,10 +27,16 @@ import Testing
         #expect(found.first?.currency == currency)
     }
 
-    @Test(arguments: [("Rates rose 5%.", "5%"), ("Up 5 per cent.", "5 per cent"), ("Down five percent.", "five percent")])
+    @Test(arguments: [
+        ("Rates rose 5%.", "5%"), ("Up 5 per cent.", "5 per cent"), ("Down five percent.", "five percent"),
+    ])
     func percentages(_ body: String, _ text: String) {
-        #expect(amounts(body) == [Amount(text: text, value: 5, currency: nil, unit: "percent",
-                                         start: amounts(body).first?.start ?? -1, end: amounts(body).first?.end ?? -1)])
+        #expect(
+            amounts(body) == [
+                Amount(
+                    text: text, value: 5, currency: nil, unit: "percent",
+                    start: amounts(body).first?.start ?? -1, end: amounts(body).first?.end ?? -1)
+            ])
         #expect(amounts(body).first?.text == text)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct DateStageTests {
@@ -111,7 +112,8 @@ import Testing
         for ending in Self.modifierEndings {
             let bytes = Array("Title\n\nThe minister said the game is \(ending)\n".utf8)
             let record = try Extractor().extract(
-                SourceDocument(path: "x.txt", bytes: bytes, modified: DateStageTests.published), options: ExtractionOptions())
+                SourceDocument(path: "x.txt", bytes: bytes, modified: DateStageTests.published),
+                options: ExtractionOptions())
             #expect(record.dates.isEmpty)
         }
     }

@@ -1,5 +1,6 @@
 import GazetteFuzzing
 import Testing
+
 @testable import GazetteExtraction
 
 /// Seeded random inputs: the entity stage never crashes, its spans lie inside the body on

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct EntityStageTests {
@@ -19,7 +20,8 @@ import Testing
     }
 
     @Test func shortNamesJoinTheFullestForm() {
-        let e = entities("Russian President Vladimir Putin spoke in Moscow. Mr Putin said Russia would not fight. Putin left.")
+        let e = entities(
+            "Russian President Vladimir Putin spoke in Moscow. Mr Putin said Russia would not fight. Putin left.")
         let putin = entity("Vladimir Putin", in: e)
         #expect(putin?.type == .person)
         #expect(putin?.aliases == ["Putin"])
@@ -28,8 +30,9 @@ import Testing
     }
 
     @Test func aliasesAndAcronymsAreOneEntity() {
-        let e = entities("Nato leaders met in Brussels. The US wants more. NATO agreed, and the United States signed. "
-            + "U.S. officials cheered.\n\nThe alliance said Nato would respond.")
+        let e = entities(
+            "Nato leaders met in Brussels. The US wants more. NATO agreed, and the United States signed. "
+                + "U.S. officials cheered.\n\nThe alliance said Nato would respond.")
         let nato = entity("NATO", in: e)
         #expect(nato?.type == .organization)
         #expect(nato?.aliases == ["Nato"])
@@ -41,7 +44,10 @@ import Testing
 
     @Test(arguments: [
         ("The talks stalled after US secretary of state Marco Rubio left.", "Marco Rubio", "secretary of state"),
-        ("Keir Starmer's national security adviser, Jonathan Powell, flew in.", "Jonathan Powell", "national security adviser"),
+        (
+            "Keir Starmer's national security adviser, Jonathan Powell, flew in.", "Jonathan Powell",
+            "national security adviser"
+        ),
         ("The London-based historian Georgios Varouxakis disagrees.", "Georgios Varouxakis", "historian"),
         ("Donald Trump's envoy Steve Witkoff arrived on Friday.", "Steve Witkoff", "envoy"),
         ("Officials met John Smith, the finance minister, on Monday.", "John Smith", "finance minister"),
@@ -52,17 +58,21 @@ import Testing
     }
 
     @Test func sentenceInitialFunctionWordsAreNeverEntities() {
-        let body = "The deal failed. Either way, Europe pays. Instead, Ukraine waits. Indeed, nobody knows. Yet Kyiv holds. "
+        let body =
+            "The deal failed. Either way, Europe pays. Instead, Ukraine waits. Indeed, nobody knows. Yet Kyiv holds. "
             + "Some fear more. Hugging Zelenskyy, he smiled. Tuesday was quiet. February will be colder."
         let names = Set(entities(body).flatMap { [$0.name] + $0.aliases })
-        for word in ["The", "Either", "Instead", "Indeed", "Yet", "Some", "Hugging", "Hugging Zelenskyy", "Tuesday", "February"] {
+        for word in [
+            "The", "Either", "Instead", "Indeed", "Yet", "Some", "Hugging", "Hugging Zelenskyy", "Tuesday", "February",
+        ] {
             #expect(!names.contains(word), "\(word)")
         }
     }
 
     /// Regression: the tagger read `JD` as an acronym (an organisation) and `Vance` as not a name.
     @Test func initialsBeforeAKnownSurnameAreOnePerson() {
-        let e = entities("The effort has been intense, from the moment that Trump and JD Vance publicly abused Volodymyr Zelenskyy.")
+        let e = entities(
+            "The effort has been intense, from the moment that Trump and JD Vance publicly abused Volodymyr Zelenskyy.")
         #expect(entity("JD Vance", in: e)?.type == .person)
         #expect(entity("JD", in: e) == nil)
         // Not when the capitals are a known place or body, or the next word is no surname.
@@ -102,7 +112,8 @@ import Testing
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
         let text = AnalyzedText(body: "Fighters of al-Qaida joined U.S.-led forces.")
         // al-Qaida: a lower-case particle before a capital.
-        #expect(stage.clean(.init(tokens: 2..<3, kind: .organization), text: text, gazetteer: Gazetteer())?.tokens == 2..<3)
+        #expect(
+            stage.clean(.init(tokens: 2..<3, kind: .organization), text: text, gazetteer: Gazetteer())?.tokens == 2..<3)
         // U.S. is only the first half of `U.S.-led`.
         #expect(stage.clean(.init(tokens: 4..<5, kind: .location), text: text, gazetteer: Gazetteer()) == nil)
     }
@@ -110,8 +121,9 @@ import Testing
     /// Regression: the tagger, trained on 1996 news that spells `Moslem`, made `Muslims` a person
     /// and `Hindus` a place, and took `BMW` and `Fannie Mae` for people.
     @Test func faithsNationalitiesAndCompaniesAreNotPeople() {
-        let e = entities("Muslims and Hindus prayed in Delhi, said Raj Patel. Sunni Muslims marched in Baghdad. "
-            + "Shares in BMW rose. Fannie Mae and Freddie Mac were rescued.")
+        let e = entities(
+            "Muslims and Hindus prayed in Delhi, said Raj Patel. Sunni Muslims marched in Baghdad. "
+                + "Shares in BMW rose. Fannie Mae and Freddie Mac were rescued.")
         #expect(entity("Muslims", in: e)?.type == .norp)
         #expect(entity("Hindus", in: e)?.type == .norp)
         #expect(entity("Sunni Muslims", in: e)?.type == .norp)
@@ -139,8 +151,9 @@ import Testing
     /// Regression: the tagger, trained on 1996 news, made `al-Qaeda` and the `Taliban` MISC and
     /// did not see `Human Rights Watch` or `Amnesty` at all.
     @Test func organisationsInTodaysNewsAreOrganisations() {
-        let e = entities("Fighters loyal to al-Qaeda and the Taliban attacked the town, Human Rights Watch said. "
-            + "Oxfam and Amnesty sent staff.")
+        let e = entities(
+            "Fighters loyal to al-Qaeda and the Taliban attacked the town, Human Rights Watch said. "
+                + "Oxfam and Amnesty sent staff.")
         for name in ["al-Qaeda", "Taliban", "Human Rights Watch", "Amnesty"] {
             #expect(entity(name, in: e)?.type == .organization, "\(name)")
         }
@@ -148,8 +161,9 @@ import Testing
 
     /// Regression: `Mr Irish` was a nationality and `Mr. Obama` a place (a city in Japan).
     @Test func aNameAfterAPersonalTitleIsAPerson() {
-        let e = entities("Gadgets sell well, said Mr Irish. Players from DR Congo will miss England games. "
-            + "On Thursday, Mr. Obama named a new envoy.")
+        let e = entities(
+            "Gadgets sell well, said Mr Irish. Players from DR Congo will miss England games. "
+                + "On Thursday, Mr. Obama named a new envoy.")
         #expect(entity("Irish", in: e)?.type == .person)
         #expect(entity("Obama", in: e)?.type == .person)
         #expect(entity("Congo", in: e)?.type == .location)  // `DR` is no title here, nor `miss`
@@ -158,8 +172,9 @@ import Testing
 
     /// Regression: the storm's name was a person (`Katrina`, `Mitch`).
     @Test func aStormIsAnEventUnderAnyOfItsNames() {
-        let e = entities("Hurricane Katrina hit New Orleans in August. Katrina killed more than 1,800 people, "
-            + "said Ray Nagin, the city's mayor.")
+        let e = entities(
+            "Hurricane Katrina hit New Orleans in August. Katrina killed more than 1,800 people, "
+                + "said Ray Nagin, the city's mayor.")
         #expect(entity("Hurricane Katrina", in: e)?.type == .event)
         #expect(entity("Hurricane Katrina", in: e)?.mentions.count == 2)
         #expect(!e.contains { $0.type == .person && $0.name.contains("Katrina") })
@@ -171,7 +186,10 @@ import Testing
         var gazetteer = Gazetteer()
         gazetteer.add("Russia\nGuinea-Bissau", to: .country)
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: gazetteer))
-        let text = AnalyzedText(body: "A London-based historian doubts pro-Russian US-Russia plans for Guinea-Bissau and al-Qaida in Mid-Wales.")
+        let text = AnalyzedText(
+            body:
+                "A London-based historian doubts pro-Russian US-Russia plans for Guinea-Bissau and al-Qaida in Mid-Wales."
+        )
         // A(0) London-based(1) historian doubts pro-Russian(4) US-Russia(5) plans for Guinea-Bissau(8) and al-Qaida(10) in Mid-Wales(12)
         func kept(_ i: Int, _ kind: NERTagger.Mention.Kind) -> Bool {
             stage.clean(NERTagger.Mention(tokens: i..<(i + 1), kind: kind), text: text, gazetteer: gazetteer) != nil
@@ -197,8 +215,11 @@ import Testing
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
         let text = AnalyzedText(body: "On Thursday, Mr. Obama left. Miss Saigon opened. DR Congo won.")
         // On Thursday ,(2) Mr(3) .(4) Obama(5) left .(7) Miss(8) Saigon(9) opened .(11) DR(12) Congo(13)
-        let typed = stage.titledPeople([.init(tokens: 5..<6, type: .location), .init(tokens: 9..<10, type: .location),
-                                        .init(tokens: 13..<14, type: .location)], text: text)
+        let typed = stage.titledPeople(
+            [
+                .init(tokens: 5..<6, type: .location), .init(tokens: 9..<10, type: .location),
+                .init(tokens: 13..<14, type: .location),
+            ], text: text)
         #expect(typed.map(\.type) == [.person, .location, .location])
     }
 
@@ -207,8 +228,11 @@ import Testing
         let stage = EntityStage(tagger: NERTagger(model: nil, gazetteer: Gazetteer()))
         let text = AnalyzedText(body: "The Storm Prediction Center said Hurricane Ivan and Typhoon\nHaiyan hit.")
         // The Storm(1) Prediction(2) Center(3) said Hurricane(5) Ivan(6) and Typhoon(8) Haiyan(9)
-        let typed = stage.storms([.init(tokens: 1..<4, type: .organization), .init(tokens: 5..<7, type: .misc),
-                                  .init(tokens: 9..<10, type: .person)], text: text)
+        let typed = stage.storms(
+            [
+                .init(tokens: 1..<4, type: .organization), .init(tokens: 5..<7, type: .misc),
+                .init(tokens: 9..<10, type: .person),
+            ], text: text)
         #expect(typed.map(\.type) == [.organization, .event, .person])  // a line break is no space
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteExtraction
 
 /// Issue 13's type errors, in short real-style sentences: things and companies that the tagger
@@ -21,7 +22,10 @@ import Testing
         let prize = "Mitchell made up for losing out in the Booker Prize to Alan Hollinghurst last year."
         #expect(!entities(prize).contains { $0.name.hasPrefix("Booker") && $0.type == .person })
         let player = "A further patch fixes a hole in Media Player, the company said."
-        #expect(!entities(player).contains { $0.name.hasPrefix("Media") && ($0.type == .location || $0.type == .organization) })
+        #expect(
+            !entities(player).contains {
+                $0.name.hasPrefix("Media") && ($0.type == .location || $0.type == .organization)
+            })
     }
 
     @Test func aCountrysOneWordNameIsACompany() {

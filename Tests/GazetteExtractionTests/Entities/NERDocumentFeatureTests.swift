@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 @testable import GazetteTraining
 
@@ -74,7 +75,9 @@ import Testing
         #expect(WordClusters.prefix(path, 20) == 0b101100 | 6 << 32)
         #expect(clusters.path(of: word &+ 1) == 0)
         #expect(WordClusters.prefix(0, 4) == 0)
-        #expect(throws: WordClusters.LoadError.truncated(expected: 24, actual: 23)) { try WordClusters(data: data.dropLast()) }
+        #expect(throws: WordClusters.LoadError.truncated(expected: 24, actual: 23)) {
+            try WordClusters(data: data.dropLast())
+        }
         #expect(throws: WordClusters.LoadError.badHeader) { try WordClusters(data: Data("GZNER001xxxx".utf8)) }
     }
 
@@ -93,10 +96,11 @@ import Testing
         let p = NERTrainer.Prepared(s)
         // Mr . Smith 's U.S. - based firm ( Acme ) won 2 - 0 .
         #expect(p.words.count == 16)
-        #expect(p.labels == [
-            .outside, .outside, .person, .outside, .misc, .misc, .misc, .outside, .outside,
-            .organization, .outside, .outside, .outside, .outside, .outside, .outside,
-        ])
+        #expect(
+            p.labels == [
+                .outside, .outside, .person, .outside, .misc, .misc, .misc, .outside, .outside,
+                .organization, .outside, .outside, .outside, .outside, .outside, .outside,
+            ])
     }
 
     /// Scores `ORG` highest whatever the features.
@@ -110,11 +114,15 @@ import Testing
     @Test func aRunOfOneTypeIsOneName() {
         let tagger = NERTagger(model: nil, gazetteer: Gazetteer())
         var mentions: [NERTagger.Mention] = []
-        tagger.collect([.organization, .organization, .outside, .person, .location, .location, .misc][...], offset: 10, into: &mentions)
-        #expect(mentions == [
-            NERTagger.Mention(tokens: 10..<12, kind: .organization), NERTagger.Mention(tokens: 13..<14, kind: .person),
-            NERTagger.Mention(tokens: 14..<16, kind: .location), NERTagger.Mention(tokens: 16..<17, kind: .misc),
-        ])
+        tagger.collect(
+            [.organization, .organization, .outside, .person, .location, .location, .misc][...], offset: 10,
+            into: &mentions)
+        #expect(
+            mentions == [
+                NERTagger.Mention(tokens: 10..<12, kind: .organization),
+                NERTagger.Mention(tokens: 13..<14, kind: .person),
+                NERTagger.Mention(tokens: 14..<16, kind: .location), NERTagger.Mention(tokens: 16..<17, kind: .misc),
+            ])
     }
 
     @Test func aLowerCaseWordAfterOutsideIsOutsideWithoutScoring() {
@@ -128,15 +136,22 @@ import Testing
         var features = [UInt32](repeating: 0, count: w.count * NERFeatures.staticCount)
         var labels = [NERLabel](repeating: .outside, count: w.count)
         var history = DocumentHistory()
-        tagger.tag(AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
+        tagger.tag(
+            AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features,
+            labels: &labels, history: &history)
         #expect(labels == [.outside, .outside, .outside, .organization, .organization, .organization])
         // `al-Qaida` has a capital inside: scored.
         var q = words("the al-Qaida cell").words
-        tagger.tag(AlwaysOrganisation(), count: q.count, words: &q, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history)
+        tagger.tag(
+            AlwaysOrganisation(), count: q.count, words: &q, begin: &begin, inside: &inside, features: &features,
+            labels: &labels, history: &history)
         #expect(Array(labels[0..<3]) == [.outside, .organization, .organization])
         // Training scores every word: the model learns from its own choices everywhere.
         var seen: [NERLabel] = []
-        tagger.tag(AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features, labels: &labels, history: &history) { _, label, _ in
+        tagger.tag(
+            AlwaysOrganisation(), count: w.count, words: &w, begin: &begin, inside: &inside, features: &features,
+            labels: &labels, history: &history
+        ) { _, label, _ in
             seen.append(label)
         }
         #expect(seen == Array(repeating: .organization, count: w.count))

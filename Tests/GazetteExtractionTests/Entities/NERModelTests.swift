@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 @testable import GazetteTraining
 
@@ -16,7 +17,9 @@ import Testing
         let count = (1 << 12) * NERLabel.count
         func a(_ k: Int) -> Float { Float(k % 5) }  // 0…4
         func b(_ k: Int) -> Float { -Float(k % 3) * 10 }  // 0, -10, -20
-        let mean = NERModel.average([NERModel(rowBits: 12, floats: (0..<count).map(a)), NERModel(rowBits: 12, floats: (0..<count).map(b))])
+        let mean = NERModel.average([
+            NERModel(rowBits: 12, floats: (0..<count).map(a)), NERModel(rowBits: 12, floats: (0..<count).map(b)),
+        ])
         for row in [0, 1, 7, (1 << 12) - 1] {
             let outside = row * NERLabel.count + Int(NERLabel.outside.rawValue)
             for label in NERLabel.allCases {
@@ -66,7 +69,8 @@ import Testing
     }
 
     @Test func trainerLearnsATinyCorpusDeterministically() {
-        let sentence = NERTrainer.Sentence(tokens: ["Alice", "visited", "Paris", "."], tags: ["B-PER", "O", "B-LOC", "O"])
+        let sentence = NERTrainer.Sentence(
+            tokens: ["Alice", "visited", "Paris", "."], tags: ["B-PER", "O", "B-LOC", "O"])
         let trainer = NERTrainer(gazetteer: Gazetteer(), rowBits: 12)
         let a = trainer.train([[sentence]], dev: [[sentence]], epochs: 3, seed: 1) { _ in }
         let b = trainer.train([[sentence]], dev: [[sentence]], epochs: 3, seed: 1) { _ in }

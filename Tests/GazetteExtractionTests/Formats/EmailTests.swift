@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite("E-mail and MHTML: MIME parts, charsets, encoded words, furniture")
@@ -17,7 +18,10 @@ struct EmailTests {
         // The HTML part, not the text/plain one.
         #expect(record.body.contains("the first big test of the bloc’s new competition rules"))
         #expect(record.body.contains("Lawmakers in three states introduced bills"))
-        for furniture in ["robots are coming", "View in browser", "Acme Cloud", "SPONSORED", "Refer a friend", "Unsubscribe", "receiving this email", "Market Street", "%PDF"] {
+        for furniture in [
+            "robots are coming", "View in browser", "Acme Cloud", "SPONSORED", "Refer a friend", "Unsubscribe",
+            "receiving this email", "Market Street", "%PDF",
+        ] {
             #expect(!record.body.contains(furniture), "\(furniture)")
         }
     }
@@ -74,13 +78,14 @@ struct EmailTests {
         #expect(EncodedWords.decode("=?bogus") == "=?bogus")
     }
 
-    @Test(arguments: [
-        ("\"Casey Newton from Platformer\" <casey@platformer.news>", false, "Casey Newton", "Platformer"),
-        ("Jane Doe via Neighbourhood Watch <group@lists.example>", true, "Jane Doe", "Neighbourhood Watch"),
-        ("Morning Brew <crew@morningbrew.example>", true, nil, "Morning Brew"),
-        ("The Daily Digest <digest@example.org>", false, nil, "The Daily Digest"),
-        ("Jane Doe <jane@example.org>", false, "Jane Doe", nil),
-    ] as [(String, Bool, String?, String?)])
+    @Test(
+        arguments: [
+            ("\"Casey Newton from Platformer\" <casey@platformer.news>", false, "Casey Newton", "Platformer"),
+            ("Jane Doe via Neighbourhood Watch <group@lists.example>", true, "Jane Doe", "Neighbourhood Watch"),
+            ("Morning Brew <crew@morningbrew.example>", true, nil, "Morning Brew"),
+            ("The Daily Digest <digest@example.org>", false, nil, "The Daily Digest"),
+            ("Jane Doe <jane@example.org>", false, "Jane Doe", nil),
+        ] as [(String, Bool, String?, String?)])
     func senders(from: String, isList: Bool, author: String?, publication: String?) {
         let sender = EmailSender(from: from, isList: isList, listName: nil)
         #expect(sender.author == author)
@@ -89,28 +94,29 @@ struct EmailTests {
 
     @Test func nestedMultipartPrefersHTMLInAlternative() {
         let message = """
-        From: Jane Doe <jane@example.org>
-        Subject: Test
-        Content-Type: multipart/alternative; boundary=b
+            From: Jane Doe <jane@example.org>
+            Subject: Test
+            Content-Type: multipart/alternative; boundary=b
 
-        --b
-        Content-Type: text/plain
+            --b
+            Content-Type: text/plain
 
-        Plain version of the story about the harbour.
-        --b
-        Content-Type: text/html; charset=utf-8
-        Content-Transfer-Encoding: base64
+            Plain version of the story about the harbour.
+            --b
+            Content-Type: text/html; charset=utf-8
+            Content-Transfer-Encoding: base64
 
-        \(Data("<p>HTML version of the story about the harbour.</p>".utf8).base64EncodedString())
-        --b--
-        """
+            \(Data("<p>HTML version of the story about the harbour.</p>".utf8).base64EncodedString())
+            --b--
+            """
         let draft = EmailReader.read(message)
         #expect(draft.lines.contains("HTML version of the story about the harbour."))
         #expect(!draft.lines.contains { $0.contains("Plain version") })
     }
 
     @Test func hiddenElementsAreStripped() {
-        let html = #"<div style="display: none">Preview text</div><span class="preheader">More preview</span><p>Kept <b>text</b></p><img style="display:none" src="x">"#
+        let html =
+            #"<div style="display: none">Preview text</div><span class="preheader">More preview</span><p>Kept <b>text</b></p><img style="display:none" src="x">"#
         #expect(NewsletterFurniture.stripHidden(html) == "<p>Kept <b>text</b></p>")
     }
 
@@ -132,28 +138,38 @@ struct EmailTests {
 
     /// A text/plain newsletter loses its tracking links, and lines that were only links.
     @Test func plainTextLinksAreStripped() {
-        let lines = ["Read the full story <https://t.example/c/abc123>", "[https://t.example/c/def456]", "The council met on Monday.", "Sign up: https://t.example/x"]
-        #expect(NewsletterFurniture.stripLinks(lines) == ["Read the full story", "The council met on Monday.", "Sign up:"])
+        let lines = [
+            "Read the full story <https://t.example/c/abc123>", "[https://t.example/c/def456]",
+            "The council met on Monday.", "Sign up: https://t.example/x",
+        ]
+        #expect(
+            NewsletterFurniture.stripLinks(lines) == ["Read the full story", "The council met on Monday.", "Sign up:"])
     }
 
     @Test func furnitureLinesGo() {
-        let lines = ["READ IN APP", "The council met on Monday.", "", "Like", "Comment", "Restack", "", "Like many towns, it is short of money.", "", "Suite 400, 1 Harbour Road"]
-        #expect(NewsletterFurniture.strip(lines) == ["The council met on Monday.", "", "", "Like many towns, it is short of money.", ""])
+        let lines = [
+            "READ IN APP", "The council met on Monday.", "", "Like", "Comment", "Restack", "",
+            "Like many towns, it is short of money.", "", "Suite 400, 1 Harbour Road",
+        ]
+        #expect(
+            NewsletterFurniture.strip(lines) == [
+                "The council met on Monday.", "", "", "Like many towns, it is short of money.", "",
+            ])
     }
 
     /// A part labelled `us-ascii` that holds UTF-8 reads as UTF-8; a quoted boundary may hold `;`.
     @Test func mislabelledUTF8AndQuotedBoundary() {
         let message = """
-        From: Jane Doe <jane@example.org>
-        Subject: Zürich
-        Content-Type: multipart/mixed; boundary="a;b=c"
+            From: Jane Doe <jane@example.org>
+            Subject: Zürich
+            Content-Type: multipart/mixed; boundary="a;b=c"
 
-        --a;b=c
-        Content-Type: text/plain; charset=us-ascii
+            --a;b=c
+            Content-Type: text/plain; charset=us-ascii
 
-        Café prices in Zürich rose again this week.
-        --a;b=c--
-        """
+            Café prices in Zürich rose again this week.
+            --a;b=c--
+            """
         let draft = EmailReader.read(message)
         #expect(draft.lines.contains("Café prices in Zürich rose again this week."))
         #expect(draft.metadata.encoding == "utf-8")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite("Encodings: declarations, detection, iconv")
@@ -36,9 +37,15 @@ struct EncodingTests {
     }
 
     @Test func declarationsAreFound() {
-        #expect(CharsetDeclaration.find(in: Array("<?xml version=\"1.0\" encoding='KOI8-R'?><html>".utf8)) == Charset.named("koi8-r"))
-        #expect(CharsetDeclaration.find(in: Array("<!doctype html><head><META CHARSET=\"gb2312\">".utf8))?.name == "gbk")
-        #expect(CharsetDeclaration.find(in: Array("<html><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">".utf8))?.name == "windows-1251")
+        #expect(
+            CharsetDeclaration.find(in: Array("<?xml version=\"1.0\" encoding='KOI8-R'?><html>".utf8))
+                == Charset.named("koi8-r"))
+        #expect(
+            CharsetDeclaration.find(in: Array("<!doctype html><head><META CHARSET=\"gb2312\">".utf8))?.name == "gbk")
+        #expect(
+            CharsetDeclaration.find(
+                in: Array("<html><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">".utf8))?
+                .name == "windows-1251")
         // A UTF-16 label inside ASCII-compatible bytes means UTF-8; plain text declares nothing.
         #expect(CharsetDeclaration.find(in: Array("<meta charset=utf-16>".utf8)) == .utf8)
         #expect(CharsetDeclaration.find(in: Array("Text that mentions <meta charset=koi8-r>".utf8)) == nil)
@@ -55,7 +62,8 @@ struct EncodingTests {
 
     /// A page re-saved as UTF-8 that still declares its old charset reads as UTF-8.
     @Test func validUTF8WinsOverAStaleDeclaration() throws {
-        let page = "<html><head><meta charset=\"iso-8859-1\"><title>Zürich</title></head><body><p>Café prices in Zürich rose again this week, traders said.</p></body></html>"
+        let page =
+            "<html><head><meta charset=\"iso-8859-1\"><title>Zürich</title></head><body><p>Café prices in Zürich rose again this week, traders said.</p></body></html>"
         let (text, encoding) = try TextDecoder.decode(Array(page.utf8))
         #expect(encoding == "utf-8")
         #expect(text.contains("Café prices in Zürich"))
@@ -63,7 +71,8 @@ struct EncodingTests {
 
     /// Pure ASCII reports the charset its markup declares.
     @Test func asciiReportsItsDeclaredCharset() throws {
-        let (_, encoding) = try TextDecoder.decode(Array("<html><meta charset=\"windows-1251\"><p>Hello</p></html>".utf8))
+        let (_, encoding) = try TextDecoder.decode(
+            Array("<html><meta charset=\"windows-1251\"><p>Hello</p></html>".utf8))
         #expect(encoding == "windows-1251")
     }
 
@@ -90,7 +99,9 @@ struct EncodingTests {
 
     /// Windows-1252 keeps a Western file whose accents read alike in other code pages.
     @Test func westernTextStaysWindows1252() throws {
-        let bytes: [UInt8] = Array("The caf".utf8) + [0xE9] + Array(" in Z".utf8) + [0xFC] + Array("rich served ".utf8) + [0x93] + Array("the best".utf8) + [0x94] + Array(" coffee.".utf8)
+        let bytes: [UInt8] =
+            Array("The caf".utf8) + [0xE9] + Array(" in Z".utf8) + [0xFC] + Array("rich served ".utf8) + [0x93]
+            + Array("the best".utf8) + [0x94] + Array(" coffee.".utf8)
         let (text, encoding) = try TextDecoder.decode(bytes)
         #expect(encoding == "windows-1252")
         #expect(text == "The café in Zürich served “the best” coffee.")

@@ -12,7 +12,8 @@ enum FormatFixtures {
     }
 
     static func extract(_ name: String) throws -> ExtractionRecord {
-        try FrontFixtures.extractor.extract(SourceDocument(path: name, bytes: bytes(name), modified: FrontFixtures.modified))
+        try FrontFixtures.extractor.extract(
+            SourceDocument(path: name, bytes: bytes(name), modified: FrontFixtures.modified))
     }
 
     static func extract(bytes: [UInt8], path: String) throws -> ExtractionRecord {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite("Language detection and the English-only stages")
@@ -20,8 +21,14 @@ struct LanguageTests {
         ("시의회는 내년 예산을 승인했다.", "ko"),
         ("市議会は来年度の予算を承認した。", "ja"),
         ("市议会批准了明年的预算。", "zh"),
-        ("Der Stadtrat hat den Haushalt für das nächste Jahr beschlossen, und die Opposition ist nicht zufrieden.", "de"),
-        ("El consejo de la ciudad aprobó el presupuesto para el próximo año, pero la oposición no está contenta.", "es"),
+        (
+            "Der Stadtrat hat den Haushalt für das nächste Jahr beschlossen, und die Opposition ist nicht zufrieden.",
+            "de"
+        ),
+        (
+            "El consejo de la ciudad aprobó el presupuesto para el próximo año, pero la oposición no está contenta.",
+            "es"
+        ),
         ("Kommunfullmäktige har antagit budgeten för nästa år och oppositionen är inte nöjd med det.", "sv"),
         ("Rada miasta przyjęła budżet na przyszły rok, ale opozycja nie jest zadowolona.", "pl"),
         ("Belediye meclisi gelecek yılın bütçesini kabul etti ama muhalefet bu bütçeden memnun değil.", "tr"),
@@ -34,7 +41,10 @@ struct LanguageTests {
 
     /// English with a quoted Russian phrase is still English.
     @Test func dominantScriptWins() {
-        #expect(Self.language("The minister said the plan was fine. A banner read «Да здравствует мир» outside the building, where protesters had gathered since the morning.") == "en")
+        #expect(
+            Self.language(
+                "The minister said the plan was fine. A banner read «Да здравствует мир» outside the building, where protesters had gathered since the morning."
+            ) == "en")
     }
 
     /// Regression: `Я`, `Да` and `Правда` became people, and a Russian page came out `en`.
@@ -58,7 +68,8 @@ struct LanguageTests {
 
     /// Dates and amounts still run on other languages.
     @Test func languageNeutralStagesStillRun() throws {
-        let body = "Der Stadtrat hat am Montag den Haushalt für das nächste Jahr beschlossen, und die Opposition ist nicht zufrieden. Die Kosten steigen um 12 % auf 4,5 Millionen Euro."
+        let body =
+            "Der Stadtrat hat am Montag den Haushalt für das nächste Jahr beschlossen, und die Opposition ist nicht zufrieden. Die Kosten steigen um 12 % auf 4,5 Millionen Euro."
         let analysis = FrontFixtures.extractor.analyze(body: body, publishedAt: FrontFixtures.modified)
         #expect(analysis.language == "de")
         #expect(analysis.entities.isEmpty)
@@ -67,7 +78,9 @@ struct LanguageTests {
     }
 
     @Test func englishStagesRunOnEnglish() {
-        let analysis = FrontFixtures.extractor.analyze(body: "Prime Minister Jane Harlow visited Leeds on Monday. \"We will build more homes,\" Harlow said.", publishedAt: FrontFixtures.modified)
+        let analysis = FrontFixtures.extractor.analyze(
+            body: "Prime Minister Jane Harlow visited Leeds on Monday. \"We will build more homes,\" Harlow said.",
+            publishedAt: FrontFixtures.modified)
         #expect(analysis.language == "en")
         #expect(!analysis.entities.isEmpty)
         #expect(!analysis.quotes.isEmpty)
@@ -75,7 +88,8 @@ struct LanguageTests {
 
     /// Regression: a results table scored for French by `le` and `les` in names lost its entities.
     @Test func unsureLatinGuessKeepsEnglishStages() {
-        let body = "Leading scorers after Saturday's games:\n\n12 - Paul Le Roux (Lyon), Les Martin (Leeds)\n\n9 - Marc Le Bris (Nantes), Les Dupont (Lille)\n\n7 - Anne Le Goff (Brest)"
+        let body =
+            "Leading scorers after Saturday's games:\n\n12 - Paul Le Roux (Lyon), Les Martin (Leeds)\n\n9 - Marc Le Bris (Nantes), Les Dupont (Lille)\n\n7 - Anne Le Goff (Brest)"
         let analysis = FrontFixtures.extractor.analyze(body: body, publishedAt: FrontFixtures.modified)
         #expect(analysis.language == "fr")
         #expect(analysis.readsAsEnglish)

@@ -7,7 +7,8 @@ struct CleanupTests {
     typealias F = FrontFixtures
 
     @Test(arguments: [
-        "after newsletter promotion", "Skip past newsletter promotion", "Sign up to First Edition, our free daily newsletter",
+        "after newsletter promotion", "Skip past newsletter promotion",
+        "Sign up to First Edition, our free daily newsletter",
         "Advertisement", "Share", "Related: Ministers face revolt over school funding", "•", "-",
         "Supporters gather outside parliament. Photograph: Jane Smith/Reuters",
     ])
@@ -18,7 +19,8 @@ struct CleanupTests {
     }
 
     @Test func removesTrailingCommentCounterAndBlankRuns() throws {
-        let text = [F.paragraphOne, F.paragraphTwo, F.paragraphThree, "", "", "", "27", "", "", ""].joined(separator: "\n")
+        let text = [F.paragraphOne, F.paragraphTwo, F.paragraphThree, "", "", "", "27", "", "", ""].joined(
+            separator: "\n")
         let record = try F.extract(text)
         #expect(record.body.hasSuffix("needed the money."))
         #expect(!record.body.contains("27"))
@@ -37,7 +39,10 @@ struct CleanupTests {
         #expect(!record.body.contains("ago"))
     }
 
-    @Test(arguments: [("2 days ago", "2025-12-02T10:00:00Z"), ("yesterday", "2025-12-03T10:00:00Z"), ("Updated 35 mins ago", "2025-12-04T09:25:00Z")])
+    @Test(arguments: [
+        ("2 days ago", "2025-12-02T10:00:00Z"), ("yesterday", "2025-12-03T10:00:00Z"),
+        ("Updated 35 mins ago", "2025-12-04T09:25:00Z"),
+    ])
     func relativeTimestampForms(line: String, expected: String) throws {
         let record = try F.extract([line, F.paragraphOne, F.paragraphTwo].joined(separator: "\n"))
         #expect(record.publishedAt == expected)
@@ -66,15 +71,18 @@ struct CleanupTests {
 
     @Test func joinsHardWrappedLinesWithinBlankLineParagraphs() throws {
         let text = """
-        The council voted last night to close the library on
-        Saturdays, a decision that angered many residents who
-        rely on it.
+            The council voted last night to close the library on
+            Saturdays, a decision that angered many residents who
+            rely on it.
 
-        A spokesperson said the savings were needed to balance
-        the budget.
-        """
+            A spokesperson said the savings were needed to balance
+            the budget.
+            """
         let record = try F.extract(text)
-        #expect(record.body == "The council voted last night to close the library on Saturdays, a decision that angered many residents who rely on it.\n\nA spokesperson said the savings were needed to balance the budget.")
+        #expect(
+            record.body
+                == "The council voted last night to close the library on Saturdays, a decision that angered many residents who rely on it.\n\nA spokesperson said the savings were needed to balance the budget."
+        )
     }
 
     @Test func whitespaceOnlyFileIsAnError() {
@@ -92,7 +100,10 @@ struct CleanupTests {
     }
 
     @Test func cleanUpIsIdempotent() throws {
-        let text = ["Council closes library", "", "By Jane Doe", F.paragraphOne, "after newsletter promotion", F.paragraphTwo, "3"].joined(separator: "\n")
+        let text = [
+            "Council closes library", "", "By Jane Doe", F.paragraphOne, "after newsletter promotion", F.paragraphTwo,
+            "3",
+        ].joined(separator: "\n")
         let once = try F.extract(text).body
         #expect(try F.extract(once, options: .init()).body == once)
     }

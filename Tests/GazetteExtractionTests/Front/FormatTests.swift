@@ -7,24 +7,27 @@ struct FormatTests {
 
     @Test func markdownHeadingAndInlineMarkup() throws {
         let text = """
-        # Schools to get *record* funding
+            # Schools to get *record* funding
 
-        The government announced on **Monday** that it would raise spending, according to [official figures](https://example.org/figures).
+            The government announced on **Monday** that it would raise spending, according to [official figures](https://example.org/figures).
 
-        ![A classroom](classroom.jpg)
+            ![A classroom](classroom.jpg)
 
-        - Teachers welcomed the news.
-        - Unions called for more.
+            - Teachers welcomed the news.
+            - Unions called for more.
 
-        ```
-        spending = 5bn
-        ```
-        """
+            ```
+            spending = 5bn
+            ```
+            """
         let record = try F.extract(text, path: "notes.md")
         #expect(record.source.format == .markdown)
         #expect(record.title == "Schools to get record funding")
         #expect(record.titleSource == .heading)
-        #expect(record.body == "The government announced on Monday that it would raise spending, according to official figures.\n\nTeachers welcomed the news.\n\nUnions called for more.\n\nspending = 5bn")
+        #expect(
+            record.body
+                == "The government announced on Monday that it would raise spending, according to official figures.\n\nTeachers welcomed the news.\n\nUnions called for more.\n\nspending = 5bn"
+        )
     }
 
     @Test func markdownSniffedWithoutExtension() throws {
@@ -35,11 +38,11 @@ struct FormatTests {
 
     @Test func htmlTagsAreStrippedAndMetaRead() throws {
         let html = """
-        <!DOCTYPE html><html><head><title>Schools funding rises</title>
-        <meta name="author" content="Jane Doe"><meta property="article:published_time" content="2025-12-03T08:00:00Z">
-        <script>var x = "<p>not text</p>";</script></head>
-        <body><nav>Home | World</nav><article><h1>Schools funding rises</h1><p>The government &amp; councils agreed a <b>new</b> deal.</p><p>Unions said it was not enough.</p></article></body></html>
-        """
+            <!DOCTYPE html><html><head><title>Schools funding rises</title>
+            <meta name="author" content="Jane Doe"><meta property="article:published_time" content="2025-12-03T08:00:00Z">
+            <script>var x = "<p>not text</p>";</script></head>
+            <body><nav>Home | World</nav><article><h1>Schools funding rises</h1><p>The government &amp; councils agreed a <b>new</b> deal.</p><p>Unions said it was not enough.</p></article></body></html>
+            """
         let record = try F.extract(html, path: "page.html")
         #expect(record.source.format == .html)
         #expect(record.title == "Schools funding rises")
@@ -52,7 +55,8 @@ struct FormatTests {
     }
 
     @Test func emailHeadersAndBody() throws {
-        let email = "From: Jane Doe <jane@example.org>\nTo: desk@example.org\nSubject: Council closes library\nDate: Wed, 03 Dec 2025 08:00:00 +0100\n\n\(F.paragraphOne)\n"
+        let email =
+            "From: Jane Doe <jane@example.org>\nTo: desk@example.org\nSubject: Council closes library\nDate: Wed, 03 Dec 2025 08:00:00 +0100\n\n\(F.paragraphOne)\n"
         let record = try F.extract(email, path: "tip.eml")
         #expect(record.source.format == .email)
         #expect(record.title == "Council closes library")
@@ -62,7 +66,8 @@ struct FormatTests {
     }
 
     @Test func jsonFields() throws {
-        let json = #"{"headline": "Council closes library", "author": [{"name": "Jane Doe"}], "datePublished": "2025-12-03", "articleBody": "First paragraph here.\n\nSecond paragraph here."}"#
+        let json =
+            #"{"headline": "Council closes library", "author": [{"name": "Jane Doe"}], "datePublished": "2025-12-03", "articleBody": "First paragraph here.\n\nSecond paragraph here."}"#
         let record = try F.extract(json, path: "story.json")
         #expect(record.source.format == .json)
         #expect(record.title == "Council closes library")
@@ -76,9 +81,11 @@ struct FormatTests {
     }
 
     @Test func rawModeKeepsTheTextAsIs() throws {
-        let text = "\r\nDollar gains on Greenspan speech\r\n\r\nBy Jane Doe\r\nafter newsletter promotion\r\n14 hours ago\r\n\n"
+        let text =
+            "\r\nDollar gains on Greenspan speech\r\n\r\nBy Jane Doe\r\nafter newsletter promotion\r\n14 hours ago\r\n\n"
         let record = try F.extract(text, options: .init(raw: true))
-        #expect(record.body == "Dollar gains on Greenspan speech\n\nBy Jane Doe\nafter newsletter promotion\n14 hours ago")
+        #expect(
+            record.body == "Dollar gains on Greenspan speech\n\nBy Jane Doe\nafter newsletter promotion\n14 hours ago")
         #expect(record.title == nil)
         #expect(record.titleSource == nil)
         #expect(record.authors.isEmpty)

@@ -11,7 +11,8 @@ struct FrontInvariantTests {
 
     static let pieces = [
         F.paragraphOne, F.paragraphTwo, F.paragraphThree, "", "", "-", "•", "Share", "after newsletter promotion",
-        "By Jane Doe", "14 hours ago", "3", "Wed 3 Dec 2025 08.00 GMT", "# Heading", "**bold** and [a link](http://x.y)",
+        "By Jane Doe", "14 hours ago", "3", "Wed 3 Dec 2025 08.00 GMT", "# Heading",
+        "**bold** and [a link](http://x.y)",
         "Ünïcödé café\u{301} line", "\t  spaced   out  \t", "Martin Kettle is a Guardian columnist", "> quoted", "```",
     ]
 
@@ -19,7 +20,8 @@ struct FrontInvariantTests {
     func randomDocuments(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
         let count = Int.random(in: 1...25, using: &random)
-        let text = (0..<count).map { _ in Self.pieces.randomElement(using: &random)! }.joined(separator: seed % 2 == 0 ? "\n" : "\r\n")
+        let text = (0..<count).map { _ in Self.pieces.randomElement(using: &random)! }.joined(
+            separator: seed % 2 == 0 ? "\n" : "\r\n")
         let path = seed % 3 == 0 ? "doc.md" : "doc.txt"
         let record: ExtractionRecord
         do {

@@ -19,8 +19,11 @@ struct HTMLContentTests {
 
     /// Related-post cards are the page's only `<article>` elements: they must not win.
     @Test func relatedCardsDoNotWin() throws {
-        let cards = (1...4).map { "<article class=\"card\"><h3><a href=\"/s\($0)\">Other story \($0)</a></h3><p>A short teaser.</p></article>" }.joined()
-        let record = try Self.extract(Self.page("<div class=\"story\">\(Self.p1)\(Self.p2)\(Self.p3)</div><section>\(cards)</section>"))
+        let cards = (1...4).map {
+            "<article class=\"card\"><h3><a href=\"/s\($0)\">Other story \($0)</a></h3><p>A short teaser.</p></article>"
+        }.joined()
+        let record = try Self.extract(
+            Self.page("<div class=\"story\">\(Self.p1)\(Self.p2)\(Self.p3)</div><section>\(cards)</section>"))
         #expect(record.body == Self.expected)
     }
 
@@ -32,7 +35,8 @@ struct HTMLContentTests {
 
     /// Inline elements are joined as a browser lays them out; table cells are spaced.
     @Test func inlineElementsKeepTheirSpacing() throws {
-        let html = Self.page("""
+        let html = Self.page(
+            """
             <div class="article-body"><p>The <b>new</b> deal<i>,</i> signed on <a href="/m">Monday</a>, covers schools and hospitals across the whole country for five years.</p>
             <p><span class="dateline">LONDON</span>The council agreed the budget after a long debate that lasted well into the night on Tuesday.</p>
             <table><tr><td>Schools</td><td>£5bn</td></tr></table>\(Self.p3)</div>
@@ -45,7 +49,8 @@ struct HTMLContentTests {
 
     /// Share bars, newsletter boxes, captions, related lists and comments inside the article are dropped.
     @Test func furnitureInsideTheArticleIsDropped() throws {
-        let html = Self.page("""
+        let html = Self.page(
+            """
             <article><h1>Schools funding rises</h1>
             <div class="share-bar"><a href="/f">Facebook</a><a href="/t">Twitter</a></div>\(Self.p1)
             <figure><img src="a.jpg"><figcaption>Pupils in a classroom. Photo: Agency</figcaption></figure>\(Self.p2)
@@ -60,22 +65,29 @@ struct HTMLContentTests {
 
     /// A cookie notice with more words than the article does not become the text.
     @Test func cookieNoticeDoesNotWin() throws {
-        let notice = (1...4).map { "<p>We use cookies and similar technologies to improve your experience, measure traffic and show you personalised content number \($0).</p>" }.joined()
-        let record = try Self.extract(Self.page("<main>\(Self.p1)\(Self.p2)</main><div class=\"cookie-banner\">\(notice)</div>"))
+        let notice = (1...4).map {
+            "<p>We use cookies and similar technologies to improve your experience, measure traffic and show you personalised content number \($0).</p>"
+        }.joined()
+        let record = try Self.extract(
+            Self.page("<main>\(Self.p1)\(Self.p2)</main><div class=\"cookie-banner\">\(notice)</div>"))
         #expect(record.body == [F.paragraphOne, F.paragraphTwo].joined(separator: "\n\n"))
     }
 
     /// A class that sounds like furniture on the element around the article (`id="left-rail"`)
     /// does not drop the article.
     @Test func furnitureClassAroundTheArticleIsOverruled() throws {
-        let menu = "<nav><ul>" + (1...20).map { "<li><a href=\"/\($0)\">Section \($0)</a></li>" }.joined() + "</ul></nav>"
-        let record = try Self.extract(Self.page("\(menu)<div id=\"left-rail\"><div class=\"story\">\(Self.p1)\(Self.p2)\(Self.p3)</div></div>"))
+        let menu =
+            "<nav><ul>" + (1...20).map { "<li><a href=\"/\($0)\">Section \($0)</a></li>" }.joined() + "</ul></nav>"
+        let record = try Self.extract(
+            Self.page("\(menu)<div id=\"left-rail\"><div class=\"story\">\(Self.p1)\(Self.p2)\(Self.p3)</div></div>"))
         #expect(record.body == Self.expected)
     }
 
     /// A page with no prose at all still gives its text, menus dropped.
     @Test func pageWithoutAnArticleFallsBackToItsText() throws {
-        let html = Self.page("<nav><a href=\"/\">Home</a> <a href=\"/n\">News</a></nav><div><p>Opening hours</p><p>Monday to Friday 9am to 5pm</p></div>")
+        let html = Self.page(
+            "<nav><a href=\"/\">Home</a> <a href=\"/n\">News</a></nav><div><p>Opening hours</p><p>Monday to Friday 9am to 5pm</p></div>"
+        )
         let record = try Self.extract(html)
         #expect(record.body.contains("Monday to Friday 9am to 5pm"))
         #expect(!record.body.contains("Home"))
@@ -90,7 +102,9 @@ struct HTMLContentTests {
 
     /// The headline heading the text is the title, not a paragraph.
     @Test func headlineIsNotRepeatedInTheBody() throws {
-        let html = Self.page(head: "<title>Schools funding rises | The Courier</title>", "<article><h1>Schools funding rises</h1>\(Self.p1)\(Self.p2)</article>")
+        let html = Self.page(
+            head: "<title>Schools funding rises | The Courier</title>",
+            "<article><h1>Schools funding rises</h1>\(Self.p1)\(Self.p2)</article>")
         let record = try Self.extract(html)
         #expect(record.title == "Schools funding rises")
         #expect(record.body == [F.paragraphOne, F.paragraphTwo].joined(separator: "\n\n"))
@@ -98,8 +112,11 @@ struct HTMLContentTests {
 
     /// Several megabytes of markup parse in one pass; the reader neither recurses nor stalls.
     @Test func largePageParses() throws {
-        let menu = "<div class=\"menu\"><ul>" + (1...40).map { "<li><a href=\"/s/\($0)\">Section \($0)</a></li>" }.joined() + "</ul></div>"
-        let html = Self.page(String(repeating: menu, count: 2_000) + "<div class=\"story\">\(Self.p1)\(Self.p2)\(Self.p3)</div>")
+        let menu =
+            "<div class=\"menu\"><ul>" + (1...40).map { "<li><a href=\"/s/\($0)\">Section \($0)</a></li>" }.joined()
+            + "</ul></div>"
+        let html = Self.page(
+            String(repeating: menu, count: 2_000) + "<div class=\"story\">\(Self.p1)\(Self.p2)\(Self.p3)</div>")
         #expect(html.utf8.count > 3_000_000)
         let record = try Self.extract(html)
         #expect(record.body == Self.expected)
@@ -107,7 +124,8 @@ struct HTMLContentTests {
 
     /// Nesting far past libxml2's depth limit neither crashes nor loses the page.
     @Test func deeplyNestedPageParses() throws {
-        let html = Self.page(String(repeating: "<div>", count: 20_000) + Self.p1 + String(repeating: "</div>", count: 20_000) + Self.p2)
+        let html = Self.page(
+            String(repeating: "<div>", count: 20_000) + Self.p1 + String(repeating: "</div>", count: 20_000) + Self.p2)
         let record = try Self.extract(html)
         #expect(record.body.contains(F.paragraphTwo))
     }

@@ -6,7 +6,8 @@ struct MetadataTests {
     typealias F = FrontFixtures
 
     @Test func authorNoteGivesAuthorRoleAndPublication() throws {
-        let text = [F.paragraphOne, F.paragraphTwo, "-", "Martin Kettle is a Guardian columnist"].joined(separator: "\n")
+        let text = [F.paragraphOne, F.paragraphTwo, "-", "Martin Kettle is a Guardian columnist"].joined(
+            separator: "\n")
         let record = try F.extract(text)
         #expect(record.authors == ["Martin Kettle"])
         #expect(record.authorRole == "Guardian columnist")
@@ -54,8 +55,15 @@ struct MetadataTests {
 
     @Test func bodySentencesAboutPeopleStayInTheBody() throws {
         let middle = "Vladimir Putin is a former intelligence officer who has ruled Russia for a quarter of a century."
-        let lines = [F.paragraphOne, F.paragraphTwo, F.paragraphThree, F.paragraphOne, F.paragraphTwo, F.paragraphThree, F.paragraphOne, F.paragraphTwo, middle]
-            + [F.paragraphThree, F.paragraphOne, F.paragraphTwo, F.paragraphThree, F.paragraphOne, F.paragraphTwo, F.paragraphThree, F.paragraphOne, F.paragraphTwo]
+        let lines =
+            [
+                F.paragraphOne, F.paragraphTwo, F.paragraphThree, F.paragraphOne, F.paragraphTwo, F.paragraphThree,
+                F.paragraphOne, F.paragraphTwo, middle,
+            ]
+            + [
+                F.paragraphThree, F.paragraphOne, F.paragraphTwo, F.paragraphThree, F.paragraphOne, F.paragraphTwo,
+                F.paragraphThree, F.paragraphOne, F.paragraphTwo,
+            ]
         let record = try F.extract(lines.joined(separator: "\n"))
         #expect(record.body.contains(middle))
         #expect(record.authors.isEmpty)
@@ -78,12 +86,30 @@ struct MetadataTests {
 
     @Test(arguments: [
         ("The government announced on Monday that it would raise spending on schools.", "en"),
-        ("Die Regierung hat am Montag angekündigt, dass sie die Ausgaben für Schulen und Krankenhäuser erhöhen wird, aber die Opposition ist nicht zufrieden.", "de"),
-        ("Le gouvernement a annoncé lundi qu'il allait augmenter les dépenses pour les écoles et les hôpitaux, mais ce n'est pas assez pour les syndicats.", "fr"),
-        ("El gobierno anunció el lunes que aumentará el gasto en las escuelas y los hospitales, pero la oposición dice que no es suficiente.", "es"),
-        ("Il governo ha annunciato lunedì che aumenterà la spesa per le scuole e gli ospedali, ma per i sindacati non è abbastanza.", "it"),
-        ("O governo anunciou na segunda-feira que vai aumentar os gastos com as escolas e os hospitais, mas isso não é suficiente para os sindicatos.", "pt"),
-        ("De regering heeft maandag aangekondigd dat zij de uitgaven voor scholen en ziekenhuizen gaat verhogen, maar dat is voor de bonden niet genoeg.", "nl"),
+        (
+            "Die Regierung hat am Montag angekündigt, dass sie die Ausgaben für Schulen und Krankenhäuser erhöhen wird, aber die Opposition ist nicht zufrieden.",
+            "de"
+        ),
+        (
+            "Le gouvernement a annoncé lundi qu'il allait augmenter les dépenses pour les écoles et les hôpitaux, mais ce n'est pas assez pour les syndicats.",
+            "fr"
+        ),
+        (
+            "El gobierno anunció el lunes que aumentará el gasto en las escuelas y los hospitales, pero la oposición dice que no es suficiente.",
+            "es"
+        ),
+        (
+            "Il governo ha annunciato lunedì che aumenterà la spesa per le scuole e gli ospedali, ma per i sindacati non è abbastanza.",
+            "it"
+        ),
+        (
+            "O governo anunciou na segunda-feira que vai aumentar os gastos com as escolas e os hospitais, mas isso não é suficiente para os sindicatos.",
+            "pt"
+        ),
+        (
+            "De regering heeft maandag aangekondigd dat zij de uitgaven voor scholen en ziekenhuizen gaat verhogen, maar dat is voor de bonden niet genoeg.",
+            "nl"
+        ),
     ])
     func detectsLanguage(text: String, language: String) throws {
         #expect(try F.extract(text).language == language)
@@ -95,7 +121,10 @@ struct PageHeaderTests {
     typealias F = FrontFixtures
 
     @Test func nameLineAboveDatelineIsTheByline() throws {
-        let text = ["Europe must prepare for a long war", "Martin Kettle", "Wed 3 Dec 2025 05.00 GMT", "Share", F.paragraphOne, F.paragraphTwo].joined(separator: "\n")
+        let text = [
+            "Europe must prepare for a long war", "Martin Kettle", "Wed 3 Dec 2025 05.00 GMT", "Share", F.paragraphOne,
+            F.paragraphTwo,
+        ].joined(separator: "\n")
         let record = try F.extract(text)
         #expect(record.title == "Europe must prepare for a long war")
         #expect(record.authors == ["Martin Kettle"])
@@ -104,7 +133,8 @@ struct PageHeaderTests {
     }
 
     @Test func publishedLabelWithColon() throws {
-        let record = try F.extract(["Published: 3 December 2025", F.paragraphOne, F.paragraphTwo].joined(separator: "\n"))
+        let record = try F.extract(
+            ["Published: 3 December 2025", F.paragraphOne, F.paragraphTwo].joined(separator: "\n"))
         #expect(record.publishedAt == "2025-12-03T00:00:00Z")
     }
 }

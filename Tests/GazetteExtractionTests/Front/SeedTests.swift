@@ -14,7 +14,8 @@ struct SeedTests {
 
     init() throws {
         let bytes = try [UInt8](Data(contentsOf: Self.seedURL))
-        let document = SourceDocument(path: "seeds/000_183964ca962e890a.txt", bytes: bytes, modified: FrontFixtures.modified)
+        let document = SourceDocument(
+            path: "seeds/000_183964ca962e890a.txt", bytes: bytes, modified: FrontFixtures.modified)
         record = try FrontFixtures.extractor.extract(document)
     }
 

@@ -38,21 +38,25 @@ struct TextDecoderTests {
 
     @Test func decodesLatin1() throws {
         // "Señor Muñoz paid £5" in ISO-8859-1: not valid UTF-8.
-        let bytes: [UInt8] = Array("Se".utf8) + [0xF1] + Array("or Mu".utf8) + [0xF1] + Array("oz paid ".utf8) + [0xA3] + Array("5".utf8)
+        let bytes: [UInt8] =
+            Array("Se".utf8) + [0xF1] + Array("or Mu".utf8) + [0xF1] + Array("oz paid ".utf8) + [0xA3] + Array("5".utf8)
         let (text, encoding) = try TextDecoder.decode(bytes)
         #expect(text == "Señor Muñoz paid £5")
         #expect(encoding == "iso-8859-1")
     }
 
     @Test func decodesWindows1252Punctuation() throws {
-        let bytes: [UInt8] = [0x93] + Array("Enough".utf8) + [0x94] + Array(", she said ".utf8) + [0x96] + Array(" twice.".utf8)
+        let bytes: [UInt8] =
+            [0x93] + Array("Enough".utf8) + [0x94] + Array(", she said ".utf8) + [0x96] + Array(" twice.".utf8)
         let (text, encoding) = try TextDecoder.decode(bytes)
         #expect(text == "\u{201C}Enough\u{201D}, she said \u{2013} twice.")
         #expect(encoding == "windows-1252")
     }
 
     @Test func refusesNULBytes() {
-        #expect(throws: ExtractionError.binaryContent) { try TextDecoder.decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A]) }
+        #expect(throws: ExtractionError.binaryContent) {
+            try TextDecoder.decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A])
+        }
     }
 
     @Test func refusesControlCharacterNoise() {
@@ -66,7 +70,9 @@ struct TextDecoderTests {
 
     @Test func refusesBrokenUTF16() {
         // A lone high surrogate.
-        #expect(throws: ExtractionError.undecodable(encoding: "UTF-16LE")) { try TextDecoder.decode([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8]) }
+        #expect(throws: ExtractionError.undecodable(encoding: "UTF-16LE")) {
+            try TextDecoder.decode([0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8])
+        }
     }
 
     @Test func errorsNameTheirStageAndReadWell() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct KeyphraseStageTests {
@@ -35,7 +36,8 @@ import Testing
     }
 
     @Test func noStopWordAtEitherEnd() {
-        let body = "It is what it is. It is raining in London and it is cold in Paris. London is wet, it is said, and Paris is cold."
+        let body =
+            "It is what it is. It is raining in London and it is cold in Paris. London is wet, it is said, and Paris is cold."
         let phrases = keyphrases(Self.column + "\n\n" + body)
         for phrase in phrases {
             let words = phrase.text.split(separator: " ").map(String.init)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 
 /// Issue 13: narration must never become a quote, and a quote is left unattributed rather
@@ -15,8 +16,8 @@ import Testing
     @Test func bbcContinuedParagraphIsOneQuoteAndNarrationStaysNarration() {
         // BBC text joins paragraphs: the second opens with `"` before the first quote closes.
         let body = """
-        Nikolai Nolan runs the awards. "The awards always get a lot of traffic. "This was my first year on a new server," said Mr Nolan. Technorati, a blog search engine, tracks about six million blogs.
-        """
+            Nikolai Nolan runs the awards. "The awards always get a lot of traffic. "This was my first year on a new server," said Mr Nolan. Technorati, a blog search engine, tracks about six million blogs.
+            """
         let q = quotes(body)
         #expect(q.count == 1)
         #expect(q.first?.text.hasPrefix("The awards always") == true)
@@ -27,8 +28,8 @@ import Testing
 
     @Test func invertedPairsDoNotTurnSaidIntoAQuote() {
         let body = """
-        "We will not stand in the way of families. "The rules are clear," said Mr Stone. She said new mothers were already entitled to 12 months leave. "It is fair," she added.
-        """
+            "We will not stand in the way of families. "The rules are clear," said Mr Stone. She said new mothers were already entitled to 12 months leave. "It is fair," she added.
+            """
         let q = quotes(body)
         #expect(q.map(\.text) == ["We will not stand in the way of families. \"The rules are clear,", "It is fair,"])
         #expect(!q.contains { $0.text.contains("new mothers") })
@@ -56,13 +57,14 @@ import Testing
 
     @Test func aQuoteThatEndsASentenceTakesNoAttributionFromTheNext() {
         let body = """
-        Mr Straw said: "Maybe I mix with the wrong kind of journalists." Liam Fox, Tory co-chairman, said the return was a sign of new tactics.
-        """
+            Mr Straw said: "Maybe I mix with the wrong kind of journalists." Liam Fox, Tory co-chairman, said the return was a sign of new tactics.
+            """
         #expect(quotes(body).map(\.speaker) == ["Straw"])
     }
 
     @Test func speakersThatAreNotPeopleAreDropped() {
-        let body = "\"Broadband demand keeps growing,\" said BT. \"The mirror is fine,\" said Hubble. \"Turnout was high,\" said Newcastle Central."
+        let body =
+            "\"Broadband demand keeps growing,\" said BT. \"The mirror is fine,\" said Hubble. \"Turnout was high,\" said Newcastle Central."
         let entities = [
             Entity(name: "BT", type: .organization, mentions: [Span(start: 38, end: 40)]),
             Entity(name: "Hubble", type: .misc, mentions: [Span(start: 72, end: 78)]),
@@ -77,8 +79,8 @@ import Testing
 
     @Test func aSpokespersonsContinuationIsNotGivenToThePersonNamedNearby() {
         let body = """
-        Jo Grady, general secretary of UCU, said the offer was poor. "This offer is fair and final," a UCEA spokesperson said. "Employers cannot afford more."
-        """
+            Jo Grady, general secretary of UCU, said the offer was poor. "This offer is fair and final," a UCEA spokesperson said. "Employers cannot afford more."
+            """
         let q = quotes(body)
         #expect(q.count == 2)
         #expect(q.allSatisfy { $0.speaker == nil })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct QuoteStageTests {
@@ -12,10 +13,10 @@ import Testing
 
     @Test func pronounSpeakerIsTheSubjectOfTheTextNotTheLastNameSeen() {
         let body = """
-        The failure of this week’s peace talks between Vladimir Putin and Donald Trump’s envoy Steve Witkoff fits a pattern.
+            The failure of this week’s peace talks between Vladimir Putin and Donald Trump’s envoy Steve Witkoff fits a pattern.
 
-        Putin could not be clearer that he sees Europe as Trump’s weak link. “Europe is preventing the US administration from achieving peace on Ukraine,” he said before the talks with Witkoff this week. “They are on the side of war,” he said a little later. “Russia does not intend to fight Europe, but if Europe starts, we are ready right now.”
-        """
+            Putin could not be clearer that he sees Europe as Trump’s weak link. “Europe is preventing the US administration from achieving peace on Ukraine,” he said before the talks with Witkoff this week. “They are on the side of war,” he said a little later. “Russia does not intend to fight Europe, but if Europe starts, we are ready right now.”
+            """
         let q = quotes(body)
         #expect(q.count == 3)
         #expect(q.allSatisfy { $0.kind == .direct && $0.speaker == "Vladimir Putin" })
@@ -56,7 +57,8 @@ import Testing
     }
 
     @Test func quoteContinuedOverParagraphs() {
-        let body = "Angela Merkel spoke first. “We will not give in to pressure.\n\n“Europe stands together on this,” she said."
+        let body =
+            "Angela Merkel spoke first. “We will not give in to pressure.\n\n“Europe stands together on this,” she said."
         let q = quotes(body)
         #expect(q.count == 1)
         #expect(q.first?.text.hasPrefix("We will not give in") == true)
@@ -65,7 +67,8 @@ import Testing
     }
 
     @Test func partialQuoteTakesTheNamingSubject() {
-        let body = "London-based historian Georgios Varouxakis is blunt. Europe lacks what Varouxakis calls “capacity for self-criticism” in its debate."
+        let body =
+            "London-based historian Georgios Varouxakis is blunt. Europe lacks what Varouxakis calls “capacity for self-criticism” in its debate."
         let q = quotes(body)
         #expect(q.count == 1)
         #expect(q.first?.kind == .partial)
@@ -79,7 +82,8 @@ import Testing
 
     @Test func speakerIsTheCanonicalEntityName() {
         let body = "“We are ready right now,” Putin said."
-        let putin = Entity(name: "Vladimir Putin", type: .person, aliases: ["Putin"], mentions: [Span(start: 28, end: 33)])
+        let putin = Entity(
+            name: "Vladimir Putin", type: .person, aliases: ["Putin"], mentions: [Span(start: 28, end: 33)])
         #expect(quotes(body, entities: [putin]).first?.speaker == "Vladimir Putin")
     }
 

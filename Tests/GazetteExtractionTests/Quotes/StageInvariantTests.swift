@@ -2,6 +2,7 @@ import Foundation
 import GazetteFuzzing
 import GazetteTestSupport
 import Testing
+
 @testable import GazetteExtraction
 
 /// Seeded random and hostile inputs for the quote, date and amount stages: no crash, spans
@@ -11,7 +12,8 @@ import Testing
         "“", "”", "\"", "«", "»", "„", "‘", "’", " ", " ", "\n", "\n\n", ",", ".", ":", "—", "―", "$", "£", "€",
         "%", "said", "he", "she", "Putin", "Mr.", "Sen.", "according to", "so-called", "12", "2025", "1945",
         "February", "Feb.", "May", "Tuesday", "last", "next", "week", "ago", "two", "bn", "million", "per cent",
-        "-", "😀", "👩‍👩‍👧", "\u{0}", "\u{7}", "\u{1B}", "\r", "\u{202E}", "é", "e\u{301}", "中文", "العربية", "Q3", "third-quarter",
+        "-", "😀", "👩‍👩‍👧", "\u{0}", "\u{7}", "\u{1B}", "\r", "\u{202E}", "é", "e\u{301}", "中文", "العربية", "Q3",
+        "third-quarter",
     ]
 
     static func randomBody(seed: UInt64, length: Int) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import GazetteFuzzing
 import Testing
+
 @testable import GazetteExtraction
 
 /// The crashes the fuzzers found (FUZZING.md), each on the smallest input that showed it; the
@@ -23,8 +24,10 @@ import Testing
 
     /// A number past the largest Double (hundreds of digits, or a huge one times `trillion`)
     /// made an infinite amount, and a record that does not encode as JSON.
-    @Test(arguments: ["$" + String(repeating: "9", count: 400), "$" + String(repeating: "9", count: 308) + " trillion",
-                      String(repeating: "9", count: 400) + "p", String(repeating: "9", count: 400) + " per cent"])
+    @Test(arguments: [
+        "$" + String(repeating: "9", count: 400), "$" + String(repeating: "9", count: 308) + " trillion",
+        String(repeating: "9", count: 400) + "p", String(repeating: "9", count: 400) + " per cent",
+    ])
     func numberTooLargeForADouble(_ amount: String) throws {
         let body = "It cost \(amount) in 2025, against $5m a year earlier."
         #expect(analysis(body).amounts.map(\.text) == ["$5m"])
@@ -39,7 +42,8 @@ import Testing
         #expect(RelativeTimestamp.parse("9999999999999 years ago") == nil)
         #expect(RelativeTimestamp.parse("14 hours ago") == 50_400)
         for age in ["9999999999999 years ago", "99999999999999999999999 days ago"] {
-            let text = "Harbour bridge reopens\n\n\(age)\n\nThe bridge reopened to traffic on Friday morning, eight months after engineers found cracks."
+            let text =
+                "Harbour bridge reopens\n\n\(age)\n\nThe bridge reopened to traffic on Friday morning, eight months after engineers found cracks."
             let document = SourceDocument(path: "a.txt", bytes: Array(text.utf8), modified: Self.published)
             let record = try FrontFixtures.extractor.extract(document)
             #expect(record.publishedSource == .file)

@@ -1,6 +1,7 @@
 import Foundation
 import GazetteFuzzing
 import Testing
+
 @testable import GazetteExtraction
 
 /// Each word of the rule-based stages' lexicons by itself and at the edges of a sentence, a
@@ -16,8 +17,13 @@ import Testing
         "DateLexicon.future": Array(DateLexicon.future),
         "DateLexicon.reporting": Array(DateLexicon.reporting),
         "DateLexicon.pastVerbs": Array(DateLexicon.pastVerbs),
-        "DateLexicon.unit": ["hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "ago", "weekend", "quarter"],
-        "DateScanner.modifierWords": Array(DateScanner.modifierWords.keys) + ["end of", "the end of", "the beginning of", "middle of"],
+        "DateLexicon.unit": [
+            "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "ago", "weekend",
+            "quarter",
+        ],
+        "DateScanner.modifierWords": Array(DateScanner.modifierWords.keys) + [
+            "end of", "the end of", "the beginning of", "middle of",
+        ],
         "DateScanner.coreWords": Array(DateScanner.coreWords.keys),
         "DateScanner.monthPrepositions": Array(DateScanner.monthPrepositions.keys),
         "NumberWords.units": Array(NumberWords.units.keys) + ["twenty-five", "ninety-nine"],
@@ -42,7 +48,8 @@ import Testing
         "EntityLexicon.aliases": Array(EntityLexicon.aliases.keys) + ["U.S.", "U.K.", "E.U."],
         "EntityLexicon.titles": Array(EntityLexicon.titles) + ["Mr.", "Dr.", "Sen."],
         "EntityLexicon.stormWords": Array(EntityLexicon.stormWords.keys),
-        "EntityLexicon.modifiers": EntityLexicon.modifierPrefixes.map { $0 + "-" } + EntityLexicon.modifierSuffixes.map { "-" + $0 },
+        "EntityLexicon.modifiers": EntityLexicon.modifierPrefixes.map { $0 + "-" }
+            + EntityLexicon.modifierSuffixes.map { "-" + $0 },
         "EntityLexicon.personalTitles": Array(EntityLexicon.personalTitles),
         "EntityLexicon.roleHeads": Array(EntityLexicon.roleHeads),
         "EntityLexicon.roleStops": Array(EntityLexicon.roleStops),
@@ -57,7 +64,8 @@ import Testing
         let capitalised = word.prefix(1).uppercased() + word.dropFirst()
         return [
             word, "\(capitalised).", "The report said \(word)", "The game is \(word)\n\nIt ended on 12 February 2025.",
-            "The game is \(word)\nNext year", "It cost $5 \(word)", "“No,” said Mr \(word)", "\(capitalised) 12 Vladimir Putin",
+            "The game is \(word)\nNext year", "It cost $5 \(word)", "“No,” said Mr \(word)",
+            "\(capitalised) 12 Vladimir Putin",
         ]
     }
 

@@ -39,7 +39,8 @@ import Testing
             switch Int.random(in: 0..<5, using: &random) {
             case 0: bytes[i] ^= UInt8(1) << UInt8.random(in: 0...7, using: &random)
             case 1: bytes.remove(at: i)
-            case 2: bytes.insert([0x00, 0x80, 0xBF, 0xC0, 0xE2, 0xF0, 0xFE, 0xFF].randomElement(using: &random)!, at: i)
+            case 2:
+                bytes.insert([0x00, 0x80, 0xBF, 0xC0, 0xE2, 0xF0, 0xFE, 0xFF].randomElement(using: &random)!, at: i)
             case 3: bytes.insert(contentsOf: Array(bytes[i..<min(bytes.count, i + 32)]), at: i)
             default: bytes.removeSubrange(i..<min(bytes.count, i + Int.random(in: 1...64, using: &random)))
             }

@@ -25,7 +25,9 @@ enum RobustnessFixtures {
     /// invariants hold, or refuses with an ``ExtractionError``. For `cleanText` (UTF-8 in NFC with
     /// `\n` line ends, no control characters) more is known: raw mode keeps the trimmed text as
     /// the body or finds no text, and neither mode calls it binary or undecodable.
-    static func check(_ bytes: [UInt8], path: String, cleanText: Bool, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(
+        _ bytes: [UInt8], path: String, cleanText: Bool, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for raw in [false, true] {
             let document = SourceDocument(path: path, bytes: bytes, modified: FrontFixtures.modified)
             do {
@@ -38,7 +40,9 @@ enum RobustnessFixtures {
             } catch {
                 guard cleanText else { continue }
                 if raw {
-                    #expect(error == .noText || error == .emptyFile, "\(path), raw: \(error)", sourceLocation: sourceLocation)
+                    #expect(
+                        error == .noText || error == .emptyFile, "\(path), raw: \(error)",
+                        sourceLocation: sourceLocation)
                 } else if case .undecodable = error {
                     Issue.record("\(path): \(error)", sourceLocation: sourceLocation)
                 } else {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct SummaryStageTests {
@@ -35,7 +36,8 @@ import Testing
     }
 
     @Test func keepsLineBreaksOfTheBody() {
-        let body = "The minister resigned on Monday after\na long row over the budget. Her deputy takes over the\nbudget talks tomorrow. Talks resume."
+        let body =
+            "The minister resigned on Monday after\na long row over the budget. Her deputy takes over the\nbudget talks tomorrow. Talks resume."
         let sentences = summary(body)
         #expect(sentences.count == 2)
         #expect(sentences.allSatisfy { body.contains($0) })

@@ -1,6 +1,7 @@
 import Foundation
 import GazetteTestSupport
 import Testing
+
 @testable import GazetteExtraction
 
 /// The speed shortcuts (byte and ASCII fast paths, packed look-ups) against the plain String
@@ -9,12 +10,16 @@ import Testing
 struct FastPathTests {
     /// Pieces that stress the paths: ASCII, a precomposed and a decomposed accent, CR LF,
     /// curly quotes, a no-break space and a space before a combining mark.
-    static let pieces = ["a", "B", "word", " ", "  ", "\t", "\n", "\r\n", "\r", ".", ":", "-", "é", "e\u{301}", " \u{301}", "’", "“", "\u{A0}", "2025", "Q3"]
+    static let pieces = [
+        "a", "B", "word", " ", "  ", "\t", "\n", "\r\n", "\r", ".", ":", "-", "é", "e\u{301}", " \u{301}", "’", "“",
+        "\u{A0}", "2025", "Q3",
+    ]
 
     static func randomTexts(count: Int, seed: UInt64) -> [String] {
         var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
-            (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
         }
     }
 
@@ -28,7 +33,9 @@ struct FastPathTests {
         for text in Self.randomTexts(count: 500, seed: 2) {
             for limit in [0, 3, 10, 40] { #expect(text.hasAtMost(limit) == (text.count <= limit)) }
             // A byte match can only be missing where the string search misses too.
-            for needle in ["a ", ": ", "word", "\r\n"] where !text.containsBytes(needle) { #expect(!text.contains(needle)) }
+            for needle in ["a ", ": ", "word", "\r\n"] where !text.containsBytes(needle) {
+                #expect(!text.contains(needle))
+            }
         }
         for text in Self.randomTexts(count: 500, seed: 3) {
             #expect(text.isASCIIWithoutCR == text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }, "\(Array(text.utf8))")
@@ -43,7 +50,9 @@ struct FastPathTests {
             #expect(!(String(repeating: "x", count: k) + "é" + plain).isASCIIWithoutCR)
             #expect(String(repeating: "x", count: k + 30).hasAtMost(k + 29) == false)
         }
-        for text in Self.randomTexts(count: 500, seed: 4) + ["", "😀 emoji 👍🏽", "日本語のテキスト", "\u{10FFFF}x\u{7FF}\u{800}\u{FFFF}"] {
+        for text in Self.randomTexts(count: 500, seed: 4) + [
+            "", "😀 emoji 👍🏽", "日本語のテキスト", "\u{10FFFF}x\u{7FF}\u{800}\u{FFFF}",
+        ] {
             #expect(text.scalarArray == Array(text.unicodeScalars))
         }
         #expect("Photograph: AP".containsBytes("Photograph: "))
@@ -53,7 +62,9 @@ struct FastPathTests {
     @Test func wordTableAnswersLikeDictionary() {
         let entries = ["may": 5, "september": 9, "été": 1, "a-very-long-word-over-sixteen": 2, "k": 3]
         let table = WordTable(entries)
-        for word in ["may", "mayo", "ma", "september", "été", "ete", "a-very-long-word-over-sixteen", "k", "", "K", "\u{212A}"] {
+        for word in [
+            "may", "mayo", "ma", "september", "été", "ete", "a-very-long-word-over-sixteen", "k", "", "K", "\u{212A}",
+        ] {
             #expect(table[word] == entries[word], "\(word)")
         }
         let set = WordTable(["the", "of"])
@@ -89,13 +100,17 @@ struct FastPathTests {
 
     @Test func simHashMatchesJoinedShingles() {
         func reference(_ text: AnalyzedText) -> UInt64 {
-            let words = text.tokens.filter { $0.kind == .word || $0.kind == .number }.map { text.text(of: $0).lowercased() }
+            let words = text.tokens.filter { $0.kind == .word || $0.kind == .number }.map {
+                text.text(of: $0).lowercased()
+            }
             guard !words.isEmpty else { return 0 }
             var votes = [Int](repeating: 0, count: 64)
             let width = min(3, words.count)
             for start in 0...(words.count - width) {
                 var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for byte in words[start..<(start + width)].joined(separator: " ").utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                for byte in words[start..<(start + width)].joined(separator: " ").utf8 {
+                    h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+                }
                 for bit in 0..<64 { votes[bit] += (h >> UInt64(bit)) & 1 == 1 ? 1 : -1 }
             }
             return (0..<64).reduce(0) { votes[$1] > 0 ? $0 | 1 << UInt64($1) : $0 }
@@ -113,7 +128,10 @@ struct FastPathTests {
         let cases: [(String, Date?, [String])] = [
             ("2025-12-03", date(2025, 12, 3), []),
             ("Published 2025-12-03T08:00:00Z", date(2025, 12, 3, 8), ["published"]),
-            ("Updated: 2025-12-03 08:30:15.250 +01:00 GMT", date(2025, 12, 3, 8, 30, 15, offset: 3_600), ["updated", "gmt"]),
+            (
+                "Updated: 2025-12-03 08:30:15.250 +01:00 GMT", date(2025, 12, 3, 8, 30, 15, offset: 3_600),
+                ["updated", "gmt"]
+            ),
             ("12025-12-03T08:00-0500", date(2025, 12, 3, 8, offset: -18_000), ["1"]),
             ("2025-12-03T8:00 later", date(2025, 12, 3), ["t8:00", "later"]),
             ("2025-12-03 08:00 +05:0", date(2025, 12, 3, 8), ["+05:0"]),
@@ -140,7 +158,10 @@ struct FastPathTests {
             #expect(FormatDetector.startsAsPlainText(text) == (text != "Lead-in: here"))
             #expect(FormatDetector.sniff(text) == .text)
         }
-        for text in ["From: a@b.c\nTo: d@e.f\nSubject: s\n\nBody", "<html><body>x</body></html>", "{\"body\": \"x\"}", "# Title\n\nText"] {
+        for text in [
+            "From: a@b.c\nTo: d@e.f\nSubject: s\n\nBody", "<html><body>x</body></html>", "{\"body\": \"x\"}",
+            "# Title\n\nText",
+        ] {
             #expect(!FormatDetector.startsAsPlainText(text))
             #expect(FormatDetector.sniff(text) != .text)
         }
@@ -156,12 +177,15 @@ struct FastPathTests {
 
     @Test func stageTimingsNameEveryStep() throws {
         var timings = StageTimings()
-        let document = SourceDocument(path: "a.txt", bytes: Array("Headline\n\nMr Smith said on Monday that prices rose 5%.".utf8), modified: Date())
+        let document = SourceDocument(
+            path: "a.txt", bytes: Array("Headline\n\nMr Smith said on Monday that prices rose 5%.".utf8),
+            modified: Date())
         _ = try Extractor().extract(document, options: .init(), timings: &timings)
-        #expect(timings.entries.map(\.name) == [
-            "decode", "format", "clean-up", "text", "EntityStage", "KeyphraseStage", "SummaryStage", "ToneStage",
-            "QuoteStage", "DateStage", "AmountStage", "record",
-        ])
+        #expect(
+            timings.entries.map(\.name) == [
+                "decode", "format", "clean-up", "text", "EntityStage", "KeyphraseStage", "SummaryStage", "ToneStage",
+                "QuoteStage", "DateStage", "AmountStage", "record",
+            ])
         #expect(timings.total > .zero)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct TokenizerTests {
@@ -23,16 +24,21 @@ import Testing
     }
 
     @Test func decimalsAndThousands() {
-        #expect(words("Growth was 3.5% on £1,200.50 sales.") == ["Growth", "was", "3.5", "%", "on", "£", "1,200.50", "sales", "."])
+        #expect(
+            words("Growth was 3.5% on £1,200.50 sales.") == [
+                "Growth", "was", "3.5", "%", "on", "£", "1,200.50", "sales", ".",
+            ])
     }
 
     @Test func possessivesSplitOff() {
-        #expect(words("Trump’s envoy and Starmer's adviser") == ["Trump", "’s", "envoy", "and", "Starmer", "'s", "adviser"])
+        #expect(
+            words("Trump’s envoy and Starmer's adviser") == ["Trump", "’s", "envoy", "and", "Starmer", "'s", "adviser"])
     }
 
     @Test func quotesAndDashes() {
-        #expect(words("“We will,” he said — London-based experts disagreed.")
-            == ["“", "We", "will", ",", "”", "he", "said", "—", "London-based", "experts", "disagreed", "."])
+        #expect(
+            words("“We will,” he said — London-based experts disagreed.")
+                == ["“", "We", "will", ",", "”", "he", "said", "—", "London-based", "experts", "disagreed", "."])
     }
 
     @Test func sentenceEndsInsideClosingQuote() {
@@ -40,7 +46,8 @@ import Testing
     }
 
     @Test func lineBreaksSplitUnlessTheTextWraps() {
-        #expect(sentences("BEIJING 1996-08-22\nChina accused Taipei.") == ["BEIJING 1996-08-22", "China accused Taipei."])
+        #expect(
+            sentences("BEIJING 1996-08-22\nChina accused Taipei.") == ["BEIJING 1996-08-22", "China accused Taipei."])
         #expect(sentences("The minister met\nofficials on Monday.").count == 1)
     }
 

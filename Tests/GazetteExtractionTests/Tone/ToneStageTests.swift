@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GazetteExtraction
 
 @Suite struct ToneStageTests {

@@ -11,7 +11,8 @@ struct ArticleDetailsTests {
         let article = SampleArticles.article()
         let id = try database.ingest(article).id
         try database.setArchivePath(articleID: id, path: "state/archive/2025/02/11/putin-rubio.txt")
-        try database.recordSighting(articleID: id, path: "inbox/again.txt", at: BrowseFixture.date("2025-04-03T10:00:00Z"))
+        try database.recordSighting(
+            articleID: id, path: "inbox/again.txt", at: BrowseFixture.date("2025-04-03T10:00:00Z"))
         let details = try #require(try database.articleDetails(id: id))
         #expect(details.record == article.record)
         #expect(details.record == (try database.record(id: id)))
@@ -21,7 +22,8 @@ struct ArticleDetailsTests {
         #expect(details.receivedPath == "inbox/putin-rubio.txt")
         #expect(details.archivePath == "state/archive/2025/02/11/putin-rubio.txt")
         #expect(details.hasRawBytes)
-        #expect(details.sightings == [.init(path: "inbox/again.txt", seenAt: BrowseFixture.date("2025-04-03T10:00:00Z"))])
+        #expect(
+            details.sightings == [.init(path: "inbox/again.txt", seenAt: BrowseFixture.date("2025-04-03T10:00:00Z"))])
     }
 
     @Test("an unknown id has no details")

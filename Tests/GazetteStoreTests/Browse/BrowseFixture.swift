@@ -47,7 +47,9 @@ struct BrowseFixture {
         record.publishedAt = "2025-03-01T12:00:00Z"
         let quote = "We will protect our workers,"
         if let span = SampleArticles.spans(of: quote, in: tariffBody).first {
-            record.quotes = [Quote(text: quote, speaker: "Ursula von der Leyen", kind: .direct, start: span.start, end: span.end)]
+            record.quotes = [
+                Quote(text: quote, speaker: "Ursula von der Leyen", kind: .direct, start: span.start, end: span.end)
+            ]
         }
         return record
     }

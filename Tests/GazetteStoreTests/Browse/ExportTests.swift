@@ -20,11 +20,14 @@ struct ExportTests {
 
     @Test("CSV rows follow RFC 4180 quoting")
     func csvQuoting() {
-        #expect(CSV.line(["plain", "a,b", "say \"hi\"", "two\nlines", ""]) == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
+        #expect(
+            CSV.line(["plain", "a,b", "say \"hi\"", "two\nlines", ""])
+                == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n")
         #expect(CSV.line(["crlf\r\nend"]) == "\"crlf\r\nend\"\r\n")
         // Regression: cells a spreadsheet would run as formulas; numbers stay numbers.
-        #expect(CSV.line(["=HYPERLINK(\"http://x\")", "+1", "-0.25", "@SUM(A1)", "-cmd|' /C calc'!A0"])
-            == "\"'=HYPERLINK(\"\"http://x\"\")\",+1,-0.25,'@SUM(A1),'-cmd|' /C calc'!A0\r\n")
+        #expect(
+            CSV.line(["=HYPERLINK(\"http://x\")", "+1", "-0.25", "@SUM(A1)", "-cmd|' /C calc'!A0"])
+                == "\"'=HYPERLINK(\"\"http://x\"\")\",+1,-0.25,'@SUM(A1),'-cmd|' /C calc'!A0\r\n")
     }
 
     @Test("a CSV row has one value per header column")

@@ -35,7 +35,10 @@ struct FilteredSearchTests {
     func entityFilter() throws {
         let fixture = try BrowseFixture()
         let database = fixture.database
-        #expect(try database.search(SearchQuery(text: "steel", entity: "ursula VON der leyen")).map(\.id) == [fixture.tariffs])
+        #expect(
+            try database.search(SearchQuery(text: "steel", entity: "ursula VON der leyen")).map(\.id) == [
+                fixture.tariffs
+            ])
         #expect(try database.search(SearchQuery(text: "steel", entity: "von der Leyen")).map(\.id) == [fixture.tariffs])
         #expect(try database.search(SearchQuery(text: "steel", entity: "Nobody")).isEmpty)
     }
@@ -43,7 +46,10 @@ struct FilteredSearchTests {
     @Test("--publication filters case-insensitively")
     func publicationFilter() throws {
         let fixture = try BrowseFixture()
-        #expect(try fixture.database.search(SearchQuery(text: "steel", publication: "reuters")).map(\.id) == [fixture.tariffs])
+        #expect(
+            try fixture.database.search(SearchQuery(text: "steel", publication: "reuters")).map(\.id) == [
+                fixture.tariffs
+            ])
         #expect(try fixture.database.search(SearchQuery(text: "steel", publication: "The Times")).isEmpty)
     }
 

@@ -12,8 +12,10 @@ struct ReprocessTests {
         var record = old
         record.title = "EU answers steel tariffs"
         record.entities = [
-            Entity(name: "Ursula von der Leyen", type: .person, aliases: ["von der Leyen"], roles: ["president of the Commission"],
-                   mentions: SampleArticles.mentions(of: ["Ursula von der Leyen", "von der Leyen"], in: old.body)),
+            Entity(
+                name: "Ursula von der Leyen", type: .person, aliases: ["von der Leyen"],
+                roles: ["president of the Commission"],
+                mentions: SampleArticles.mentions(of: ["Ursula von der Leyen", "von der Leyen"], in: old.body)),
             Entity(name: "EU", type: .organization, mentions: []),
         ]
         record.quotes = []
@@ -42,7 +44,10 @@ struct ReprocessTests {
         #expect(names.contains("EU"))
         #expect(!names.contains("European Union"), "an entity no article names any more is gone")
         #expect(!names.contains("Brussels"))
-        #expect(try database.entityTallies(type: .person).first { $0.name == "Ursula von der Leyen" }?.roles == ["president of the Commission"])
+        #expect(
+            try database.entityTallies(type: .person).first { $0.name == "Ursula von der Leyen" }?.roles == [
+                "president of the Commission"
+            ])
     }
 
     @Test("replacing twice with the same record changes nothing more")
@@ -65,7 +70,8 @@ struct ReprocessTests {
         let database = fixture.database
         #expect(try database.articleIDs(notMadeByPipeline: Extractor.pipelineVersion).isEmpty)
         #expect(try database.articleIDs(notMadeByPipeline: "99") == [fixture.sample, fixture.tariffs, fixture.undated])
-        try database.replaceExtraction(articleID: fixture.tariffs, record: newerRecord(try #require(try database.record(id: fixture.tariffs))))
+        try database.replaceExtraction(
+            articleID: fixture.tariffs, record: newerRecord(try #require(try database.record(id: fixture.tariffs))))
         #expect(try database.articleIDs(notMadeByPipeline: "99") == [fixture.sample, fixture.undated])
     }
 
@@ -105,7 +111,9 @@ struct ReprocessorTests {
         let all = try reprocessor.targets(.all)
         #expect(all.count == 3)
         var batches: [Reprocessor.Progress] = []
-        let figures = try reprocessor.run(all, problem: { Issue.record("unexpected problem: \($0)") }) { batches.append($0) }
+        let figures = try reprocessor.run(all, problem: { Issue.record("unexpected problem: \($0)") }) {
+            batches.append($0)
+        }
         #expect(figures == Reprocessor.Progress(replaced: 3, failed: 0, total: 3))
         #expect(batches.map(\.replaced) == [2, 3])
         #expect(try reprocessor.targets(.outdated).isEmpty)

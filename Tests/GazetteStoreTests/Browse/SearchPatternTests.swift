@@ -95,7 +95,10 @@ struct SearchPatternTests {
 
     @Test("random queries either explain a mistake or give an expression SQLite accepts")
     func randomQueries() throws {
-        let pieces = ["steel", "tariff", "\"", "“", "”", "(", ")", "-", "*", "OR", "AND", "NOT", " ", " ", ":", "^", "NEAR", "'", "é", "2025"]
+        let pieces = [
+            "steel", "tariff", "\"", "“", "”", "(", ")", "-", "*", "OR", "AND", "NOT", " ", " ", ":", "^", "NEAR", "'",
+            "é", "2025",
+        ]
         var generator = SplitMix64(seed: 42)
         let database = try DatabaseQueue()
         try database.write { db in
