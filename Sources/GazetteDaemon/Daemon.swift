@@ -14,6 +14,9 @@ import UnixSignals
 public struct Daemon: Sendable {
     /// systemd's default `TimeoutStopSec` is 90 s and the unit sets 30 s; stay well below.
     public static let gracefulShutdownLimit: Duration = .seconds(20)
+    /// When the process exits even if a file's extraction has not returned (it cannot be
+    /// interrupted): after the services' own limit, before systemd's `TimeoutStopSec=30s`.
+    static let shutdownDeadline: Duration = gracefulShutdownLimit + .seconds(3)
 
     public let configuration: GazetteConfiguration
     /// Re-reads the configuration (file, environment, flags) on SIGHUP.
@@ -85,7 +88,7 @@ public struct Daemon: Sendable {
                 .init(service: reloader),
                 .init(service: digests),
                 .init(service: intake),
-                .init(service: SystemdStopping(notifier: notifier)),
+                .init(service: SystemdStopping(notifier: notifier, deadline: Self.shutdownDeadline, logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)

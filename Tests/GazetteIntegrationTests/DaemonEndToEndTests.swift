@@ -291,6 +291,28 @@ import Testing
         #expect(await daemon.waitForExit() == 0)
     }
 
+    /// Regression: SIGTERM while two large files were extracted took 37.6 s, past the unit's
+    /// TimeoutStopSec=30s. The process now exits when its budget (23 s) is spent; the file in
+    /// flight stays in work/ for the next start.
+    @Test(.timeLimit(.minutes(2))) func aShutdownKeepsToItsBudget() async throws {
+        let sandbox = try DaemonSandbox()
+        defer { sandbox.remove() }
+        var text = Self.article(700)
+        text += Array("\n\nThe committee will STALL-HERE meet again in March.\n".utf8)
+        try sandbox.drop("slow.txt", text)
+        let daemon = try await DaemonProcess(sandbox, environment: ["GAZETTE_DEBUG_STALL_ON": "STALL-HERE"])
+        #expect(
+            await eventually(timeout: 60) {
+                FileManager.default.fileExists(atPath: sandbox.state + "/attempts/slow.txt")
+            })
+        let start = ContinuousClock.now
+        daemon.signal(SIGTERM)
+        #expect(await daemon.waitForExit(timeout: 45) == 0, "log: \(daemon.log.suffix(1500))")
+        #expect(ContinuousClock.now - start < .seconds(29))
+        #expect(daemon.log.contains("shutdown took longer than its budget"))
+        #expect(sandbox.files(in: sandbox.work) == ["slow.txt"])
+    }
+
     @Test func badConfigurationFailsAtStartupNamingTheKey() async throws {
         let sandbox = try DaemonSandbox()
         defer { sandbox.remove() }

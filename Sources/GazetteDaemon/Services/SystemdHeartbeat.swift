@@ -1,3 +1,5 @@
+import Dispatch
+import Glibc
 import Logging
 import ServiceLifecycle
 
@@ -48,11 +50,30 @@ struct SystemdHeartbeat: Service {
 
 /// Tells systemd `STOPPING=1` as soon as a graceful shutdown begins: the daemon lists it last,
 /// so that it is the first service to hear of the shutdown.
+///
+/// It also holds the shutdown to its budget: the extraction of a file cannot be interrupted,
+/// so if the process is still there `deadline` after the shutdown began (a huge file in
+/// flight), it exits. Files still in `work/` are finished at the next start, as after a crash;
+/// systemd (`TimeoutStopSec=30s`) never has to kill it.
 struct SystemdStopping: Service {
     let notifier: SystemdNotifier
+    let deadline: Duration
+    let logger: Logger
 
     func run() async throws {
-        try? await gracefulShutdown()
+        do {
+            try await gracefulShutdown()
+        } catch {
+            return  // cancelled: the group is ending for another reason
+        }
         notifier.stopping()
+        let logger = logger
+        let seconds = Double(deadline.components.seconds)
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            logger.warning(
+                "shutdown took longer than its budget; exiting now, files still in work/ are finished at the next start",
+                metadata: ["budget": "\(Int(seconds)) s"])
+            exit(EXIT_SUCCESS)
+        }
     }
 }
