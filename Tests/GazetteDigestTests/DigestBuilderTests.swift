@@ -92,9 +92,10 @@ import Testing
                 title: "Budget", publication: "Post", people: ["Rita Moss"],
                 quote: ("Rita Moss", "We will balance the books within five years"),
                 amount: "£5bn", futureDate: "2026-03-20", at: at(5)),
+            // The same quote as another outlet punctuated it: shown once.
             ArticleSpec(
                 title: "Budget copy", publication: "Star", people: ["Rita Moss"],
-                quote: ("Rita Moss", "We will balance the books within five years"),
+                quote: ("Rita Moss", "We will balance the books, within five years."),
                 futureDate: "2026-03-01", at: at(6)),
         ])
         let digest = try DigestBuilder(database: database, timeZone: DigestFixtures.utc).build(day)

@@ -23,7 +23,7 @@ struct FactSelector {
         for quote in quotes {
             guard let speaker = quote.speaker, !speaker.isEmpty else { continue }
             let score = Self.strength(quote.text)
-            guard score > 0, seen.insert(quote.text.lowercased()).inserted else { continue }
+            guard score > 0, seen.insert(Self.comparable(quote.text)).inserted else { continue }
             bySpeaker[speaker, default: []].append((score, quote))
         }
         let ranked = bySpeaker.map { name, quotes in
@@ -41,6 +41,12 @@ struct FactSelector {
                         title: article.map(DigestBuilder.title))
                 })
         }
+    }
+
+    /// A quote's words in lower case, without punctuation: the same quote carried by two outlets
+    /// (one ending with a comma, one with a full stop; straight or curly apostrophes) counts once.
+    static func comparable(_ text: String) -> String {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 
     /// Longer quotes say more, up to about forty words; fragments under five words say little.
