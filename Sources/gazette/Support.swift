@@ -24,13 +24,9 @@ struct JSONLinesWriter {
     }
 
     static func escapingControls(_ data: Data) -> Data {
+        // DEL, or the lead byte of U+0080…U+00BF: rare, so most records are returned untouched.
+        guard data.contains(0x7F) || data.contains(0xC2) else { return data }
         let bytes = [UInt8](data)
-        guard
-            bytes.contains(0x7F)
-                || zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0xC2 && (0x80...0x9F).contains($1) })
-        else {
-            return data
-        }
         var out = Data(capacity: bytes.count + 16)
         var i = 0
         while i < bytes.count {

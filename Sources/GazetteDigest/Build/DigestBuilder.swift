@@ -1,4 +1,5 @@
 import Foundation
+import GazetteExtraction
 import GazetteStore
 
 /// Reads one window from the store and arranges it into a ``Digest``.
@@ -97,5 +98,5 @@ public struct DigestBuilder: Sendable {
 
 extension DigestSlice.Article {
     /// Whether the article said when it was published (not only the file's modification time).
-    var isDated: Bool { publishedAt != nil && publishedSource != "file" }
+    var isDated: Bool { publishedAt != nil && publishedSource != ExtractionRecord.PublishedSource.file.rawValue }
 }

@@ -116,10 +116,7 @@ struct FactSelector {
         if date.granularity == "day" {
             return date.value.count == 10 ? (date.value, nil) : nil
         }
-        guard
-            let instant = (try? Date.ISO8601FormatStyle().parse(date.value))
-                ?? (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(date.value))
-        else { return nil }
+        guard let instant = ISOTimestamp.date(date.value) else { return nil }
         let parts = calendar.dateComponents([.hour, .minute], from: instant)
         return (Self.dayString(instant, calendar), String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0))
     }

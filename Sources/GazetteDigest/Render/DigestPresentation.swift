@@ -171,18 +171,12 @@ struct DigestPresentation {
     }
 
     private static func article(_ article: Digest.Article, _ format: Formats) -> Article {
-        let published = article.publishedAt.flatMap(Self.parseTimestamp)
+        let published = article.publishedAt.flatMap(ISOTimestamp.date)
         return Article(
             id: article.id, title: article.title, publication: article.publication, authors: Self.list(article.authors),
             date: published.map { format.day.string(from: $0) } ?? "undated",
             received: format.moment.string(from: article.ingestedAt),
             keyphrases: Self.list(article.keyphrases), link: article.link, archivePath: article.archivePath)
-    }
-
-    private static func parseTimestamp(_ text: String) -> Date? {
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return withFraction.date(from: text) ?? ISO8601DateFormatter().date(from: text)
     }
 
     /// Items joined with commas, or nil for none: a Mustache section renders for any string, even an empty one.

@@ -132,11 +132,7 @@ public final class IngestService: Service {
 
     /// Sleeps `delay` unless the service is shutting down; false when it is.
     private func pause(_ delay: Duration) async -> Bool {
-        let end = ContinuousClock.now + delay
-        while ContinuousClock.now < end {
-            if Task.isCancelled || Task.isShuttingDownGracefully { return false }
-            try? await clock.sleep(for: min(.milliseconds(100), end - ContinuousClock.now))
-        }
+        try? await cancelWhenGracefulShutdown { [clock] in try await clock.sleep(for: delay) }
         return !(Task.isCancelled || Task.isShuttingDownGracefully)
     }
 }
