@@ -113,17 +113,27 @@ public final class IngestService: Service {
                             path, receivedPath: inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
                     }
                 }
-                guard case .deferred(let reason, let retry?) = outcome, await pause(delay) else {
-                    state.withLock { state in
-                        state.counters.count(outcome)
-                        if case .recovered(let path) = item { state.counters.trouble.removeValue(forKey: path) }
-                    }
+                guard case .deferred(let reason, let retry?) = outcome else {
+                    settle(outcome, of: item)
                     break
                 }
+                // Unhealthy from the first failure on, so that the status says so during the wait.
                 state.withLock { $0.counters.trouble[retry] = reason }
+                guard await pause(delay) else {
+                    settle(outcome, of: .recovered(path: retry))
+                    break
+                }
                 item = .recovered(path: retry)
                 delay = min(delay * 2, Self.retryLimit)
             }
+        }
+    }
+
+    /// Counts a file's final outcome; a file that was being retried is no longer a trouble.
+    private func settle(_ outcome: FileOutcome, of item: IngestQueue.Item) {
+        state.withLock { state in
+            state.counters.count(outcome)
+            if case .recovered(let path) = item { state.counters.trouble.removeValue(forKey: path) }
         }
     }
 
