@@ -53,7 +53,9 @@ struct DirectoryListing {
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 // A name that is not UTF-8 (from another system's encoding) could never be
                 // opened through a Swift string: give it a readable one in place, then go on.
-                if let renamed = Self.renameToUTF8(bytes, in: folder) { names.append((renamed, false)) }
+                if let renamed = Self.renameToUTF8(bytes, in: folder) {
+                    names.append((renamed, FileStatus.find(folder + "/" + renamed)?.isDirectory ?? false))
+                }
                 continue
             }
             if name == "." || name == ".." { continue }
