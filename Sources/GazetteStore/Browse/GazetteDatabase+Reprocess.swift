@@ -18,7 +18,8 @@ extension GazetteDatabase {
         }
     }
 
-    /// The stored sources of these articles, in the same order, skipping ids with no article.
+    /// The stored sources of these articles, in the same order, skipping ids with no article. A
+    /// part of a file of several gets the bytes its file's first article keeps.
     public func storedSources(ids: [Int64]) throws -> [StoredSource] {
         try read("source read") { db in
             try ids.compactMap { id in
@@ -26,7 +27,10 @@ extension GazetteDatabase {
                     let row = try Row.fetchOne(
                         db,
                         sql: """
-                            SELECT source_path, raw, received_at, published_at, published_source, pipeline_version
+                            SELECT source_path, received_at, published_at, published_source, pipeline_version, part,
+                                   COALESCE(raw, (SELECT raw FROM articles AS first
+                                                   WHERE first.file_sha256 = articles.file_sha256
+                                                     AND first.raw IS NOT NULL)) AS raw
                               FROM articles WHERE id = ?
                             """, arguments: [id])
                 else { return nil }
@@ -35,6 +39,7 @@ extension GazetteDatabase {
                 let published = fromFile ? (row["published_at"] as String?).flatMap(Timestamp.date) : nil
                 return StoredSource(
                     id: id, path: row["source_path"], bytes: (row["raw"] as Data?).map { [UInt8]($0) },
+                    part: row["part"],
                     modified: published ?? Timestamp.date(row["received_at"]) ?? .distantPast,
                     pipeline: row["pipeline_version"])
             }
@@ -70,6 +75,7 @@ extension GazetteDatabase {
                 row.sourceBytes = record.source.bytes
                 row.title = record.title
                 row.titleSource = record.titleSource?.rawValue
+                row.authorSource = record.authorSource?.rawValue
                 row.authorRole = record.authorRole
                 row.publicationId = publicationID
                 row.publishedAt = record.publishedAt

@@ -4,6 +4,11 @@ import GazetteExtraction
 /// Re-runs the current pipeline over stored raw bytes and replaces each article's record, one
 /// transaction per article: `gazette reprocess`. Resumable: an article replaced carries the new
 /// pipeline version, so ``Selection/outdated`` skips it when run again.
+///
+/// An article that is a part of a file of several (`item 3`) gets the record of the same part
+/// of its file; the file is extracted once for its consecutive parts. The stored articles are
+/// kept as they are: a file that the pipeline now reads as more (or fewer) articles is not split
+/// or joined, and an article whose part the file no longer yields keeps its old record.
 public struct Reprocessor: Sendable {
     /// Which articles to reprocess.
     public enum Selection: Sendable, Equatable {
@@ -69,6 +74,7 @@ public struct Reprocessor: Sendable {
         _ targets: [Int64], problem: (Problem) -> Void, progress: (Progress) -> Void
     ) throws -> Progress {
         var figures = Progress(total: targets.count)
+        var last: (bytes: [UInt8], modified: Date, file: Result<ExtractedFile, ExtractionError>)?
         for start in stride(from: 0, to: targets.count, by: batchSize) {
             let batch = Array(targets[start..<min(start + batchSize, targets.count)])
             let sources = try database.storedSources(ids: batch)
@@ -82,14 +88,26 @@ public struct Reprocessor: Sendable {
                     problem(.noBytes(id: source.id))
                     continue
                 }
+                if last == nil || last!.modified != source.modified || last!.bytes != bytes {
+                    let document = SourceDocument(path: source.path, bytes: bytes, modified: source.modified)
+                    last = (
+                        bytes, source.modified,
+                        Result { () throws(ExtractionError) in try extractor.extractFile(document) }
+                    )
+                }
                 let record: ExtractionRecord
-                do {
-                    record = try extractor.extract(
-                        SourceDocument(path: source.path, bytes: bytes, modified: source.modified))
-                } catch {
+                switch last!.file {
+                case .failure(let error):
                     figures.failed += 1
                     problem(.refused(id: source.id, reason: error.description))
                     continue
+                case .success(let file):
+                    guard let same = file.records.first(where: { $0.source.part == source.part }) else {
+                        figures.failed += 1
+                        problem(.refused(id: source.id, reason: Self.lostPart(source.part, in: file)))
+                        continue
+                    }
+                    record = same
                 }
                 try database.replaceExtraction(articleID: source.id, record: record)
                 figures.replaced += 1
@@ -97,5 +115,14 @@ public struct Reprocessor: Sendable {
             progress(figures)
         }
         return figures
+    }
+
+    /// Why an article finds no record of its own part in its file's new extraction.
+    static func lostPart(_ part: String?, in file: ExtractedFile) -> String {
+        guard let part else {
+            return
+                "its file now reads as \(file.records.count) articles (a feed, mailbox, JSON array or digest), which reprocessing does not split."
+        }
+        return "its file no longer yields the article at \(part)."
     }
 }
