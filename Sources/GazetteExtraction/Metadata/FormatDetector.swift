@@ -9,7 +9,7 @@ enum FormatDetector {
         // A web page saved as one MIME file (Chrome's "save as single file"): read as a page.
         "mhtml": .html, "mht": .html,
         "json": .json, "jsonl": .json, "ndjson": .json,
-        "xml": .feed, "rss": .feed, "atom": .feed,
+        "rss": .feed, "atom": .feed,
     ]
 
     /// Extensions of JSON Lines files: one JSON value per line.
@@ -21,6 +21,7 @@ enum FormatDetector {
         "content-type",
     ]
 
+    /// An `.xml` file is sniffed: a feed when it looks like one (``FeedReader/looksLikeFeed(_:)``).
     static func detect(path: String, text: String) -> ExtractionRecord.Format {
         let ext = (path as NSString).pathExtension.lowercased()
         if let format = extensions[ext] { return format }

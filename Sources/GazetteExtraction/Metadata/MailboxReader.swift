@@ -16,6 +16,7 @@ enum MailboxReader {
     /// one (a single message). Throws ``ExtractionError/tooManyParts(found:limit:)`` past `limit`
     /// messages, before any is copied.
     static func messages(_ bytes: [UInt8], limit: Int) throws(ExtractionError) -> [[UInt8]]? {
+        guard bytes.starts(with: envelope) else { return nil }
         let lines = lineRanges(bytes)
         var starts: [Int] = []
         var previousBlank = true

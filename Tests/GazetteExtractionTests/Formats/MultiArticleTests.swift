@@ -36,9 +36,11 @@ struct MultiArticleTests {
     }
 
     @Test func feedsAreSniffedWithoutAnExtension() throws {
-        let file = try Self.extractFile("harbour-news.rss", path: "download")
-        #expect(file.records.count == 3)
-        #expect(file.records[0].source.format == .feed)
+        for path in ["harbour.xml", "download"] {
+            let file = try Self.extractFile("harbour-news.rss", path: path)
+            #expect(file.records.count == 3)
+            #expect(file.records[0].source.format == .feed)
+        }
     }
 
     @Test func atomEntries() throws {
