@@ -132,7 +132,7 @@ struct FilePartsTests {
         #expect(try ids.map { try database.record(id: $0)?.source.part } == ["item 1", "item 2"])
     }
 
-    @Test func aWholeFileArticleWhoseFileNowHoldsSeveralKeepsItsRecord() throws {
+    @Test func aWholeFileArticleWhoseFileNowHoldsSeveralIsSplitOnReprocessing() throws {
         let database = try GazetteDatabase.inMemory()
         // Stored by a pipeline that read only the array's first element.
         var record = SampleArticles.record(path: "inbox/wire.json")
@@ -140,21 +140,28 @@ struct FilePartsTests {
             path: "inbox/wire.json", sha256: SHA256.hex(of: Self.wire), format: .json, encoding: "utf-8",
             bytes: Self.wire.count)
         record.pipeline = "2"
+        let other = try database.ingest(SampleArticles.article()).id
         let id = try database.ingest(
             NewArticle(record: record, raw: Self.wire, receivedPath: "inbox/wire.json", receivedAt: Date())
         ).id
-        var problems: [Reprocessor.Problem] = []
+        try database.setArchivePath(articleID: id, path: "archive/wire.json")
+        try database.recordSighting(articleID: id, path: "inbox/wire-again.json", at: Date())
+
         let figures = try Reprocessor(database: database).run(
-            [id], problem: { problems.append($0) }, progress: { _ in })
-        #expect(figures == Reprocessor.Progress(replaced: 0, failed: 1, total: 1))
-        #expect(
-            problems == [
-                .refused(
-                    id: id,
-                    reason:
-                        "its file now reads as 2 articles (a feed, mailbox, JSON array or digest), which reprocessing does not split."
-                )
-            ])
-        #expect(try database.record(id: id) == record)
+            [id], problem: { Issue.record("unexpected problem: \($0)") }, progress: { _ in })
+        #expect(figures == Reprocessor.Progress(replaced: 1, failed: 0, total: 1, added: 1))
+        let first = try #require(try database.articleDetails(id: id))
+        #expect(first.record.source.part == "item 1")
+        #expect(first.record.title == "Council keeps the library open")
+        let addedID = try #require(try database.articleIDs().first { $0 != id && $0 != other })
+        let added = try #require(try database.articleDetails(id: addedID))
+        #expect(added.record.source.part == "item 2")
+        #expect(added.record.title == "Rail strike called off")
+        #expect(added.archivePath == "archive/wire.json")
+        #expect(added.hasRawBytes)
+        #expect(added.sightings.map(\.path) == ["inbox/wire-again.json"])
+        // The file is still found by its hash, and a second run finds nothing to do.
+        #expect(try database.articleID(sha256: SHA256.hex(of: Self.wire)) == id)
+        #expect(try database.articleIDs(notMadeByPipeline: Extractor.pipelineVersion).isEmpty)
     }
 }

@@ -6,9 +6,10 @@ import GazetteExtraction
 /// pipeline version, so ``Selection/outdated`` skips it when run again.
 ///
 /// An article that is a part of a file of several (`item 3`) gets the record of the same part
-/// of its file; the file is extracted once for its consecutive parts. The stored articles are
-/// kept as they are: a file that the pipeline now reads as more (or fewer) articles is not split
-/// or joined, and an article whose part the file no longer yields keeps its old record.
+/// of its file; the file is extracted once for its consecutive parts, and a part the file no
+/// longer yields keeps its old record. An article stored whole from a file that the pipeline now
+/// reads as several (a feed or JSON array stored by pipeline 2) becomes the first of them and
+/// the others are added.
 public struct Reprocessor: Sendable {
     /// Which articles to reprocess.
     public enum Selection: Sendable, Equatable {
@@ -40,11 +41,14 @@ public struct Reprocessor: Sendable {
         public var replaced = 0
         public var failed = 0
         public var total = 0
+        /// Articles added by splitting a file stored whole into its parts.
+        public var added = 0
 
-        public init(replaced: Int = 0, failed: Int = 0, total: Int = 0) {
+        public init(replaced: Int = 0, failed: Int = 0, total: Int = 0, added: Int = 0) {
             self.replaced = replaced
             self.failed = failed
             self.total = total
+            self.added = added
         }
     }
 
@@ -102,9 +106,18 @@ public struct Reprocessor: Sendable {
                     problem(.refused(id: source.id, reason: error.description))
                     continue
                 case .success(let file):
+                    if source.part == nil, !file.records.contains(where: { $0.source.part == nil }) {
+                        let added = try database.splitExtraction(articleID: source.id, records: file.records)
+                        figures.added += added.count
+                        figures.replaced += 1
+                        continue
+                    }
                     guard let same = file.records.first(where: { $0.source.part == source.part }) else {
                         figures.failed += 1
-                        problem(.refused(id: source.id, reason: Self.lostPart(source.part, in: file)))
+                        problem(
+                            .refused(
+                                id: source.id, reason: "its file no longer yields the article at \(source.part ?? "").")
+                        )
                         continue
                     }
                     record = same
@@ -115,14 +128,5 @@ public struct Reprocessor: Sendable {
             progress(figures)
         }
         return figures
-    }
-
-    /// Why an article finds no record of its own part in its file's new extraction.
-    static func lostPart(_ part: String?, in file: ExtractedFile) -> String {
-        guard let part else {
-            return
-                "its file now reads as \(file.records.count) articles (a feed, mailbox, JSON array or digest), which reprocessing does not split."
-        }
-        return "its file no longer yields the article at \(part)."
     }
 }
