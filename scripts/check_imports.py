@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 # The toolchain's own modules, always available.
-SYSTEM = {"Foundation", "FoundationEssentials", "FoundationNetworking", "Glibc", "Dispatch", "Synchronization",
+SYSTEM = {"Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "Glibc", "Dispatch", "Synchronization",
           "Testing", "XCTest", "_Concurrency", "Darwin", "Musl"}
 
 package = json.loads(subprocess.run(["swift", "package", "dump-package"], check=True, capture_output=True, text=True).stdout)

@@ -26,22 +26,27 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .extract:
             let input = ExtractInput(bytes)
             let document = SourceDocument(path: input.path, bytes: input.file, modified: Self.anchor)
-            guard let record = try? sharedExtractor.extract(document, options: .init(raw: input.raw)) else { return [] }
-            return Invariants.violations(in: record)
+            guard let file = try? sharedExtractor.extractFile(document, options: .init(raw: input.raw)) else {
+                return []
+            }
+            return file.records.flatMap { Invariants.violations(in: $0) }
         case .analyze:
             return Invariants.violations(
                 in: sharedExtractor.analyze(body: String(decoding: bytes, as: UTF8.self), publishedAt: Self.anchor))
-        case .html: return readAndClean(bytes, HTMLReader.read)
-        case .email: return readAndClean(bytes, EmailReader.read)
-        case .markdown: return readAndClean(bytes, MarkdownReader.read)
-        case .json: return readAndClean(bytes, JSONArticleReader.read)
+        case .html: return readAndClean(bytes) { [HTMLReader.read($0)] }
+        case .email: return readAndClean(bytes) { EmailReader.articles(bytes: Array($0.utf8)) }
+        case .markdown: return readAndClean(bytes) { [MarkdownReader.read($0)] }
+        case .json:
+            return readAndClean(bytes) { text throws(ExtractionError) in
+                try JSONArticleReader.read(text).compactMap { try? $0.draft.get() }
+            }
         }
     }
 
     /// A reader target: no invariants beyond not crashing, as the reader's lines are no record yet.
-    func readAndClean(_ bytes: [UInt8], _ read: (String) throws(ExtractionError) -> ArticleDraft) -> [String] {
-        guard let text = try? TextDecoder.decode(bytes).text, let draft = try? read(text) else { return [] }
-        _ = try? sharedExtractor.clean(draft, modified: Self.anchor)
+    func readAndClean(_ bytes: [UInt8], _ read: (String) throws(ExtractionError) -> [ArticleDraft]) -> [String] {
+        guard let text = try? TextDecoder.decode(bytes).text, let drafts = try? read(text) else { return [] }
+        for draft in drafts { _ = try? sharedExtractor.clean(draft, modified: Self.anchor) }
         return []
     }
 }

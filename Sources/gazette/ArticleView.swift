@@ -14,7 +14,9 @@ struct ArticleView {
         var byline: [String] = []
         if let publication = record.publication { byline.append(publication) }
         if !record.authors.isEmpty {
-            byline.append("by " + record.authors.joined(separator: ", ") + (record.authorRole.map { " (\($0))" } ?? ""))
+            byline.append(
+                "by " + record.authors.joined(separator: ", ") + (record.authorRole.map { " (\($0))" } ?? "")
+                    + (record.authorSource.map { " (from \($0.rawValue))" } ?? ""))
         }
         if let published = record.publishedAt {
             byline.append("published " + published + (record.publishedSource.map { " (from \($0.rawValue))" } ?? ""))
@@ -47,7 +49,8 @@ struct ArticleView {
                 + (details.processedAt == details.ingestedAt
                     ? "" : " · reprocessed \(ISOTimestamp.format(details.processedAt))")
                 + " · pipeline \(record.pipeline)",
-            "Source: \(record.source.path) (\(record.source.format.rawValue), \(record.source.encoding), \(record.source.bytes) bytes)",
+            "Source: \(record.source.path)" + (record.source.part.map { ", \($0)" } ?? "")
+                + " (\(record.source.format.rawValue), \(record.source.encoding), \(record.source.bytes) bytes)",
             "SHA-256: \(record.source.sha256) · SimHash \(record.simhash)",
             "Received: \(details.receivedPath) at \(ISOTimestamp.format(details.receivedAt))",
             "Archive: \(details.archivePath ?? "none (the original was deleted or not yet archived)")",

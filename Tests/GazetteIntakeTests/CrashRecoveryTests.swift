@@ -25,10 +25,12 @@ import Testing
         let fixture = try IntakeFixture()
         // The daemon committed the article, then died before moving the file.
         let original = try fixture.drop("committed.txt", articleText(21), in: "documents")
-        guard case .stored(let id, _) = await fixture.service().ingest(file: original, keepOriginal: true) else {
+        guard case .stored(let ids, _) = await fixture.service().ingest(file: original, keepOriginal: true) else {
             Issue.record("setup: expected the article to be stored")
             return
         }
+        #expect(ids.count == 1)
+        let id = ids[0]
         try fixture.drop("committed.txt", articleText(21), in: "state/work")
 
         let service = fixture.service()

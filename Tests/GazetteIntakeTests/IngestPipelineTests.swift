@@ -13,10 +13,12 @@ import Testing
         let fixture = try IntakeFixture()
         let path = try fixture.drop("council.txt", articleText(1))
         let outcome = await fixture.service().ingest(file: path, keepOriginal: false)
-        guard case .stored(let id, let archived?) = outcome else {
+        guard case .stored(let ids, let archived?) = outcome else {
             Issue.record("expected stored and archived, got \(outcome)")
             return
         }
+        #expect(ids.count == 1)
+        let id = ids[0]
         #expect(archived.hasPrefix(fixture.configuration.archiveDirectory + "/"))
         #expect(archived.hasSuffix("/council.txt"))
         #expect(FileManager.default.contents(atPath: archived) == Data(articleText(1).utf8))
@@ -89,10 +91,12 @@ import Testing
         #expect(String(data: bytes, encoding: .utf8) == nil)
         let path = try fixture.drop("latin1.txt", Array(bytes))
         let outcome = await fixture.service().ingest(file: path, keepOriginal: false)
-        guard case .stored(let id, _) = outcome else {
+        guard case .stored(let ids, _) = outcome else {
             Issue.record("expected stored, got \(outcome)")
             return
         }
+        #expect(ids.count == 1)
+        let id = ids[0]
         let record = try #require(try fixture.database.record(id: id))
         #expect(record.body.contains("café owner in Zürich"))
         #expect(record.source.encoding != "utf-8")
@@ -103,10 +107,12 @@ import Testing
         let service = fixture.service()
         let first = await service.ingest(file: try fixture.drop("first.txt", articleText(3)), keepOriginal: false)
         let second = await service.ingest(file: try fixture.drop("second.txt", articleText(3)), keepOriginal: false)
-        guard case .stored(let id, _) = first, case .duplicate(let same, _) = second else {
+        guard case .stored(let ids, _) = first, case .duplicate(let same, _) = second else {
             Issue.record("expected stored then duplicate, got \(first), \(second)")
             return
         }
+        #expect(ids.count == 1)
+        let id = ids[0]
         #expect(id == same)
         let status = try fixture.database.status()
         #expect(status.articles == 1)
@@ -130,10 +136,12 @@ import Testing
         let fixture = try IntakeFixture { $0.afterIngest = .delete }
         let outcome = await fixture.service().ingest(
             file: try fixture.drop("a.txt", articleText(7)), keepOriginal: false)
-        guard case .stored(let id, nil) = outcome else {
+        guard case .stored(let ids, nil) = outcome else {
             Issue.record("expected stored without archive path, got \(outcome)")
             return
         }
+        #expect(ids.count == 1)
+        let id = ids[0]
         #expect(fixture.entries("archive").isEmpty)
         #expect(fixture.entries("inbox").isEmpty)
         #expect(try fixture.database.rawBytes(id: id) == Array(articleText(7).utf8))
@@ -209,7 +217,7 @@ import Testing
 /// A store whose disk is always full.
 struct FailingStore: IntakeStore {
     struct DiskFull: Error {}
-    func ingest(_ article: NewArticle) throws -> IngestOutcome { throw DiskFull() }
+    func ingest(file articles: [NewArticle]) throws -> IngestOutcome { throw DiskFull() }
     func articleID(sha256: String) throws -> Int64? { nil }
     func recordSighting(articleID: Int64, path: String, at date: Date) throws { throw DiskFull() }
     func setArchivePath(articleID: Int64, path: String?) throws { throw DiskFull() }
@@ -234,9 +242,9 @@ final class FlakyStore: IntakeStore, Sendable {
         if failing { throw FailingStore.DiskFull() }
     }
 
-    func ingest(_ article: NewArticle) throws -> IngestOutcome {
+    func ingest(file articles: [NewArticle]) throws -> IngestOutcome {
         try fail()
-        return try database.ingest(article)
+        return try database.ingest(file: articles)
     }
     func articleID(sha256: String) throws -> Int64? { try database.articleID(sha256: sha256) }
     func recordSighting(articleID: Int64, path: String, at date: Date) throws {

@@ -188,4 +188,49 @@ struct CLIBrowseTests {
         #expect(again.status == 0)
         #expect(try database.record(id: id) == reprocessed, "re-running the same pipeline changes nothing")
     }
+
+    static let mailbox = """
+        From nadia@harbourtimes.example Mon Dec  1 07:30:00 2025
+        From: Nadia Okafor <nadia@harbourtimes.example>
+        Subject: Ferry fares to rise in the new year
+        Date: Mon, 01 Dec 2025 07:30:00 +0000
+
+        Ferry fares across the harbour will rise by 8% in January, the operator said on Monday.
+
+        From tom@harbourtimes.example Tue Dec  2 09:00:00 2025
+        From: Tom Reyes <tom@harbourtimes.example>
+        Subject: Fish market moves to the east quay
+        Date: Tue, 02 Dec 2025 09:00:00 +0000
+
+        The fish market will open on the east quay from next month, the harbour board said.
+
+        """
+
+    @Test("a mailbox is ingested as one article per message; show names the part, extract prints one line each")
+    func mailbox() async throws {
+        let folder = try TemporaryDirectory(prefix: "gazette-cli-mbox")
+        let path = folder.path("desk.mbox")
+        try Data(Self.mailbox.utf8).write(to: URL(fileURLWithPath: path))
+        let state = folder.path("state")
+
+        let ingest = try await GazetteBinary.run(["ingest", "--state-dir", state, path])
+        #expect(ingest.status == 0)
+        #expect(ingest.stdout == "\(path): stored as 2 articles (1 to 2)\n")
+
+        let show = try await GazetteBinary.run(["show", "2", "--state-dir", state], environment: ["NO_COLOR": "1"])
+        #expect(show.stdout.hasPrefix("Fish market moves to the east quay\n"))
+        #expect(show.stdout.contains("by Tom Reyes (from metadata)"))
+        #expect(show.stdout.contains("Source: \(path), message 2 (email, "))
+
+        let again = try await GazetteBinary.run(["ingest", "--state-dir", state, path])
+        #expect(again.stdout == "\(path): already stored as article 1\n")
+
+        let extract = try await GazetteBinary.run(["extract", path])
+        #expect(extract.status == 0)
+        let lines = extract.stdout.split(separator: "\n").map(String.init)
+        let parts = try lines.map {
+            try #require(((try Self.json($0) as? [String: Any])?["source"] as? [String: Any])?["part"] as? String)
+        }
+        #expect(parts == ["message 1", "message 2"])
+    }
 }

@@ -12,10 +12,12 @@ struct IngestTests {
         let database = try GazetteDatabase.inMemory()
         let record = SampleArticles.record()
         let outcome = try database.ingest(SampleArticles.article(record))
-        guard case .stored(let id) = outcome else {
+        guard case .stored(let ids) = outcome else {
             Issue.record("expected a stored article, got \(outcome)")
             return
         }
+        #expect(ids.count == 1)
+        let id = ids[0]
         #expect(try database.record(id: id) == record)
         #expect(try database.rawBytes(id: id) == SampleArticles.article(record).raw)
         #expect(try database.articleID(sha256: record.source.sha256) == id)

@@ -33,7 +33,12 @@ struct MigrationTests {
         }
         #expect(Set(tables) == Set(Self.tables))
         #expect(journalMode == "wal")
-        #expect(migrations == ["v1-articles", "v1-entities", "v1-facts", "v1-intake", "v1-search", "v2-entity-names"])
+        #expect(
+            migrations == [
+                "v1-articles", "v1-entities", "v1-facts", "v1-intake", "v1-search", "v2-entity-names",
+                "v3-article-parts",
+                "v3-author-source",
+            ])
         #expect(
             try database.status()
                 == StoreStatus(
@@ -102,5 +107,32 @@ struct MigrationUpgradeTests {
             try String.fetchAll(db, sql: "SELECT name FROM entity_names WHERE entity_id = 7 ORDER BY name")
         }
         #expect(names == ["Mr Putin", "Putin", "Vladimir Putin"])
+    }
+
+    @Test("v3 adds the part, file hash and author source columns, null for the articles already stored")
+    func articlePartsColumns() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v2-entity-names")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO articles (id, sha256, received_path, received_at, ingested_at, processed_at, record_schema,
+                        source_path, source_format, source_encoding, source_bytes, language, body, word_count, tone,
+                        simhash, simhash_hex, pipeline_version, summary)
+                    VALUES (1, 'aa', 'in/a.txt', 'T', 'T', 'T', 1, 'a.txt', 'text', 'utf-8', 1, 'en', 'Putin.', 1, 0, 0,
+                        '0000000000000000', '2', '[]');
+                    """)
+        }
+        try Schema.migrator.migrate(queue)
+        let row = try #require(
+            try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT sha256, part, file_sha256, author_source FROM articles WHERE id = 1")
+            })
+        #expect(row["sha256"] as String? == "aa")
+        #expect(row["part"] as String? == nil)
+        #expect(row["file_sha256"] as String? == nil)
+        #expect(row["author_source"] as String? == nil)
+        let indexes = try queue.read { db in try db.indexes(on: "articles").map(\.name) }
+        #expect(indexes.contains("articles_on_file_sha256"))
     }
 }

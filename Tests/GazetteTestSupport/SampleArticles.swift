@@ -50,6 +50,7 @@ public enum SampleArticles {
         record.title = title
         record.titleSource = title == nil ? nil : .heading
         record.authors = authors
+        record.authorSource = authors.isEmpty ? nil : .text
         record.authorRole = authors.isEmpty ? nil : "Guardian columnist"
         record.publication = publication
         record.publishedAt = "2025-02-11T09:30:00Z"

@@ -41,3 +41,21 @@ package struct ArticleDraft: Sendable {
     var lines: [String]
     var metadata = ArticleMetadata()
 }
+
+/// One article of a file that may hold several (a feed's item, a mailbox's message, a digest's
+/// story), and what reading it gave: a part that cannot be read is skipped, not fatal for the file.
+package struct FilePart: Sendable {
+    /// Where in the file (`item 3`, `message 2, story 4`); nil for a file that holds one article.
+    package var locator: String?
+    package var draft: Result<ArticleDraft, ExtractionError>
+
+    /// The one article of a file that holds one.
+    static func whole(_ draft: ArticleDraft) -> [FilePart] { [FilePart(locator: nil, draft: .success(draft))] }
+
+    /// Parts numbered from 1 with `noun` (`item 1`, `item 2` …), or the single part without a
+    /// locator when there is only one.
+    static func numbered(_ drafts: [Result<ArticleDraft, ExtractionError>], noun: String) -> [FilePart] {
+        guard drafts.count > 1 else { return drafts.map { FilePart(locator: nil, draft: $0) } }
+        return drafts.enumerated().map { FilePart(locator: "\(noun) \($0.offset + 1)", draft: $0.element) }
+    }
+}

@@ -14,7 +14,19 @@ package enum EmailReader {
 
     package static func read(bytes: [UInt8]) -> ArticleDraft {
         let message = MIMEEntity(bytes[...])
-        if isSnapshot(message) { return page(message) }
+        return isSnapshot(message) ? page(message) : read(message)
+    }
+
+    /// The articles of one file: a digest message's stories (``NewsletterDigest``), else the
+    /// message or page as one article.
+    package static func articles(bytes: [UInt8]) -> [ArticleDraft] {
+        let message = MIMEEntity(bytes[...])
+        if isSnapshot(message) { return [page(message)] }
+        let draft = read(message)
+        return NewsletterDigest.stories(in: draft) ?? [draft]
+    }
+
+    static func read(_ message: MIMEEntity) -> ArticleDraft {
         var draft = ArticleDraft(lines: [])
         if let subject = message["subject"].map(EncodedWords.decode), !subject.isEmpty {
             draft.metadata.title = subject

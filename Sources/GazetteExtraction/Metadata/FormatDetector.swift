@@ -5,11 +5,15 @@ enum FormatDetector {
     static let extensions: [String: ExtractionRecord.Format] = [
         "md": .markdown, "markdown": .markdown, "mdown": .markdown, "mkd": .markdown,
         "html": .html, "htm": .html, "xhtml": .html,
-        "eml": .email,
+        "eml": .email, "mbox": .email,
         // A web page saved as one MIME file (Chrome's "save as single file"): read as a page.
         "mhtml": .html, "mht": .html,
-        "json": .json,
+        "json": .json, "jsonl": .json, "ndjson": .json,
+        "rss": .feed, "atom": .feed,
     ]
+
+    /// Extensions of JSON Lines files: one JSON value per line.
+    static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
 
     /// Headers that mark the start of an email message.
     static let emailHeaders: Set<String> = [
@@ -17,6 +21,7 @@ enum FormatDetector {
         "content-type",
     ]
 
+    /// An `.xml` file is sniffed: a feed when it looks like one (``FeedReader/looksLikeFeed(_:)``).
     static func detect(path: String, text: String) -> ExtractionRecord.Format {
         let ext = (path as NSString).pathExtension.lowercased()
         if let format = extensions[ext] { return format }
@@ -24,18 +29,21 @@ enum FormatDetector {
     }
 
     static func sniff(_ text: String) -> ExtractionRecord.Format {
+        if MailboxReader.startsAsMailbox(text) { return .email }
         if startsAsPlainText(text) { return .text }
         let head = String(text.prefix(2_000)).trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = head.lowercased()
+        if FeedReader.looksLikeFeed(lower) { return .feed }
         if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html")
             || (lower.hasPrefix("<") && lower.contains("<body"))
         {
             return .html
         }
-        if head.hasPrefix("{"), let data = text.data(using: .utf8),
-            (try? JSONSerialization.jsonObject(with: data)) is [String: Any]
-        {
-            return .json
+        if head.hasPrefix("{"), let data = text.data(using: .utf8) {
+            if (try? JSONSerialization.jsonObject(with: data)) is [String: Any] { return .json }
+            // JSON Lines: the text is not one value, but its first line is an object.
+            let first = text.drop(while: \.isWhitespace).prefix(while: { !$0.isNewline })
+            if (try? JSONSerialization.jsonObject(with: Data(first.utf8))) is [String: Any] { return .json }
         }
         if looksLikeEmail(head) { return lower.contains("snapshot-content-location:") ? .html : .email }
         if head.hasPrefix("# ") || (head.hasPrefix("---\n") && lower.contains("\ntitle:"))

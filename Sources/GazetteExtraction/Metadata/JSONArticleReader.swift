@@ -1,7 +1,8 @@
 import Foundation
 
 /// A first, simple reading of a JSON article (a CMS export, a scraper's output): the obvious
-/// fields for title, body, author and publication time, at the top level or one level down.
+/// fields for title, body, author and publication time, at the top level or one level down;
+/// an array of several articles, or JSON Lines, gives one article each.
 package enum JSONArticleReader {
     static let titleKeys = ["title", "headline", "name"]
     static let bodyKeys = ["body", "text", "articleBody", "article_body", "content", "maintext", "description"]
@@ -16,14 +17,42 @@ package enum JSONArticleReader {
         "publisher", "source", "source_name", "site_name", "siteName", "source_domain", "domain",
     ]
 
-    package static func read(_ text: String) throws(ExtractionError) -> ArticleDraft {
-        guard let data = text.data(using: .utf8), let parsed = try? JSONSerialization.jsonObject(with: data) else {
-            throw .malformed(format: .json)
+    /// The file's articles: one for an object; one per element for an array of several (an
+    /// element without article text is a part that fails); one per line for JSON Lines (`.jsonl`:
+    /// `jsonLines`, or a text that is not one JSON value but whose every line is an object).
+    package static func read(_ text: String, jsonLines: Bool = false) throws(ExtractionError) -> [FilePart] {
+        let values: [Any]
+        if !jsonLines, let parsed = parse(Substring(text)) {
+            values = (parsed as? [Any]) ?? [parsed]
+        } else {
+            let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+            var parsed: [Any] = []
+            for line in lines {
+                guard let value = parse(line) else { throw .malformed(format: .json) }
+                parsed.append(value)
+            }
+            values = parsed
         }
-        let candidates = objects(parsed)
+        guard values.count > 1 else {
+            guard let value = values.first, let draft = draft(value) else { throw .noArticleText(format: .json) }
+            return FilePart.whole(draft)
+        }
+        let drafts = values.map { value -> Result<ArticleDraft, ExtractionError> in
+            draft(value).map { .success($0) } ?? .failure(.noArticleText(format: .json))
+        }
+        return FilePart.numbered(drafts, noun: "item")
+    }
+
+    static func parse(_ text: Substring) -> Any? {
+        try? JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+
+    /// The article in one JSON value: the first of ``objects(_:)`` with a body, nil when none has one.
+    static func draft(_ value: Any) -> ArticleDraft? {
+        let candidates = objects(value)
         guard let object = candidates.first(where: { string($0, bodyKeys) != nil }), let body = string(object, bodyKeys)
         else {
-            throw .noArticleText(format: .json)
+            return nil
         }
         var draft = ArticleDraft(lines: [])
         let content = body.contains("<") && body.contains(">") ? HTMLReader.read(body).lines : body.lines()

@@ -18,13 +18,17 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
     case unsupported(UnsupportedFormat)
     /// Clean-up removed everything: the file held only boilerplate (share buttons, timestamps, bylines).
     case onlyBoilerplate
+    /// A file of several articles (feed, mailbox, JSON array) holding more than Gazette takes from one file.
+    case tooManyParts(found: Int, limit: Int)
+    /// A file of several articles none of which has article text.
+    case noArticleInParts(count: Int)
 
     /// The pipeline stage that failed, e.g. `decode`.
     public var stage: String {
         switch self {
         case .emptyFile, .binaryContent, .undecodable, .noText: "decode"
-        case .malformed, .noArticleText, .unsupported: "format"
-        case .onlyBoilerplate: "clean-up"
+        case .malformed, .noArticleText, .unsupported, .tooManyParts: "format"
+        case .onlyBoilerplate, .noArticleInParts: "clean-up"
         }
     }
 
@@ -40,12 +44,18 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
             "The file holds no text, only whitespace."
         case .malformed(let format):
             "The file is not valid \(format.rawValue.uppercased()), so its article fields cannot be read."
+        case .noArticleText(.feed):
+            "The feed has no item with article text (no content, description or summary)."
         case .noArticleText(let format):
             "The \(format.rawValue.uppercased()) file has no article text (no field such as body, text or articleBody)."
         case .unsupported(let format):
             "The file is \(format.name), which Gazette does not read: \(format.advice)."
         case .onlyBoilerplate:
             "The file holds only page furniture (share links, timestamps, bylines) and no article text."
+        case .tooManyParts(let found, let limit):
+            "The file holds \(found) articles (items or messages), more than the \(limit) Gazette takes from one file: split it into smaller files."
+        case .noArticleInParts(let count):
+            "None of the file's \(count) articles (items, messages or stories) has article text."
         }
     }
 }

@@ -1,30 +1,54 @@
 import Foundation
 
 extension Extractor {
+    /// The most articles Gazette takes from one file (feed items, mailbox messages, JSON array
+    /// elements, digest stories); a file with more is refused with ``ExtractionError/tooManyParts(found:limit:)``.
+    public static let maximumParts = 10_000
+
     /// Runs the whole pipeline on one file: decode, read the format, clean up, find title,
-    /// byline and publication time, build the body, then analyse it.
+    /// byline and publication time, build the body, then analyse it. Of a file that holds several
+    /// articles, the first; ``extractFile(_:options:)`` gives them all.
     ///
     /// - Throws: ``ExtractionError`` when the file is empty, binary, not decodable, or holds
     ///   no article text.
     public func extract(
         _ document: SourceDocument, options: ExtractionOptions = .init()
     ) throws(ExtractionError) -> ExtractionRecord {
-        var timings: StageTimings? = nil
-        return try extract(document, options: options, timings: &timings)
+        try extractFile(document, options: options).records[0]
     }
 
     /// ``extract(_:options:)`` that also adds the time of each pipeline step to `timings`.
     public func extract(
         _ document: SourceDocument, options: ExtractionOptions = .init(), timings: inout StageTimings
     ) throws(ExtractionError) -> ExtractionRecord {
-        var some: StageTimings? = timings
-        defer { timings = some! }
-        return try extract(document, options: options, timings: &some)
+        try extractFile(document, options: options, timings: &timings).records[0]
     }
 
-    func extract(
+    /// Every article of one file: one record for most files, one per item, message or story of
+    /// a feed, mailbox, JSON array or digest newsletter (each with its `source.part`). A part
+    /// without article text is skipped and listed; the file fails only when no part has text.
+    ///
+    /// - Throws: ``ExtractionError`` when the file cannot be read, holds more than
+    ///   ``maximumParts`` articles, or none with text.
+    public func extractFile(
+        _ document: SourceDocument, options: ExtractionOptions = .init()
+    ) throws(ExtractionError) -> ExtractedFile {
+        var timings: StageTimings? = nil
+        return try extractFile(document, options: options, timings: &timings)
+    }
+
+    /// ``extractFile(_:options:)`` that also adds the time of each pipeline step to `timings`.
+    public func extractFile(
+        _ document: SourceDocument, options: ExtractionOptions = .init(), timings: inout StageTimings
+    ) throws(ExtractionError) -> ExtractedFile {
+        var some: StageTimings? = timings
+        defer { timings = some! }
+        return try extractFile(document, options: options, timings: &some)
+    }
+
+    func extractFile(
         _ document: SourceDocument, options: ExtractionOptions, timings: inout StageTimings?
-    ) throws(ExtractionError) -> ExtractionRecord {
+    ) throws(ExtractionError) -> ExtractedFile {
         let (text, encoding) = try timings.measure("decode") { () throws(ExtractionError) in
             #if DEBUG
                 FaultInjection.apply(to: document.bytes)
@@ -36,16 +60,43 @@ extension Extractor {
             guard text.contains(where: { !$0.isWhitespace }) else { throw .noText }
             return (text, encoding)
         }
-        var metadata = ArticleMetadata()
-        let body: String
-        let format: ExtractionRecord.Format
         if options.raw {
-            format = timings.measure("format") { FormatDetector.detect(path: document.path, text: text) }
-            body = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        } else {
-            (format, body, metadata) = try front(
-                text, bytes: document.bytes, path: document.path, modified: document.modified, timings: &timings)
+            let format = timings.measure("format") { FormatDetector.detect(path: document.path, text: text) }
+            let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let record = article(
+                document, format: format, encoding: encoding, options: options, metadata: ArticleMetadata(),
+                body: body, part: nil, timings: &timings)
+            return ExtractedFile(records: [record], skipped: [])
         }
+        let (format, parts) = try timings.measure("format") { () throws(ExtractionError) in
+            try read(text, bytes: document.bytes, path: document.path)
+        }
+        var file = ExtractedFile(records: [], skipped: [])
+        for part in parts {
+            do throws(ExtractionError) {
+                let draft = try part.draft.get()
+                let (body, metadata) = try timings.measure("clean-up") { () throws(ExtractionError) in
+                    try clean(draft, modified: document.modified)
+                }
+                file.records.append(
+                    article(
+                        document, format: format, encoding: encoding, options: options, metadata: metadata,
+                        body: body, part: part.locator, timings: &timings))
+            } catch {
+                guard parts.count > 1 else { throw error }
+                file.skipped.append(ExtractedFile.Skipped(part: part.locator ?? "", error: error))
+            }
+        }
+        guard !file.records.isEmpty else { throw .noArticleInParts(count: parts.count) }
+        return file
+    }
+
+    /// The analysis and record of one article whose front is done.
+    func article(
+        _ document: SourceDocument, format: ExtractionRecord.Format, encoding: String, options: ExtractionOptions,
+        metadata: ArticleMetadata, body: String, part: String?, timings: inout StageTimings?
+    ) -> ExtractionRecord {
+        var metadata = metadata
         if let publishedAt = options.publishedAt {
             metadata.publishedAt = publishedAt
             metadata.publishedSource = .metadata
@@ -53,12 +104,13 @@ extension Extractor {
             metadata.publishedAt = document.modified
             metadata.publishedSource = .file
         }
-
         let analysis = analyze(body: body, publishedAt: metadata.publishedAt, timings: &timings)
         return timings.measure("record") {
-            record(
+            var record = record(
                 document, format: format, encoding: encoding, options: options, metadata: metadata, body: body,
                 analysis: analysis)
+            record.source.part = part
+            return record
         }
     }
 
@@ -100,28 +152,48 @@ extension Extractor {
         return record
     }
 
-    /// Format detection and reading, then ``clean(_:modified:)``: the format, the clean body and
-    /// what was learnt. MIME files (e-mail, MHTML) are read from their bytes: each part has its
-    /// own charset.
-    func front(
-        _ text: String, bytes: [UInt8], path: String, modified: Date, timings: inout StageTimings?
-    ) throws(ExtractionError) -> (ExtractionRecord.Format, String, ArticleMetadata) {
-        let (format, draft) = try timings.measure("format") { () throws(ExtractionError) in
-            let format = FormatDetector.detect(path: path, text: text)
-            let draft: ArticleDraft
-            switch format {
-            case .text: draft = ArticleDraft(lines: text.lines())
-            case .markdown: draft = MarkdownReader.read(text)
-            case .html: draft = FormatDetector.isMIME(text) ? EmailReader.read(bytes: bytes) : HTMLReader.read(text)
-            case .email: draft = EmailReader.read(bytes: bytes)
-            case .json: draft = try JSONArticleReader.read(text)
+    /// Format detection and reading: the format and the file's articles, each still to clean.
+    /// MIME files (e-mail, MHTML) are read from their bytes: each part has its own charset.
+    func read(
+        _ text: String, bytes: [UInt8], path: String
+    ) throws(ExtractionError) -> (
+        ExtractionRecord.Format, [FilePart]
+    ) {
+        let format = FormatDetector.detect(path: path, text: text)
+        let parts: [FilePart]
+        switch format {
+        case .text: parts = FilePart.whole(ArticleDraft(lines: text.lines()))
+        case .markdown: parts = FilePart.whole(MarkdownReader.read(text))
+        case .html:
+            parts = FilePart.whole(FormatDetector.isMIME(text) ? EmailReader.read(bytes: bytes) : HTMLReader.read(text))
+        case .email: parts = try Self.mail(bytes)
+        case .json:
+            let ext = (path as NSString).pathExtension.lowercased()
+            parts = try JSONArticleReader.read(text, jsonLines: FormatDetector.jsonLinesExtensions.contains(ext))
+        case .feed: parts = try FeedReader.read(text, limit: Self.maximumParts)
+        }
+        guard parts.count <= Self.maximumParts else {
+            throw .tooManyParts(found: parts.count, limit: Self.maximumParts)
+        }
+        return (format, parts)
+    }
+
+    /// The articles of a message or mailbox: `message N` for each message of a mailbox, `story K`
+    /// for each story of a digest, each level named only when it has more than one.
+    static func mail(_ bytes: [UInt8]) throws(ExtractionError) -> [FilePart] {
+        let messages = try MailboxReader.messages(bytes, limit: maximumParts) ?? [bytes]
+        var parts: [FilePart] = []
+        for (index, message) in messages.enumerated() {
+            let stories = EmailReader.articles(bytes: message)
+            let prefix = messages.count > 1 ? "message \(index + 1)" : nil
+            for (story, draft) in stories.enumerated() {
+                let name = stories.count > 1 ? "story \(story + 1)" : nil
+                let locator = [prefix, name].compactMap { $0 }.joined(separator: ", ")
+                parts.append(FilePart(locator: locator.isEmpty ? nil : locator, draft: .success(draft)))
             }
-            return (format, draft)
+            if parts.count > maximumParts { throw .tooManyParts(found: parts.count, limit: maximumParts) }
         }
-        let (body, metadata) = try timings.measure("clean-up") { () throws(ExtractionError) in
-            try clean(draft, modified: modified)
-        }
-        return (format, body, metadata)
+        return parts
     }
 
     /// Clean-up, title and paragraphs: the clean body and what was learnt.

@@ -7,7 +7,7 @@ import Foundation
 public struct Extractor: Sendable {
     /// Bumped whenever a change would alter stored records, so `gazette reprocess` can find
     /// articles made by an older pipeline.
-    public static let pipelineVersion = "2"
+    public static let pipelineVersion = "3"
 
     let stages: [any AnalysisStage]
     /// The stages' type names, for ``StageTimings``.

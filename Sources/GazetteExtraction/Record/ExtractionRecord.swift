@@ -58,18 +58,25 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
         /// Detected encoding, e.g. `utf-8`, `windows-1252`.
         public var encoding: String
         public var bytes: Int
+        /// Where in the file the article is when the file holds several (a feed's `item 3`, a
+        /// mailbox's `message 2`, a digest's `message 2, story 4`); nil, and left out of the JSON,
+        /// for a file that holds one article.
+        public var part: String?
 
-        public init(path: String, sha256: String, format: Format, encoding: String, bytes: Int) {
+        public init(path: String, sha256: String, format: Format, encoding: String, bytes: Int, part: String? = nil) {
             self.path = path
             self.sha256 = sha256
             self.format = format
             self.encoding = encoding
             self.bytes = bytes
+            self.part = part
         }
     }
 
     public enum Format: String, Codable, Sendable, CaseIterable {
         case text, markdown, html, email, json
+        /// An RSS 2.0 or Atom feed: one article per item or entry.
+        case feed
     }
 
     public enum TitleSource: String, Codable, Sendable {

@@ -4,10 +4,10 @@ import GazetteExtraction
 extension Extractor: IntakeExtractor {
     public func extract(
         _ document: SourceDocument, onStep: @escaping @Sendable (String) -> Void
-    ) throws(IntakeRefusal) -> ExtractionRecord {
+    ) throws(IntakeRefusal) -> ExtractedFile {
         var timings = StageTimings(onStep: onStep)
         do throws(ExtractionError) {
-            return try extract(document, options: ExtractionOptions(), timings: &timings)
+            return try extractFile(document, options: ExtractionOptions(), timings: &timings)
         } catch {
             throw .extraction(reason: error.description, stage: error.stage)
         }

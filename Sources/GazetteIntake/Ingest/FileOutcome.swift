@@ -1,10 +1,11 @@
 /// Where one file ended up.
 public enum FileOutcome: Sendable, Equatable {
-    /// Stored as a new article; `path` is its archive path, or nil when deleted or kept.
-    case stored(articleID: Int64, path: String?)
-    /// The bytes were already stored; a sighting was recorded.
+    /// Stored as new articles (one, or one per article of a feed, mailbox, JSON array or
+    /// digest, in the file's order); `path` is the file's archive path, or nil when deleted or kept.
+    case stored(articleIDs: [Int64], path: String?)
+    /// The bytes were already stored; a sighting was recorded (of the file's first article).
     case duplicate(articleID: Int64, path: String?)
-    /// Found in `work/` after a crash with its bytes already stored: only archived.
+    /// Found in `work/` after a crash with its bytes (all its articles) already stored: only archived.
     case recovered(articleID: Int64, path: String?)
     /// Refused; `path` is where it was quarantined, nil when left in place.
     case failed(IntakeRefusal, path: String?)

@@ -9,9 +9,9 @@ import SystemPackage
 /// Takes one file from the inbox to its final place: claim, read, extract, store, archive.
 ///
 /// The order is what makes the intake trustworthy: the file is renamed into `work/` before
-/// anything else, the article row is committed before the original is archived or deleted,
-/// and a file found in `work/` at startup is simply run through again (its hash tells whether
-/// it was already stored).
+/// anything else, the file's article rows (all of them, in one transaction) are committed before
+/// the original is archived or deleted, and a file found in `work/` at startup is simply run
+/// through again (its hash tells whether it was already stored).
 struct IngestPipeline: Sendable {
     let configuration: IntakeConfiguration
     let folders: IntakeFolders
@@ -130,9 +130,9 @@ struct IngestPipeline: Sendable {
         // file (in-place files belong to a one-shot command, whose supervisor watches instead).
         let attempt = origin == .inPlace ? nil : ledger.begin(Self.fileName(path), stage: "extraction")
         defer { attempt?.finish() }
-        let record: ExtractionRecord
+        let file: ExtractedFile
         do throws(IntakeRefusal) {
-            record = try extractor.extract(document, onStep: { step in attempt?.step(step) })
+            file = try extractor.extract(document, onStep: { step in attempt?.step(step) })
             attempt?.step("store")
         } catch {
             return quarantine(
@@ -140,15 +140,26 @@ struct IngestPipeline: Sendable {
                 origin: origin)
         }
 
+        for skipped in file.skipped {
+            logger.info(
+                "part of a file skipped",
+                metadata: ["file": "\(name)", "part": "\(skipped.part)", "reason": "\(skipped.error)"])
+        }
         do {
-            let article = NewArticle(
-                record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
-            switch try store.ingest(article) {
-            case .stored(let id):
+            let articles = file.records.map { record in
+                NewArticle(record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
+            }
+            switch try store.ingest(file: articles) {
+            case .stored(let ids):
                 let archived = try finish(
-                    path, name: name, articleID: id, at: receivedAt, updateArticle: true, origin: origin)
-                logger.debug("ingested", metadata: ["file": "\(name)", "article.id": "\(id)"])
-                return .stored(articleID: id, path: archived)
+                    path, name: name, articleID: ids[0], at: receivedAt, updateArticle: true, origin: origin)
+                logger.debug(
+                    "ingested",
+                    metadata: [
+                        "file": "\(name)", "article.id": "\(ids[0])", "articles": "\(ids.count)",
+                        "skipped": "\(file.skipped.count)",
+                    ])
+                return .stored(articleIDs: ids, path: archived)
             case .duplicate(let id):
                 // Stored by another worker between the look-up and the insert; the store has
                 // recorded the sighting in the same transaction.

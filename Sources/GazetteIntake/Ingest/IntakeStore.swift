@@ -4,13 +4,14 @@ import GazetteStore
 /// The store operations the intake needs, each one transaction. ``GazetteDatabase`` conforms;
 /// tests substitute a store that fails on purpose to show nothing is lost.
 public protocol IntakeStore: Sendable {
-    /// Stores a new article, or records a sighting of the article that already has these bytes.
-    func ingest(_ article: NewArticle) throws -> IngestOutcome
-    /// The article whose raw bytes have this hex SHA-256, if stored.
+    /// Stores a file's articles (all with its SHA-256) in one transaction, or records a sighting
+    /// of the file's first article when its bytes are already stored.
+    func ingest(file articles: [NewArticle]) throws -> IngestOutcome
+    /// The (first) article of the file whose raw bytes have this hex SHA-256, if stored.
     func articleID(sha256: String) throws -> Int64?
     /// Notes that the same bytes arrived again under `path`.
     func recordSighting(articleID: Int64, path: String, at date: Date) throws
-    /// Where the article's original file now lives, or nil once deleted.
+    /// Where the article's original file now lives, or nil once deleted (for all the file's articles).
     func setArchivePath(articleID: Int64, path: String?) throws
     func recordFailure(_ failure: IngestFailure) throws
 }

@@ -4,6 +4,12 @@ import GazetteExtraction
 /// Re-runs the current pipeline over stored raw bytes and replaces each article's record, one
 /// transaction per article: `gazette reprocess`. Resumable: an article replaced carries the new
 /// pipeline version, so ``Selection/outdated`` skips it when run again.
+///
+/// An article that is a part of a file of several (`item 3`) gets the record of the same part
+/// of its file; the file is extracted once for its consecutive parts, and a part the file no
+/// longer yields keeps its old record. An article stored whole from a file that the pipeline now
+/// reads as several (a feed or JSON array stored by pipeline 2) becomes the first of them and
+/// the others are added.
 public struct Reprocessor: Sendable {
     /// Which articles to reprocess.
     public enum Selection: Sendable, Equatable {
@@ -35,11 +41,14 @@ public struct Reprocessor: Sendable {
         public var replaced = 0
         public var failed = 0
         public var total = 0
+        /// Articles added by splitting a file stored whole into its parts.
+        public var added = 0
 
-        public init(replaced: Int = 0, failed: Int = 0, total: Int = 0) {
+        public init(replaced: Int = 0, failed: Int = 0, total: Int = 0, added: Int = 0) {
             self.replaced = replaced
             self.failed = failed
             self.total = total
+            self.added = added
         }
     }
 
@@ -69,6 +78,7 @@ public struct Reprocessor: Sendable {
         _ targets: [Int64], problem: (Problem) -> Void, progress: (Progress) -> Void
     ) throws -> Progress {
         var figures = Progress(total: targets.count)
+        var last: (bytes: [UInt8], modified: Date, file: Result<ExtractedFile, ExtractionError>)?
         for start in stride(from: 0, to: targets.count, by: batchSize) {
             let batch = Array(targets[start..<min(start + batchSize, targets.count)])
             let sources = try database.storedSources(ids: batch)
@@ -82,14 +92,35 @@ public struct Reprocessor: Sendable {
                     problem(.noBytes(id: source.id))
                     continue
                 }
+                if last == nil || last!.modified != source.modified || last!.bytes != bytes {
+                    let document = SourceDocument(path: source.path, bytes: bytes, modified: source.modified)
+                    last = (
+                        bytes, source.modified,
+                        Result { () throws(ExtractionError) in try extractor.extractFile(document) }
+                    )
+                }
                 let record: ExtractionRecord
-                do {
-                    record = try extractor.extract(
-                        SourceDocument(path: source.path, bytes: bytes, modified: source.modified))
-                } catch {
+                switch last!.file {
+                case .failure(let error):
                     figures.failed += 1
                     problem(.refused(id: source.id, reason: error.description))
                     continue
+                case .success(let file):
+                    if source.part == nil, !file.records.contains(where: { $0.source.part == nil }) {
+                        let added = try database.splitExtraction(articleID: source.id, records: file.records)
+                        figures.added += added.count
+                        figures.replaced += 1
+                        continue
+                    }
+                    guard let same = file.records.first(where: { $0.source.part == source.part }) else {
+                        figures.failed += 1
+                        problem(
+                            .refused(
+                                id: source.id, reason: "its file no longer yields the article at \(source.part ?? "").")
+                        )
+                        continue
+                    }
+                    record = same
                 }
                 try database.replaceExtraction(articleID: source.id, record: record)
                 figures.replaced += 1

@@ -13,7 +13,8 @@ extension GazetteDatabase {
             var stored = 0
             for (article, ingestedAt) in batch {
                 let known = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM articles WHERE sha256 = ?", arguments: [article.record.source.sha256])
+                    db, sql: "SELECT id FROM articles WHERE sha256 = ?",
+                    arguments: [ArticleWriter.key(article.record.source)])
                 guard known == nil else { continue }
                 let writer = ArticleWriter(record: article.record, ingestedAt: Timestamp.string(ingestedAt))
                 _ = try writer.insert(

@@ -10,11 +10,21 @@ struct ArticleWriter {
     let record: ExtractionRecord
     let ingestedAt: String
 
-    func insert(raw: [UInt8], receivedPath: String, receivedAt: String, in db: Database) throws -> Int64 {
+    /// The key of an article in `articles.sha256`: the file's SHA-256 for a file of one article;
+    /// for a part of a file that holds several, the hex SHA-256 of the UTF-8 text
+    /// `<file's SHA-256> <part>` (e.g. `9f86… item 3`), unique and the same each time.
+    static func key(_ source: ExtractionRecord.Source) -> String {
+        guard let part = source.part else { return source.sha256 }
+        return SHA256.hex(of: Array("\(source.sha256) \(part)".utf8))
+    }
+
+    /// Inserts the article row and its details; `raw` is nil for the second and later articles
+    /// of a file, whose bytes the first one keeps.
+    func insert(raw: [UInt8]?, receivedPath: String, receivedAt: String, in db: Database) throws -> Int64 {
         var article = ArticleRow(
             id: nil,
-            sha256: record.source.sha256,
-            raw: Data(raw),
+            sha256: Self.key(record.source),
+            raw: raw.map { Data($0) },
             receivedPath: receivedPath,
             receivedAt: receivedAt,
             archivePath: nil,
@@ -38,7 +48,10 @@ struct ArticleWriter {
             simhash: UInt64(record.simhash, radix: 16).map { Int64(bitPattern: $0) } ?? 0,
             simhashHex: record.simhash,
             pipelineVersion: record.pipeline,
-            summary: try Self.json(record.summary))
+            summary: try Self.json(record.summary),
+            part: record.source.part,
+            fileSha256: record.source.part == nil ? nil : record.source.sha256,
+            authorSource: record.authorSource?.rawValue)
         try article.insert(db)
         let articleID = article.id!
         try insertDetails(articleID: articleID, in: db)

@@ -8,21 +8,36 @@ extension GazetteDatabase {
     /// If an article with the same SHA-256 is already stored, only a duplicate sighting is
     /// recorded and ``IngestOutcome/duplicate(id:)`` is returned. Nothing is written if this throws.
     public func ingest(_ article: NewArticle) throws -> IngestOutcome {
+        try ingest(file: [article])
+    }
+
+    /// Stores the articles of one file (one, or the parts of a feed, mailbox, JSON array or
+    /// digest, all with the same `source.sha256`) in one transaction: a crash never leaves part
+    /// of a file stored. The raw bytes are kept once, in the first article's row.
+    ///
+    /// If an article of a file with the same SHA-256 is already stored, only a duplicate sighting
+    /// of the file's first article is recorded. Nothing is written if this throws.
+    public func ingest(file articles: [NewArticle]) throws -> IngestOutcome {
+        guard let first = articles.first else { preconditionFailure("a file's ingest needs at least one article") }
         let ingestedAt = Timestamp.string(now())
         return try write("ingest") { db in
-            if let id = try existingArticleID(sha256: article.record.source.sha256, in: db) {
-                try insertSighting(articleID: id, path: article.receivedPath, at: article.receivedAt, in: db)
+            if let id = try existingArticleID(sha256: first.record.source.sha256, in: db) {
+                try insertSighting(articleID: id, path: first.receivedPath, at: first.receivedAt, in: db)
                 return .duplicate(id: id)
             }
-            let writer = ArticleWriter(record: article.record, ingestedAt: ingestedAt)
-            let id = try writer.insert(
-                raw: article.raw, receivedPath: article.receivedPath,
-                receivedAt: Timestamp.string(article.receivedAt), in: db)
-            return .stored(id: id)
+            var ids: [Int64] = []
+            for (index, article) in articles.enumerated() {
+                let writer = ArticleWriter(record: article.record, ingestedAt: ingestedAt)
+                ids.append(
+                    try writer.insert(
+                        raw: index == 0 ? article.raw : nil, receivedPath: article.receivedPath,
+                        receivedAt: Timestamp.string(article.receivedAt), in: db))
+            }
+            return .stored(ids: ids)
         }
     }
 
-    /// The id of the article stored with these bytes' SHA-256, if any.
+    /// The id of the (first) article stored from the file with these bytes' SHA-256, if any.
     public func articleID(sha256: String) throws -> Int64? {
         try read("article lookup") { db in try existingArticleID(sha256: sha256, in: db) }
     }
@@ -35,11 +50,15 @@ extension GazetteDatabase {
         }
     }
 
-    /// Sets where the original file now lives (nil after it was deleted).
+    /// Sets where the original file now lives (nil after it was deleted), for the article and
+    /// the other articles from the same file.
     public func setArchivePath(articleID: Int64, path: String?) throws {
         try write("archive path update") { db in
             try db.execute(
-                sql: "UPDATE articles SET archive_path = ? WHERE id = ?", arguments: [path, articleID])
+                sql: """
+                    UPDATE articles SET archive_path = ?
+                     WHERE id = ? OR file_sha256 = (SELECT file_sha256 FROM articles WHERE id = ?)
+                    """, arguments: [path, articleID, articleID])
             if db.changesCount == 0 { throw StoreError.articleNotFound(id: articleID) }
         }
     }
@@ -54,8 +73,12 @@ extension GazetteDatabase {
         }
     }
 
+    /// The file's article, or its first part: its hash is the key of a file of one article and
+    /// the `file_sha256` of each part of a file of several.
     private func existingArticleID(sha256: String, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM articles WHERE sha256 = ?"), arguments: [sha256])
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT MIN(id) FROM articles WHERE sha256 = ? OR file_sha256 = ?"),
+            arguments: [sha256, sha256])
     }
 
     private func insertSighting(articleID: Int64, path: String, at date: Date, in db: Database) throws {

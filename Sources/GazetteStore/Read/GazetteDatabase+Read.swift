@@ -9,11 +9,19 @@ extension GazetteDatabase {
         try read("record read") { db in try RecordReader(db: db).record(id: id) }
     }
 
-    /// The raw bytes of a stored article as received, or nil if there is no such article or
-    /// its bytes were not kept; for `gazette reprocess`.
+    /// The raw bytes of a stored article's file as received (for a part of a file of several, the
+    /// bytes its file's first article keeps), or nil if there is no such article or its bytes
+    /// were not kept.
     public func rawBytes(id: Int64) throws -> [UInt8]? {
         try read("raw bytes read") { db in
-            try Data.fetchOne(db, sql: "SELECT raw FROM articles WHERE id = ?", arguments: [id]).map { [UInt8]($0) }
+            try Data.fetchOne(
+                db,
+                sql: """
+                    SELECT COALESCE(raw, (SELECT raw FROM articles AS first
+                                           WHERE first.file_sha256 = articles.file_sha256 AND first.raw IS NOT NULL))
+                      FROM articles WHERE id = ?
+                    """, arguments: [id]
+            ).map { [UInt8]($0) }
         }
     }
 

@@ -11,13 +11,15 @@ struct RecordReader {
         var record = ExtractionRecord(
             source: .init(
                 path: article.sourcePath,
-                sha256: article.sha256,
+                sha256: article.fileSha256 ?? article.sha256,
                 format: try decode(article.sourceFormat, "articles", "source_format", id),
                 encoding: article.sourceEncoding,
-                bytes: article.sourceBytes))
+                bytes: article.sourceBytes,
+                part: article.part))
         record.schema = article.recordSchema
         record.title = article.title
         record.titleSource = try article.titleSource.map { try decode($0, "articles", "title_source", id) }
+        record.authorSource = try article.authorSource.map { try decode($0, "articles", "author_source", id) }
         record.authorRole = article.authorRole
         record.publication = try article.publicationId.flatMap {
             try String.fetchOne(db, sql: "SELECT name FROM publications WHERE id = ?", arguments: [$0])

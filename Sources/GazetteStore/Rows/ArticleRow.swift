@@ -6,6 +6,8 @@ struct ArticleRow: IdentifiedStoreRow {
     static let databaseTableName = "articles"
 
     var id: Int64?
+    /// The article's key: the file's SHA-256, or for a part of a file that holds several
+    /// ``ArticleWriter/key(_:)``.
     var sha256: String
     var raw: Data?
     var receivedPath: String
@@ -34,5 +36,10 @@ struct ArticleRow: IdentifiedStoreRow {
     var pipelineVersion: String
     /// The summary sentences as a JSON array of strings.
     var summary: String
+    /// Where in its file the article is (`item 3`); nil for a file of one article.
+    var part: String?
+    /// The SHA-256 of the file a part came from; nil for a file of one article.
+    var fileSha256: String?
+    var authorSource: String?
 
 }

@@ -14,6 +14,8 @@ enum Schema {
         migrator.registerMigration("v1-intake", migrate: createIntake)
         migrator.registerMigration("v1-search", migrate: createSearch)
         migrator.registerMigration("v2-entity-names", migrate: createEntityNames)
+        migrator.registerMigration("v3-article-parts", migrate: addArticleParts)
+        migrator.registerMigration("v3-author-source", migrate: addAuthorSource)
         return migrator
     }
 
@@ -233,6 +235,23 @@ enum Schema {
                     INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
                 END;
                 """)
+    }
+
+    /// Files that hold several articles (feeds, mailboxes, JSON arrays, digests): each article
+    /// names its `part`, and its `sha256` key is derived from the file's hash and the part, which
+    /// `file_sha256` keeps (both null for a file of one article, whose key is the file's hash).
+    private static func addArticleParts(_ db: Database) throws {
+        try db.alter(table: "articles") { t in
+            t.add(column: "part", .text)
+            t.add(column: "file_sha256", .text)
+        }
+        try db.execute(
+            sql: "CREATE INDEX articles_on_file_sha256 ON articles (file_sha256) WHERE file_sha256 IS NOT NULL")
+    }
+
+    /// Where the record's authors came from (`author_source`), so that a stored record reads back whole.
+    private static func addAuthorSource(_ db: Database) throws {
+        try db.alter(table: "articles") { t in t.add(column: "author_source", .text) }
     }
 
     /// Every name each entity is known under (canonical names, articles' names, aliases), each

@@ -3,13 +3,14 @@ import Foundation
 import GazetteDaemon
 import GazetteExtraction
 
-/// `gazette extract`: run the pipeline on files and print one JSON record per file.
+/// `gazette extract`: run the pipeline on files and print one JSON record per article: one per
+/// file, or one per item, message or story of a feed, mailbox, JSON array or digest.
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Run the extraction pipeline on files and print one JSON record per line (no database).",
         discussion:
-            "The record's fields are described in docs/extract-json.md. A file that cannot be read prints a record with an `error` field, and the command exits with status 1 after processing the others."
+            "The record's fields are described in docs/extract-json.md. A file that holds several articles (a feed, a mailbox, a JSON array or JSON Lines, a digest newsletter) prints one record per article, each naming its `source.part`; its parts without article text are named on standard error. A file that cannot be read prints a record with an `error` field, and the command exits with status 1 after processing the others."
     )
 
     @Flag(
@@ -63,9 +64,13 @@ struct ExtractCommand: AsyncParsableCommand {
                 output.write(ExtractionFailureRecord(path: path, sha256: nil, error: error.description))
             case .success(let file):
                 do {
-                    let record = try extractor.extract(
+                    let extracted = try extractor.extractFile(
                         SourceDocument(path: path, bytes: file.bytes, modified: file.modified), options: options)
-                    output.write(record)
+                    for record in extracted.records { output.write(record) }
+                    for skipped in extracted.skipped {
+                        FileHandle.standardError.write(
+                            Data("\(path): \(skipped.part) skipped: \(skipped.error)\n".utf8))
+                    }
                 } catch {
                     failures += 1
                     output.write(

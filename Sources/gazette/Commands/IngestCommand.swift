@@ -76,8 +76,10 @@ struct IngestCommand: AsyncParsableCommand {
     /// Prints what became of one file; returns whether it went in (stored or already there).
     private func report(_ path: String, _ outcome: FileOutcome) -> Bool {
         switch outcome {
-        case .stored(let id, let archived):
-            print("\(path): stored as article \(id)" + (archived.map { ", archived at \($0)" } ?? ""))
+        case .stored(let ids, let archived):
+            let stored =
+                ids.count == 1 ? "article \(ids[0])" : "\(ids.count) articles (\(ids[0]) to \(ids[ids.count - 1]))"
+            print("\(path): stored as \(stored)" + (archived.map { ", archived at \($0)" } ?? ""))
         case .duplicate(let id, _), .recovered(let id, _):
             print("\(path): already stored as article \(id)")
         case .failed(let refusal, let quarantined):

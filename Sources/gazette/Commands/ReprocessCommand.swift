@@ -54,7 +54,9 @@ struct ReprocessCommand: AsyncParsableCommand {
             try reprocessor.run(targets, problem: { Self.warn($0.description) }) { progress in
                 print(
                     "reprocessed \(progress.replaced) of \(progress.total)"
-                        + (progress.failed > 0 ? " (\(progress.failed) not)" : ""))
+                        + (progress.failed > 0 ? " (\(progress.failed) not)" : "")
+                        + (progress.added > 0
+                            ? "; \(progress.added) articles added from files now read as several" : ""))
             }
         }
         if figures.failed > 0 { throw ExitCode(1) }
