@@ -9,7 +9,7 @@ extension GazetteDatabase {
     /// recorded and ``IngestOutcome/duplicate(id:)`` is returned. Nothing is written if this throws.
     public func ingest(_ article: NewArticle) throws -> IngestOutcome {
         let ingestedAt = Timestamp.string(now())
-        return try write("ingest") { db in
+        return try groupWrite("ingest") { [self] db in
             if let id = try existingArticleID(sha256: article.record.source.sha256, in: db) {
                 try insertSighting(articleID: id, path: article.receivedPath, at: article.receivedAt, in: db)
                 return .duplicate(id: id)
@@ -29,7 +29,7 @@ extension GazetteDatabase {
 
     /// Records that the same bytes as an already stored article arrived again at `path`.
     public func recordSighting(articleID: Int64, path: String, at date: Date) throws {
-        try write("duplicate sighting") { db in
+        try groupWrite("duplicate sighting") { [self] db in
             try requireArticle(articleID, in: db)
             try insertSighting(articleID: articleID, path: path, at: date, in: db)
         }
@@ -37,7 +37,7 @@ extension GazetteDatabase {
 
     /// Sets where the original file now lives (nil after it was deleted).
     public func setArchivePath(articleID: Int64, path: String?) throws {
-        try write("archive path update") { db in
+        try groupWrite("archive path update") { db in
             try db.execute(
                 sql: "UPDATE articles SET archive_path = ? WHERE id = ?", arguments: [path, articleID])
             if db.changesCount == 0 { throw StoreError.articleNotFound(id: articleID) }
