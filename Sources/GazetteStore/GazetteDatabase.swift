@@ -16,6 +16,8 @@ public final class GazetteDatabase: Sendable {
     let path: String
     /// The clock for `ingested_at`; injected so tests can pin it.
     let now: @Sendable () -> Date
+    /// Joins the intake's concurrent writes into shared transactions (``groupWrite(_:_:)``).
+    private let groupCommit = GroupCommit()
 
     /// Opens (creating if needed) the database file at `path`, and its parent folder, and brings
     /// the schema up to date.
@@ -128,6 +130,17 @@ public final class GazetteDatabase: Sendable {
     func write<T>(_ operation: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.write(body)
+        } catch {
+            throw StoreError.wrapping(error, operation: operation, path: path)
+        }
+    }
+
+    /// ``write(_:_:)`` for the intake's writes, which come from several threads at once: writes
+    /// waiting at the same time share one transaction and one commit (``GroupCommit``). Returns
+    /// once the transaction holding `body` has committed.
+    func groupWrite<T>(_ operation: String, _ body: @escaping (Database) throws -> T) throws -> T {
+        do {
+            return try groupCommit.write(writer, body)
         } catch {
             throw StoreError.wrapping(error, operation: operation, path: path)
         }

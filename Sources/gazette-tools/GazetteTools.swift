@@ -11,6 +11,7 @@ struct GazetteTools: AsyncParsableCommand {
             SyntheticStore.self,
             DigestBench.self,
             Bench.self,
+            IngestBench.self,
         ]
     )
 }

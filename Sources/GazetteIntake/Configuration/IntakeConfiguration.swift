@@ -32,7 +32,8 @@ public struct IntakeConfiguration: Sendable, Equatable {
     public var ignorePatterns: [String] = []
     /// Larger files are refused and quarantined.
     public var maxFileSize: Int = 20 * 1024 * 1024
-    /// Files ingested at the same time.
+    /// Files extracted at the same time; up to four times as many are in progress, waiting for
+    /// the commit they share.
     public var concurrency: Int = 2
     public var afterIngest: AfterIngest = .archive
     public var watchMode: WatchMode = .inotify

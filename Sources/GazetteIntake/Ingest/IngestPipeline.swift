@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GazetteExtraction
 import GazetteFiles
@@ -20,6 +21,10 @@ struct IngestPipeline: Sendable {
     let extractor: any IntakeExtractor
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Extractions running at once: `intake.concurrency`, one a core by default. The workers
+    /// are more (``IngestService/workersPerExtraction``), so that while some wait for their
+    /// shared commit (``GazetteDatabase``'s group commit) others extract.
+    let extractionGate: DispatchSemaphore
 
     init(
         configuration: IntakeConfiguration, store: any IntakeStore, extractor: any IntakeExtractor,
@@ -32,6 +37,7 @@ struct IngestPipeline: Sendable {
         self.extractor = extractor
         self.logger = logger
         self.now = now
+        self.extractionGate = DispatchSemaphore(value: max(1, configuration.concurrency))
     }
 
     enum Claim {
@@ -132,6 +138,8 @@ struct IngestPipeline: Sendable {
         defer { attempt?.finish() }
         let file: ExtractedFile
         do throws(IntakeRefusal) {
+            extractionGate.wait()
+            defer { extractionGate.signal() }
             file = try extractor.extract(document, onStep: { step in attempt?.step(step) })
             attempt?.step("store")
         } catch {

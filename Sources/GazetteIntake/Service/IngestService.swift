@@ -76,7 +76,7 @@ public final class IngestService: Service {
 
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
-                for _ in 0..<max(1, configuration.concurrency) {
+                for _ in 0..<max(1, configuration.concurrency) * Self.workersPerExtraction {
                     group.addTask { await self.work(queue) }
                 }
                 group.addTask {
@@ -93,6 +93,10 @@ public final class IngestService: Service {
         watcher?.stop()
         logger.info("intake stopped")
     }
+
+    /// Workers for each of the `intake.concurrency` extractions that may run at once: the others
+    /// wait for their article's commit meanwhile, and the store commits what waits together.
+    static let workersPerExtraction = 4
 
     /// A worker: takes files from the queue until it is finished.
     ///

@@ -62,8 +62,7 @@ struct ArticleWriter {
     func insertDetails(articleID: Int64, in db: Database) throws {
         for (position, name) in record.authors.enumerated() {
             let authorID = try namedID(AuthorRow.self, name, in: db)
-            var row = ArticleAuthorRow(articleId: articleID, authorId: authorID, position: position)
-            try row.insert(db)
+            try db.cachedStatement(sql: Insert.articleAuthor).execute(arguments: [articleID, authorID, position])
         }
 
         let linker = EntityLinker(articleID: articleID, ingestedAt: ingestedAt)
@@ -73,51 +72,84 @@ struct ArticleWriter {
             let entityID = try linker.entityID(for: entity, in: db)
             try linker.remember(entity, as: entityID, in: db)
             entityIDs[entity.name] = entityIDs[entity.name] ?? entityID
-            var link = ArticleEntityRow(
-                id: nil, articleId: articleID, entityId: entityID, position: position, name: entity.name)
-            try link.insert(db)
-            let linkID = link.id!
-            for (index, alias) in entity.aliases.enumerated() {
-                var row = EntityAliasRow(
-                    entityId: entityID, articleId: articleID, articleEntityId: linkID, position: index, alias: alias)
-                try row.insert(db)
+            try db.cachedStatement(sql: Insert.articleEntity).execute(
+                arguments: [articleID, entityID, position, entity.name])
+            let linkID = db.lastInsertedRowID
+            let alias = try db.cachedStatement(sql: Insert.alias)
+            for (index, name) in entity.aliases.enumerated() {
+                try alias.execute(arguments: [entityID, articleID, linkID, index, name])
             }
-            for (index, role) in entity.roles.enumerated() {
-                var row = EntityRoleRow(
-                    entityId: entityID, articleId: articleID, articleEntityId: linkID, position: index, role: role)
-                try row.insert(db)
+            let role = try db.cachedStatement(sql: Insert.role)
+            for (index, text) in entity.roles.enumerated() {
+                try role.execute(arguments: [entityID, articleID, linkID, index, text])
             }
+            let mention = try db.cachedStatement(sql: Insert.mention)
             for span in entity.mentions {
-                var row = MentionRow(
-                    articleId: articleID, entityId: entityID, articleEntityId: linkID,
-                    start: span.start, end: span.end, surface: Self.slice(scalars, span.start, span.end))
-                try row.insert(db)
+                try mention.execute(
+                    arguments: [
+                        articleID, entityID, linkID, span.start, span.end, Self.slice(scalars, span.start, span.end),
+                    ])
             }
         }
 
         for (position, quote) in record.quotes.enumerated() {
-            var row = QuoteRow(
-                articleId: articleID, position: position,
-                speakerEntityId: try quote.speaker.flatMap { try entityIDs[$0] ?? speakerID(named: $0, in: db) },
-                speaker: quote.speaker, text: quote.text, kind: quote.kind.rawValue, start: quote.start, end: quote.end)
-            try row.insert(db)
+            let speakerEntityID = try quote.speaker.flatMap { try entityIDs[$0] ?? speakerID(named: $0, in: db) }
+            try db.cachedStatement(sql: Insert.quote).execute(
+                arguments: [
+                    articleID, position, speakerEntityID, quote.speaker, quote.text, quote.kind.rawValue, quote.start,
+                    quote.end,
+                ])
         }
         for (position, date) in record.dates.enumerated() {
-            var row = DateMentionRow(
-                articleId: articleID, position: position, text: date.text, value: date.value,
-                granularity: date.granularity.rawValue, start: date.start, end: date.end)
-            try row.insert(db)
+            try db.cachedStatement(sql: Insert.date).execute(
+                arguments: [
+                    articleID, position, date.text, date.value, date.granularity.rawValue, date.start, date.end,
+                ])
         }
         for (position, amount) in record.amounts.enumerated() {
-            var row = AmountRow(
-                articleId: articleID, position: position, text: amount.text, value: amount.value,
-                currency: amount.currency, unit: amount.unit, start: amount.start, end: amount.end)
-            try row.insert(db)
+            try db.cachedStatement(sql: Insert.amount).execute(
+                arguments: [
+                    articleID, position, amount.text, amount.value, amount.currency, amount.unit, amount.start,
+                    amount.end,
+                ])
         }
         for (index, keyphrase) in record.keyphrases.enumerated() {
-            var row = KeyphraseRow(articleId: articleID, rank: index + 1, text: keyphrase.text, score: keyphrase.score)
-            try row.insert(db)
+            try db.cachedStatement(sql: Insert.keyphrase).execute(
+                arguments: [articleID, index + 1, keyphrase.text, keyphrase.score])
         }
+    }
+
+    /// The detail rows' INSERTs, written out: an article has dozens of them, and GRDB's Codable
+    /// records (an encoder and a snake_case conversion per column per row) cost more than SQLite.
+    private enum Insert {
+        static let articleAuthor = "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)"
+        static let articleEntity =
+            "INSERT INTO article_entities (article_id, entity_id, position, name) VALUES (?, ?, ?, ?)"
+        static let alias = """
+            INSERT INTO entity_aliases (entity_id, article_id, article_entity_id, position, alias)
+            VALUES (?, ?, ?, ?, ?)
+            """
+        static let role = """
+            INSERT INTO entity_roles (entity_id, article_id, article_entity_id, position, role)
+            VALUES (?, ?, ?, ?, ?)
+            """
+        static let mention = """
+            INSERT INTO mentions (article_id, entity_id, article_entity_id, start, "end", surface)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """
+        static let quote = """
+            INSERT INTO quotes (article_id, position, speaker_entity_id, speaker, text, kind, start, "end")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        static let date = """
+            INSERT INTO dates (article_id, position, text, value, granularity, start, "end")
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """
+        static let amount = """
+            INSERT INTO amounts (article_id, position, text, value, currency, unit, start, "end")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        static let keyphrase = "INSERT INTO keyphrases (article_id, rank, text, score) VALUES (?, ?, ?, ?)"
     }
 
     /// A speaker the record names but does not list as an entity: a stored person of that name.

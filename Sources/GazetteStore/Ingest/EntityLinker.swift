@@ -56,9 +56,10 @@ struct EntityLinker {
             try adoptFullerName(entity.name, for: id, in: db)
             return id
         }
-        var row = EntityRow(id: nil, name: entity.name, type: type, firstSeenAt: ingestedAt, firstArticleId: articleID)
-        try row.insert(db)
-        return row.id!
+        try db.cachedStatement(
+            sql: "INSERT INTO entities (name, type, first_seen_at, first_article_id) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [entity.name, type, ingestedAt, articleID])
+        return db.lastInsertedRowID
     }
 
     /// Records that the entity is known under the record's name and aliases.

@@ -20,7 +20,7 @@ extension GazetteDatabase {
     public func ingest(file articles: [NewArticle]) throws -> IngestOutcome {
         guard let first = articles.first else { preconditionFailure("a file's ingest needs at least one article") }
         let ingestedAt = Timestamp.string(now())
-        return try write("ingest") { db in
+        return try groupWrite("ingest") { [self] db in
             if let id = try existingArticleID(sha256: first.record.source.sha256, in: db) {
                 try insertSighting(articleID: id, path: first.receivedPath, at: first.receivedAt, in: db)
                 return .duplicate(id: id)
@@ -44,7 +44,7 @@ extension GazetteDatabase {
 
     /// Records that the same bytes as an already stored article arrived again at `path`.
     public func recordSighting(articleID: Int64, path: String, at date: Date) throws {
-        try write("duplicate sighting") { db in
+        try groupWrite("duplicate sighting") { [self] db in
             try requireArticle(articleID, in: db)
             try insertSighting(articleID: articleID, path: path, at: date, in: db)
         }
@@ -53,7 +53,7 @@ extension GazetteDatabase {
     /// Sets where the original file now lives (nil after it was deleted), for the article and
     /// the other articles from the same file.
     public func setArchivePath(articleID: Int64, path: String?) throws {
-        try write("archive path update") { db in
+        try groupWrite("archive path update") { db in
             try db.execute(
                 sql: """
                     UPDATE articles SET archive_path = ?
