@@ -179,7 +179,12 @@ struct IngestPipeline: Sendable {
                 metadata: [
                     "file": "\(Self.fileName(path))", "attempts": "\(entry.attempts)", "stage": "\(entry.stage)",
                 ])
-            return process(path, receivedPath: receivedPath, origin: .recovered)
+            let outcome = process(path, receivedPath: receivedPath, origin: .recovered)
+            // A file whose bytes were stored before the death is archived without an attempt of
+            // its own, which would have removed the marker; a marker left would count against
+            // the next file of that name.
+            if case .deferred = outcome {} else { ledger.clear(Self.fileName(path)) }
+            return outcome
         }
         return quarantineCrashed(
             path, name: Self.fileName(path),
