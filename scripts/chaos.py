@@ -20,6 +20,10 @@ and SIGKILLs it K times, at moments of four kinds, then restarts it:
   it leaves (a file in work/ whose hash is stored);
 - and now and then a concurrent `gazette digest` is started and SIGKILLed too.
 
+Kills are not crashes: `intake.max_attempts` is raised to 100 (--max-attempts), or else three kills
+landing while the same file is taken up again at startup would have the crash-loop guard set that
+good file aside in failed/, as it is meant to do for a file that crashes Gazette.
+
 After the last kill the daemon runs until the inbox and work/ are empty and is stopped with SIGTERM.
 Then every expectation is checked: each distinct good file stored exactly once, no other article
 stored, every dropped good file or copy archived exactly once (by content), each copy recorded as a
@@ -185,7 +189,7 @@ class Dropper(threading.Thread):
 
 
 class Sandbox:
-    def __init__(self, root, binary):
+    def __init__(self, root, binary, max_attempts):
         self.root, self.binary = root, binary
         self.inbox = os.path.join(root, "inbox")
         self.state = os.path.join(root, "state")
@@ -196,7 +200,7 @@ class Sandbox:
         self.config = os.path.join(root, "gazette.yaml")
         times = ", ".join(f'"{h:02d}:{m:02d}"' for h in range(24) for m in range(60))
         with open(self.config, "w") as handle:
-            handle.write(f"intake:\n  max_file_size: {MAX_FILE_SIZE}\n")
+            handle.write(f"intake:\n  max_file_size: {MAX_FILE_SIZE}\n  max_attempts: {max_attempts}\n")
             handle.write(f"digest:\n  time_zone: UTC\n  window: 10m\n  times: [{times}]\n")
 
     def flags(self):
@@ -403,13 +407,17 @@ def main():
     parser.add_argument("--seed", type=int, default=14)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds the final run may take to drain")
+    parser.add_argument("--max-attempts", type=int, default=100,
+                        help="intake.max_attempts (default 100: kills are not crashes, and three startup kills "
+                             "landing on the same file would have the crash-loop guard set it aside; Gazette's "
+                             "default is 3)")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"no gazette binary at {args.binary}; build it with: swift build -c release --product gazette")
 
     rng = random.Random(args.seed)
     root = tempfile.mkdtemp(prefix="gazette-chaos-")
-    sandbox = Sandbox(root, args.binary)
+    sandbox = Sandbox(root, args.binary, args.max_attempts)
     outside = os.path.join(root, "outside.txt")
     with open(outside, "w") as handle:
         handle.write("A file outside the inbox that symlinks point at.\n")
