@@ -209,6 +209,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The catalogue of hostile and faulty inputs, through intake, store and digest (RELIABILITY.md).
+        .testTarget(
+            name: "GazetteReliabilityTests",
+            dependencies: [
+                "GazetteDigest", "GazetteExtraction", "GazetteIntake", "GazetteStore", "GazetteTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Tests that run the built gazette binary (the daemon, the CLI, crash loops).
         .testTarget(
             name: "GazetteIntegrationTests",

@@ -13,8 +13,10 @@ package enum AtomicFile {
 
     package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
         let folder = (path as NSString).deletingLastPathComponent
-        // Not named after the target, whose name may already use the filesystem's 255 bytes.
-        let temporary = (folder as NSString).appendingPathComponent(".gazette-\(UUID().uuidString.prefix(8)).tmp")
+        // Not named after the target, whose name may already use the filesystem's 255 bytes; named
+        // after the writing process, so that one a killed process left can be told apart.
+        let temporary = (folder as NSString).appendingPathComponent(
+            "\(temporaryPrefix)\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
         do {
             let descriptor = try FileDescriptor.open(
                 FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
@@ -32,6 +34,22 @@ package enum AtomicFile {
         } catch {
             throw error as? Errno ?? .ioError
         }
+    }
+
+    static let temporaryPrefix = ".gazette-"
+
+    /// Removes the temporaries that processes killed in the middle of a write left in `folder`:
+    /// those whose writer is no longer running. Returns how many were removed.
+    @discardableResult
+    package static func removeAbandonedTemporaries(in folder: String) -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var removed = 0
+        for name in names where name.hasPrefix(temporaryPrefix) && name.hasSuffix(".tmp") {
+            let writer = name.dropFirst(temporaryPrefix.count).prefix { $0 != "-" }
+            guard let pid = pid_t(writer), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if unlink((folder as NSString).appendingPathComponent(name)) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     /// Renames the finished file `temporary` over `path` and makes the rename durable.

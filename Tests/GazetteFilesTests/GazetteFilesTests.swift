@@ -97,4 +97,20 @@ import Testing
         let folder = try TemporaryDirectory()
         #expect(throws: Errno.noSuchFileOrDirectory) { try AtomicFile.write("x", to: folder.path("no/such/file")) }
     }
+
+    /// Regression: a digest write killed between its temporary and its rename left a
+    /// `.gazette-….tmp` in the digest folder for ever.
+    @Test func temporariesOfKilledWritersAreRemovedAndLiveOnesKept() throws {
+        let folder = try TemporaryDirectory()
+        // A process id above the kernel's pid_max (at most 2^22) is never running.
+        let abandoned = ".gazette-2147483000-0A1B2C3D.tmp"
+        let live = ".gazette-\(getpid())-0A1B2C3D.tmp"
+        for name in [abandoned, live, "latest.md", ".digest-state.json"] {
+            try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path(name)))
+        }
+        #expect(AtomicFile.removeAbandonedTemporaries(in: folder.url.path) == 1)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted()
+                == [live, ".digest-state.json", "latest.md"].sorted())
+    }
 }

@@ -56,6 +56,26 @@ import Testing
         #expect(try fixture.database.status().articles == 1)
     }
 
+    /// Regression: a file stored before the death (which then came during the archive move) was
+    /// archived at the next start with its marker left, to count against the next file of the
+    /// same name.
+    @Test(.timeLimit(.minutes(1))) func aFileStoredBeforeTheDeathLeavesNoMarker() async throws {
+        let fixture = try IntakeFixture()
+        let original = try fixture.drop("latest.txt", articleText(35))
+        _ = await fixture.service().ingest(file: original, keepOriginal: true)
+        try FileManager.default.createDirectory(
+            atPath: fixture.configuration.workDirectory, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: original, toPath: fixture.configuration.workDirectory + "/latest.txt")
+        try leaveMarker(fixture, for: "latest.txt", attempts: 1, stage: "store")
+
+        let service = fixture.service()
+        try await fixture.whileRunning(service) {
+            #expect(await IntakeFixture.eventually(within: 60) { service.counters.recovered == 1 })
+        }
+        #expect(fixture.names("archive") == ["latest.txt"])
+        #expect(fixture.entries("attempts").isEmpty)
+    }
+
     @Test(.timeLimit(.minutes(1))) func theLimitIsASetting() async throws {
         let fixture = try IntakeFixture { $0.maxAttempts = 5 }
         try fixture.drop("twice.txt", articleText(33), in: "state/work")

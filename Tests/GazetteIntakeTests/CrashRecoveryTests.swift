@@ -24,14 +24,17 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func storedFileLeftInWorkIsOnlyArchived() async throws {
         let fixture = try IntakeFixture()
         // The daemon committed the article, then died before moving the file.
-        let original = try fixture.drop("committed.txt", articleText(21), in: "documents")
+        let original = try fixture.drop("committed.txt", articleText(21))
         guard case .stored(let ids, _) = await fixture.service().ingest(file: original, keepOriginal: true) else {
             Issue.record("setup: expected the article to be stored")
             return
         }
         #expect(ids.count == 1)
         let id = ids[0]
-        try fixture.drop("committed.txt", articleText(21), in: "state/work")
+        try FileManager.default.createDirectory(
+            atPath: fixture.configuration.workDirectory, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            atPath: original, toPath: fixture.configuration.workDirectory + "/committed.txt")
 
         let service = fixture.service()
         try await fixture.whileRunning(service) {
@@ -45,5 +48,32 @@ import Testing
         #expect(service.counters.ingested == 0)
         let record = try #require(try fixture.database.record(id: id))
         #expect(record.body.contains("cycle lanes"))
+    }
+
+    /// Regression: a copy of a stored article claimed just before a crash lost its duplicate
+    /// sighting, because a file taken up from `work/` never recorded one.
+    @Test(.timeLimit(.minutes(1))) func copyLeftInWorkGetsItsSightingOnce() async throws {
+        let fixture = try IntakeFixture()
+        let original = try fixture.drop("first.txt", articleText(22))
+        guard case .stored = await fixture.service().ingest(file: original, keepOriginal: false) else {
+            Issue.record("setup: expected the article to be stored")
+            return
+        }
+        // Claimed, then the process died before the sighting was written.
+        try fixture.drop("copy.txt", articleText(22), in: "state/work")
+        let service = fixture.service()
+        try await fixture.whileRunning(service) {
+            #expect(await IntakeFixture.eventually { service.counters.recovered == 1 })
+        }
+        #expect(try fixture.database.status().duplicates == 1)
+        #expect(fixture.names("archive") == ["copy.txt", "first.txt"])
+
+        // Had the sighting been written before the death, it is not written twice.
+        try fixture.drop("copy.txt", articleText(22), in: "state/work")
+        let again = fixture.service()
+        try await fixture.whileRunning(again) {
+            #expect(await IntakeFixture.eventually { again.counters.recovered == 1 })
+        }
+        #expect(try fixture.database.status().duplicates == 1)
     }
 }

@@ -199,6 +199,48 @@ import Testing
         #expect(fixture.entries("work").isEmpty)
     }
 
+    /// Regression: a copy whose sighting failed for a transient reason was retried as a file
+    /// taken up from `work/`, which recorded no sighting.
+    @Test(.timeLimit(.minutes(1))) func aCopyWhoseSightingFailedGetsItWhenRetried() async throws {
+        let fixture = try IntakeFixture()
+        _ = await fixture.service().ingest(file: try fixture.drop("first.txt", articleText(11)), keepOriginal: false)
+        let service = IngestService(
+            configuration: fixture.configuration,
+            store: FlakyStore(database: fixture.database, failures: 1, failing: [.sighting]),
+            extractor: Extractor(), logger: IntakeFixture.logger)
+        try fixture.drop("second.txt", articleText(11))
+        try await fixture.whileRunning(service) {
+            #expect(
+                await IntakeFixture.eventually(within: 30) {
+                    fixture.entries("inbox").isEmpty && fixture.entries("work").isEmpty
+                })
+        }
+        #expect(try fixture.database.status().duplicates == 1)
+        #expect(fixture.names("archive") == ["first.txt", "second.txt"])
+    }
+
+    /// Regression: a death between the archive move and the archive path's update left the
+    /// article without its `archive_path` for ever. The path is now stored first; when that fails
+    /// the file waits in `work/`, and is archived with its path when retried.
+    @Test(.timeLimit(.minutes(1))) func theArchivePathIsStoredBeforeTheOriginalMoves() async throws {
+        let fixture = try IntakeFixture()
+        let service = IngestService(
+            configuration: fixture.configuration,
+            store: FlakyStore(database: fixture.database, failures: 1, failing: [.archivePath]),
+            extractor: Extractor(), logger: IntakeFixture.logger)
+        try fixture.drop("a.txt", articleText(12))
+        try await fixture.whileRunning(service) {
+            #expect(
+                await IntakeFixture.eventually(within: 30) {
+                    fixture.entries("work").isEmpty && fixture.names("archive") == ["a.txt"]
+                })
+        }
+        let details = try #require(try fixture.database.articleDetails(id: 1))
+        let archived = try #require(details.archivePath)
+        #expect(archived.hasPrefix(fixture.configuration.archiveDirectory + "/") && archived.hasSuffix("/a.txt"))
+        #expect(FileManager.default.fileExists(atPath: archived))
+    }
+
     @Test func storeFailureLeavesTheFileInWork() async throws {
         let fixture = try IntakeFixture()
         let service = IngestService(
@@ -220,21 +262,27 @@ struct FailingStore: IntakeStore {
     func ingest(file articles: [NewArticle]) throws -> IngestOutcome { throw DiskFull() }
     func articleID(sha256: String) throws -> Int64? { nil }
     func recordSighting(articleID: Int64, path: String, at date: Date) throws { throw DiskFull() }
+    func recordSightingIfNew(articleID: Int64, path: String, at date: Date) throws { throw DiskFull() }
     func setArchivePath(articleID: Int64, path: String?) throws { throw DiskFull() }
     func recordFailure(_ failure: IngestFailure) throws { throw DiskFull() }
 }
 
-/// A store that fails its first `failures` writes (a locked database, a full disk), then works.
+/// A store that fails its first `failures` writes among `failing` (a locked database, a full
+/// disk), then works.
 final class FlakyStore: IntakeStore, Sendable {
+    enum Write: Sendable { case ingest, sighting, archivePath }
     let database: GazetteDatabase
     let failuresLeft: Mutex<Int>
+    let failing: Set<Write>
 
-    init(database: GazetteDatabase, failures: Int) {
+    init(database: GazetteDatabase, failures: Int, failing: Set<Write> = [.ingest, .sighting, .archivePath]) {
         self.database = database
         failuresLeft = Mutex(failures)
+        self.failing = failing
     }
 
-    private func fail() throws {
+    private func fail(_ write: Write) throws {
+        guard failing.contains(write) else { return }
         let failing = failuresLeft.withLock { left in
             defer { left = max(0, left - 1) }
             return left > 0
@@ -243,15 +291,21 @@ final class FlakyStore: IntakeStore, Sendable {
     }
 
     func ingest(file articles: [NewArticle]) throws -> IngestOutcome {
-        try fail()
+        try fail(.ingest)
         return try database.ingest(file: articles)
     }
     func articleID(sha256: String) throws -> Int64? { try database.articleID(sha256: sha256) }
     func recordSighting(articleID: Int64, path: String, at date: Date) throws {
+        try fail(.sighting)
         try database.recordSighting(articleID: articleID, path: path, at: date)
+    }
+    func recordSightingIfNew(articleID: Int64, path: String, at date: Date) throws {
+        try fail(.sighting)
+        try database.recordSightingIfNew(articleID: articleID, path: path, at: date)
     }
     func recordFailure(_ failure: IngestFailure) throws { try database.recordFailure(failure) }
     func setArchivePath(articleID: Int64, path: String?) throws {
+        try fail(.archivePath)
         try database.setArchivePath(articleID: articleID, path: path)
     }
 }

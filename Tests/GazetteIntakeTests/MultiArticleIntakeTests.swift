@@ -62,12 +62,15 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func aClaimedFileWhosePartsAreStoredIsOnlyArchived() async throws {
         let fixture = try IntakeFixture()
         // The daemon committed the feed's articles, then died before moving the file.
-        let original = try fixture.drop("harbour.rss", Self.feed, in: "documents")
+        let original = try fixture.drop("harbour.rss", Self.feed)
         guard case .stored(let ids, _) = await fixture.service().ingest(file: original, keepOriginal: true) else {
             Issue.record("setup: expected the feed to be stored")
             return
         }
-        try fixture.drop("harbour.rss", Self.feed, in: "state/work")
+        try FileManager.default.createDirectory(
+            atPath: fixture.configuration.workDirectory, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            atPath: original, toPath: fixture.configuration.workDirectory + "/harbour.rss")
 
         let service = fixture.service()
         try await fixture.whileRunning(service) {

@@ -1,8 +1,10 @@
 import Foundation
+import GazetteFiles
 
 /// Writes a digest's files into the digest folder: `STEM.md|.html|.json` atomically,
 /// `latest.md`/`latest.html` when it is the newest, `digests.atom`, and removes the digests
-/// beyond the configured count or older than the configured age.
+/// beyond the configured count or older than the configured age, and the temporaries of
+/// writes a killed process left.
 public struct DigestWriter: Sendable {
     public let configuration: DigestConfiguration
     public let renderer: DigestRenderer
@@ -21,6 +23,7 @@ public struct DigestWriter: Sendable {
         } catch {
             throw DigestError.cannotWrite(path: folder, reason: "the folder cannot be created")
         }
+        AtomicFile.removeAbandonedTemporaries(in: folder)
         var written: [String] = []
         let newest = try stems().allSatisfy { $0 <= stem }
         for format in configuration.formats {

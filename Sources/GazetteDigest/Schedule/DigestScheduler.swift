@@ -1,4 +1,5 @@
 import Foundation
+import GazetteFiles
 import GazetteStore
 import Logging
 
@@ -37,7 +38,11 @@ public struct DigestScheduler: Sendable {
     public func run() async throws {
         // Building, rendering and writing block: they run off the cooperative pool.
         let prepared = try await BlockingWork.run { [self] () throws -> Prepared in try prepare() }
-        await BlockingWork.run { [self] in write(prepared, at: now(), startup: true) }
+        await BlockingWork.run { [self] in
+            // What a killed predecessor was writing goes now, not at the next digest.
+            AtomicFile.removeAbandonedTemporaries(in: configuration.directory)
+            write(prepared, at: now(), startup: true)
+        }
         while !Task.isCancelled {
             let current = now()
             guard let next = prepared.schedule.next(after: current) else { return }

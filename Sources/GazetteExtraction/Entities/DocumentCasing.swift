@@ -23,12 +23,17 @@ enum DocumentCasing {
         for s in sentences {
             let headline = isHeadline(words[s])
             var run = s.lowerBound
+            // Words of the current run already marked by an earlier suffix in it: each word is
+            // marked once, so a long run of capitalised suffixes (`Council Council …`) stays linear.
+            var marked = run
             for i in s {
                 let w = words[i]
                 if !w.isCapitalized || headline {
                     run = i + 1
+                    marked = run
                 } else if i > run, suffix(w) {
-                    for k in run..<i where !suffix(words[k]) { counts[words[k].lower, default: 0] |= 1 << 30 }
+                    for k in marked..<i where !suffix(words[k]) { counts[words[k].lower, default: 0] |= 1 << 30 }
+                    marked = i
                 }
                 guard w.hasLetter else { continue }
                 let kind: UInt8

@@ -21,6 +21,8 @@ public struct UnsupportedFormat: Sendable, Equatable {
     static let office = UnsupportedFormat(
         name: "an office document (spreadsheet, presentation or e-book)", advice: convertDocument)
     static let script = UnsupportedFormat(name: "a JavaScript file", advice: savedPageAsset)
+    static let program = UnsupportedFormat(
+        name: "a program or shell script", advice: "Gazette reads articles as text; add the article itself instead")
     static let styleSheet = UnsupportedFormat(name: "a CSS style sheet", advice: savedPageAsset)
     static let font = UnsupportedFormat(name: "a font file", advice: savedPageAsset)
     static let embeddedFrame = UnsupportedFormat(
@@ -49,6 +51,7 @@ public struct UnsupportedFormat: Sendable, Equatable {
             "js": .script, "mjs": .script, "cjs": .script, "css": .styleSheet, "map": .script,
             "woff": .font, "woff2": .font, "ttf": .font, "otf": .font, "eot": .font,
         ]
+        for ext in ["sh", "bash", "zsh", "py", "pl", "rb", "ps1", "bat", "cmd", "exe"] { table[ext] = .program }
         for ext in ["png", "jpg", "jpeg", "gif", "webp", "bmp", "tif", "tiff", "heic", "avif", "ico", "svg"] {
             table[ext] = .image(ext.uppercased())
         }
@@ -85,6 +88,7 @@ public struct UnsupportedFormat: Sendable, Equatable {
             return .pdf
         }
         if ascii("{\\rtf") { return .rtf }
+        if ascii("#!/") { return .program }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .word }
         if ascii("PK\u{03}\u{04}") {
             let head = bytes.prefix(4_096)

@@ -42,6 +42,8 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
             "The file is not valid text in any supported encoding (it starts like \(encoding) but its bytes are broken)."
         case .noText:
             "The file holds no text, only whitespace."
+        case .malformed(.feed):
+            "The file is not a well-formed RSS or Atom feed, so its items cannot be read."
         case .malformed(let format):
             "The file is not valid \(format.rawValue.uppercased()), so its article fields cannot be read."
         case .noArticleText(.feed):

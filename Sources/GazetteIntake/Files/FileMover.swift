@@ -16,17 +16,31 @@ enum FileMover {
     /// folders are on different filesystems, `ENOENT` when the source is gone).
     static func move(_ source: String, into directory: String, name: String) throws(Errno) -> String {
         try lock.withLock { _ throws(Errno) -> String in
-            var attempt = 0
-            while true {
-                let destination = directory + "/" + variant(of: name, attempt)
-                if FileStatus.find(destination) != nil {
-                    attempt += 1
-                    continue
-                }
-                guard rename(source, destination) == 0 else { throw .current }
-                return destination
-            }
+            let destination = freeDestination(in: directory, name: name)
+            guard rename(source, destination) == 0 else { throw .current }
+            return destination
         }
+    }
+
+    /// The same, calling `announce` with the destination before the rename (still under the
+    /// lock, so the name stays free): where the file goes is written down before it gets there,
+    /// and a crash in between leaves it at `source`. Throws what `announce` throws, or the
+    /// rename's `Errno`.
+    static func move(
+        _ source: String, into directory: String, name: String, announcing announce: (String) throws -> Void
+    ) throws -> String {
+        try lock.withLock { _ in
+            let destination = freeDestination(in: directory, name: name)
+            try announce(destination)
+            guard rename(source, destination) == 0 else { throw Errno.current }
+            return destination
+        }
+    }
+
+    private static func freeDestination(in directory: String, name: String) -> String {
+        var attempt = 0
+        while FileStatus.find(directory + "/" + variant(of: name, attempt)) != nil { attempt += 1 }
+        return directory + "/" + variant(of: name, attempt)
     }
 
     /// `name` for attempt 0, then `stem (n).ext`, the stem shortened when the name would pass

@@ -46,7 +46,7 @@ struct IngestPipeline: Sendable {
         case failed(Errno)
     }
 
-    /// A rename, or, when the folder is on another filesystem (`archive/` a mount point), a
+    /// A rename, or, when the folder is on another filesystem (`failed/` a mount point), a
     /// copy that is flushed to disk before the original is removed.
     static func moveAcrossFilesystems(_ path: String, into folder: String, name: String) throws(Errno) -> String {
         do {
@@ -123,7 +123,13 @@ struct IngestPipeline: Sendable {
 
         do {
             if let id = try store.articleID(sha256: sha256) {
-                if !recovered { try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt) }
+                // A file taken up again may have been the original (the process stopped between the
+                // commit and the archive move) or a copy whose sighting was or was not recorded.
+                if recovered {
+                    try store.recordSightingIfNew(articleID: id, path: receivedPath, at: receivedAt)
+                } else {
+                    try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt)
+                }
                 let archived = try finish(
                     path, name: name, articleID: id, at: receivedAt, updateArticle: recovered, origin: origin)
                 return recovered ? .recovered(articleID: id, path: archived) : .duplicate(articleID: id, path: archived)
@@ -192,7 +198,12 @@ struct IngestPipeline: Sendable {
                 metadata: [
                     "file": "\(Self.fileName(path))", "attempts": "\(entry.attempts)", "stage": "\(entry.stage)",
                 ])
-            return process(path, receivedPath: receivedPath, origin: .recovered)
+            let outcome = process(path, receivedPath: receivedPath, origin: .recovered)
+            // A file whose bytes were stored before the death is archived without an attempt of
+            // its own, which would have removed the marker; a marker left would count against
+            // the next file of that name.
+            if case .deferred = outcome {} else { ledger.clear(Self.fileName(path)) }
+            return outcome
         }
         return quarantineCrashed(
             path, name: Self.fileName(path),
@@ -215,24 +226,36 @@ struct IngestPipeline: Sendable {
         _ path: String, name: String, articleID: Int64, at date: Date, updateArticle: Bool, origin: Origin
     ) throws -> String? {
         guard origin != .inPlace else { return nil }
-        let archived: String?
+        let record = { (archived: String?) throws in
+            if updateArticle { try store.setArchivePath(articleID: articleID, path: archived) }
+        }
         switch configuration.afterIngest {
         case .archive:
             let day = try folders.archiveDay(for: date)
-            do throws(Errno) {
-                archived = try Self.moveAcrossFilesystems(path, into: day, name: name)
-                Self.restrictMode(archived)
-            } catch {
+            let archived: String
+            do {
+                // The archive path is stored before the rename: a death in between leaves the file
+                // in work/, and the next start moves it and stores its path again.
+                archived = try FileMover.move(path, into: day, name: name, announcing: record)
+            } catch Errno.improperLink {
+                do throws(Errno) {
+                    archived = try FileCopier.move(path, into: day, name: name)
+                } catch {
+                    throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
+                }
+                try record(archived)
+            } catch let error as Errno {
                 throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
             }
+            Self.restrictMode(archived)
+            return archived
         case .delete:
             if unlink(path) != 0, errno != ENOENT {
                 throw IntakeError.cannotFileAway(path: path, destination: nil, reason: Errno.current.description)
             }
-            archived = nil
+            try record(nil)
+            return nil
         }
-        if updateArticle { try store.setArchivePath(articleID: articleID, path: archived) }
-        return archived
     }
 
     /// Leaves the file in `work/` for the next start: the failure is the store's or the

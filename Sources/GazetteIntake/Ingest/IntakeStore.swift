@@ -11,6 +11,9 @@ public protocol IntakeStore: Sendable {
     func articleID(sha256: String) throws -> Int64?
     /// Notes that the same bytes arrived again under `path`.
     func recordSighting(articleID: Int64, path: String, at date: Date) throws
+    /// The same for a file taken up again from `work/` (after a crash or a transient failure):
+    /// nothing when the article was stored from `path` or its sighting was recorded before.
+    func recordSightingIfNew(articleID: Int64, path: String, at date: Date) throws
     /// Where the article's original file now lives, or nil once deleted (for all the file's articles).
     func setArchivePath(articleID: Int64, path: String?) throws
     func recordFailure(_ failure: IngestFailure) throws

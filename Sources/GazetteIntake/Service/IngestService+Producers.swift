@@ -106,6 +106,7 @@ extension IngestService {
     /// have a marker in the ``AttemptLedger``) go first, one at a time with nothing else running,
     /// so that a death during one of them is surely its own; the rest are queued.
     private func recover(into queue: IngestQueue) async {
+        AtomicFile.removeAbandonedTemporaries(in: pipeline.folders.failed)
         let names: [(name: String, isDirectory: Bool)]
         do throws(IntakeError) {
             names = try DirectoryListing.names(in: pipeline.folders.work)

@@ -50,6 +50,22 @@ extension GazetteDatabase {
         }
     }
 
+    /// Records a sighting of `path` unless the article was stored from that path or a sighting of
+    /// it is already recorded: for a file whose processing was interrupted after either.
+    public func recordSightingIfNew(articleID: Int64, path: String, at date: Date) throws {
+        try write("duplicate sighting") { db in
+            try requireArticle(articleID, in: db)
+            let known =
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1 AND received_path = ?2)
+                            OR EXISTS (SELECT 1 FROM duplicate_sightings WHERE article_id = ?1 AND path = ?2)
+                        """, arguments: [articleID, path]) ?? false
+            if !known { try insertSighting(articleID: articleID, path: path, at: date, in: db) }
+        }
+    }
+
     /// Sets where the original file now lives (nil after it was deleted), for the article and
     /// the other articles from the same file.
     public func setArchivePath(articleID: Int64, path: String?) throws {

@@ -41,6 +41,19 @@ import Testing
         #expect(w[5].casing & DocumentCasing.inOrganisationName == 0)  // `bid`
     }
 
+    /// Regression: each organisation suffix in a capitalised run marked the whole run again, so
+    /// a 320 KB line of `Council Council …` took over a minute to extract (quadratic).
+    @Test(.timeLimit(.minutes(1))) func aLongRunOfSuffixesIsMarkedInLinearTime() {
+        let count = 200_000
+        let text = AnalyzedText(body: "we saw " + String(repeating: "Acme Council ", count: count) + "meet.")
+        var w = text.tokens.map { TokenFeatures(text.scalars, $0.range) }
+        let council = TokenFeatures(Array("council".unicodeScalars), 0..<7).lower
+        DocumentCasing.mark(&w, sentences: text.sentences.map(\.tokens)) { $0.lower == council }
+        #expect(w[2].casing & DocumentCasing.inOrganisationName != 0)  // the first `Acme`
+        #expect(w[2 * count].casing & DocumentCasing.inOrganisationName != 0)  // the last `Acme`
+        #expect(w[1].casing & DocumentCasing.inOrganisationName == 0)  // `saw`
+    }
+
     @Test func contextsOfTheOtherOccurrencesOfAWord() {
         var (w, sentences, text) = words("Bologna beat Napoli 3-1. Fans of Bologna sang. Bologna said nothing.")
         DocumentContexts.mark(&w, sentences: sentences)
