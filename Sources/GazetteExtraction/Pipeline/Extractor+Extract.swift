@@ -54,7 +54,9 @@ extension Extractor {
             metadata.publishedSource = .file
         }
 
-        let analysis = analyze(body: body, publishedAt: metadata.publishedAt, timings: &timings)
+        // An undated article's file time is a guess: relative dates are not resolved against it.
+        let anchor = metadata.publishedSource == .file ? nil : metadata.publishedAt
+        let analysis = analyze(body: body, publishedAt: anchor, timings: &timings)
         return timings.measure("record") {
             record(
                 document, format: format, encoding: encoding, options: options, metadata: metadata, body: body,

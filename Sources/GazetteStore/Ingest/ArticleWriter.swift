@@ -69,7 +69,8 @@ struct ArticleWriter {
                     entityId: entityID, articleId: articleID, articleEntityId: linkID, position: index, alias: alias)
                 try row.insert(db)
             }
-            for (index, role) in entity.roles.enumerated() {
+            let roles = try linker.takesRoles(of: entity, linkedTo: entityID, in: db) ? entity.roles : []
+            for (index, role) in roles.enumerated() {
                 var row = EntityRoleRow(
                     entityId: entityID, articleId: articleID, articleEntityId: linkID, position: index, role: role)
                 try row.insert(db)

@@ -108,4 +108,17 @@ import Testing
         }
         #expect(q.first?.text == "Yes, we can.")
     }
+
+    @Test func adverbsInLyStandBetweenSubjectAndVerb() {
+        let q = quotes("Donald Trump jokingly said, \"I hate to say it, I'm becoming mainstream.\"")
+        #expect(q.first?.speaker == "Donald Trump")
+    }
+
+    @Test func anUnlistedVerbAfterAnUnfinishedQuoteIsItsAttribution() {
+        let fumed = quotes(
+            "\"If they were serious, they would have gone to the only bipartisan bill,\" Pat Toomey fumed on Tuesday.")
+        #expect(fumed.first?.speaker == "Pat Toomey")
+        let beamed = quotes("\"This is fantastic!\" beamed Donald Hartley of Madison, Alabama.")
+        #expect(beamed.first?.speaker == "Donald Hartley")
+    }
 }
