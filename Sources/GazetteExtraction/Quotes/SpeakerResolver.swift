@@ -230,11 +230,13 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// Whether a mention opens its sentence (after at most an opening quotation mark).
+    /// Whether a mention opens its sentence (after at most an opening quotation mark and titles).
     private func startsSentence(_ offset: Int, _ sentence: Sentence) -> Bool {
         var k = q.token(atOrAfter: sentence.start)
         while k < q.tokens.count, q.tokens[k].kind != .word { k += 1 }
-        while k < q.tokens.count, QuoteLexicon.titles.contains(q.words[k]) || q.isPunct(k, ".") { k += 1 }
+        while k < q.tokens.count, q.tokens[k].start != offset,
+            QuoteLexicon.titles.contains(q.words[k]) || q.isPunct(k, ".")
+        { k += 1 }
         return k < q.tokens.count && q.tokens[k].start == offset
     }
 
