@@ -63,7 +63,11 @@ struct QuoteFinder {
             let paragraph = paragraph(of: g.open)
             let bounds = paragraphTokens(paragraph, closing: g.close)
             let limit = min(nextOpen, afterClose + 30, bounds.upperBound)
-            let floor = max(previousClose, beforeOpen - 30, bounds.lowerBound)
+            // A paragraph that ends in `:` introduces the quote that opens the next (`Trump
+            // tweeted:` ¶ `“…”`): its words are the quote's attribution.
+            let introduced = g.startsLine && paragraph > 0 && q.isPunct(beforeOpen, ":")
+            let start = introduced ? paragraphTokens(paragraph - 1, closing: g.open).lowerBound : bounds.lowerBound
+            let floor = max(previousClose, beforeOpen - 30, start)
             let inner = q.token(atOrAfter: g.inner.lowerBound)..<(q.token(endingBy: g.inner.upperBound) + 1)
             let wordCount = inner.filter { q.tokens[$0].kind == .word || q.tokens[$0].kind == .number }.count
             let startsSentence =
