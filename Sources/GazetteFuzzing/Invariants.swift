@@ -3,7 +3,7 @@ import GazetteExtraction
 
 /// The parts of the record contract (docs/extract-json.md) that hold for every input, whatever
 /// the stages make of it: each span lies inside the body and each `text` is the body's text at
-/// its span; an entity mention reads as the entity's name, one of its aliases or an alias
+/// its span (a quote's without the marks that reopen a continued quotation); an entity mention reads as the entity's name, one of its aliases or an alias
 /// spelling of the lexicon (`U.S.`); the summary quotes at most five passages of the body; the
 /// tone lies in -1...1; every number is finite, so that the record encodes as JSON.
 public enum Invariants {
@@ -52,16 +52,17 @@ struct Body {
         entities: [Entity], quotes: [Quote], dates: [DateMention], amounts: [Amount], summary: [String], tone: Double
     ) -> [String] {
         var found: [String] = []
-        func check(_ kind: String, _ start: Int, _ end: Int, _ text: String) {
-            guard let slice = slice(start, end) else {
+        func check(_ kind: String, _ start: Int, _ end: Int, _ text: String, withoutMarks: Bool = false) {
+            guard var slice = slice(start, end) else {
                 return found.append("\(kind) \(start)..<\(end) lies outside a body of \(scalars.count) scalars")
             }
+            if withoutMarks, slice != text { slice = Self.withoutMarks(slice, as: text) }
             if slice != text {
                 found.append(
                     "\(kind) \(start)..<\(end) says \(text.debugDescription), the body \(slice.debugDescription)")
             }
         }
-        for q in quotes { check("quote", q.start, q.end, q.text) }
+        for q in quotes { check("quote", q.start, q.end, q.text, withoutMarks: true) }
         for d in dates { check("date", d.start, d.end, d.text) }
         for a in amounts {
             check("amount", a.start, a.end, a.text)
@@ -91,5 +92,21 @@ struct Body {
         }
         if !(-1...1).contains(tone) { found.append("tone \(tone) outside -1...1") }
         return found
+    }
+
+    /// `slice` with quotation marks dropped where `text` lacks them, scalar by scalar;
+    /// `slice` itself when something else differs.
+    static func withoutMarks(_ slice: String, as text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var rest = text.unicodeScalars[...]
+        for c in slice.unicodeScalars {
+            if let next = rest.first, next == c {
+                out.append(c)
+                rest = rest.dropFirst()
+            } else if !"\"“”«»„".unicodeScalars.contains(c) {
+                return slice
+            }
+        }
+        return String(out)
     }
 }

@@ -54,7 +54,8 @@ struct HostileInput: Sendable, CustomTestStringConvertible {
 /// stored (with what), counted as a duplicate, quarantined (with which reason) or ignored, and
 /// leaves nothing in the inbox or `work/`. Stored ones also go through the HTML, Markdown and Atom
 /// digest, which must contain no markup but the templates' own.
-@Suite struct HostileInputCatalogue {
+/// Serialized: its cases run one at a time, so that the catalogue does not starve the other suites' waits.
+@Suite(.serialized) struct HostileInputCatalogue {
     static let article = plainArticle(1)
     static let articleBytes = Array(article.utf8)
 

@@ -103,6 +103,44 @@ struct EntityLinkingTests {
         #expect(try sharedEntities(database) == ["Boris Johnson": 1, "Mike Johnson": 1, "Johnson": 1])
     }
 
+    /// The roles stored for the shared entity named `name`.
+    func roles(_ database: GazetteDatabase, of name: String) throws -> [String] {
+        try database.read("test") { db in
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT role FROM entity_roles JOIN entities ON entities.id = entity_id WHERE name = ? ORDER BY role",
+                arguments: [name])
+        }
+    }
+
+    @Test("a bare surname joins no one through another article's alias when two full names share it")
+    func surnameAliasOfOneOfTwo() throws {
+        let database = try GazetteDatabase.inMemory()
+        _ = try ingest(
+            database, title: "First", body: "Mary Cheney wrote. The younger Cheney added more.",
+            [Stub("Mary Cheney", .person, aliases: ["Cheney"])])
+        _ = try ingest(database, title: "Second", body: "Dick Cheney spoke.", [Stub("Dick Cheney", .person)])
+        _ = try ingest(
+            database, title: "Third", body: "Vice President Cheney said no.",
+            [Stub("Cheney", .person, roles: ["Vice President"])])
+        #expect(try sharedEntities(database) == ["Mary Cheney": 1, "Dick Cheney": 1, "Cheney": 1])
+        #expect(try roles(database, of: "Mary Cheney") == [])
+    }
+
+    @Test("a role read beside a bare surname does not go to the fuller name it links to")
+    func rolesFollowTheExactPerson() throws {
+        let database = try GazetteDatabase.inMemory()
+        _ = try ingest(
+            database, title: "First", body: "Mary Cheney wrote on Facebook.",
+            [Stub("Mary Cheney", .person, roles: ["activist"])])
+        _ = try ingest(
+            database, title: "Second", body: "Vice President Cheney said no.",
+            [Stub("Cheney", .person, roles: ["Vice President"])])
+        #expect(try sharedEntities(database) == ["Mary Cheney": 2])
+        #expect(try roles(database, of: "Mary Cheney") == ["activist"])
+    }
+
     @Test("first_seen_at is the ingest time of the first article naming the entity")
     func firstSeen() throws {
         let database = try GazetteDatabase.inMemory(

@@ -30,6 +30,12 @@ enum DateLexicon {
         "expected", "expects", "due", "coming", "until", "wo", "intends", "hopes",
     ]
 
+    /// Future markers that are also nouns (`plans`, `hopes`): future only before `to`.
+    static let intentions: Set<String> = ["plans", "planning", "expects", "intends", "hopes"]
+
+    /// Auxiliaries that put a future marker in the past (`was due`, `were coming`, `had expected`).
+    static let pastAuxiliaries: Set<String> = ["was", "were", "had"]
+
     /// Reporting verbs (`said`, `announced`) date the report, not the event reported, so
     /// they say nothing about the tense of a date in the sentence.
     static let reporting: Set<String> = [
@@ -45,7 +51,8 @@ enum DateLexicon {
         "spent", "paid", "sold", "bought", "thought", "found", "ran", "wrote", "spoke", "knew", "led",
         "struck", "hit", "put", "set", "cut", "shut", "quit", "fled", "fought", "felt", "kept", "meant",
         "stood", "understood", "grew", "drew", "threw", "flew", "broke", "chose", "ago", "last",
-        "yesterday", "earlier", "previously",
+        "yesterday", "earlier", "previously", "didn't", "didn’t", "wasn't", "wasn’t", "weren't", "weren’t",
+        "hadn't", "hadn’t",
     ]
 
     /// The month number of a month word, abbreviations included.

@@ -106,7 +106,7 @@ package enum EntityLexicon {
         "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime", "minister",
         "chancellor", "secretary", "senator", "sen", "rep", "gov", "governor", "mayor", "king", "queen",
         "prince", "princess", "pope", "general", "gen", "colonel", "col", "captain", "capt", "judge", "justice",
-        "ambassador", "premier", "sheikh", "emir", "ayatollah", "archbishop", "bishop", "rev", "father",
+        "ambassador", "premier", "sheikh", "emir", "ayatollah", "archbishop", "bishop", "rev", "father", "vice",
     ]
 
     /// Words that name a storm when capitalised before a name (`Hurricane Katrina`).

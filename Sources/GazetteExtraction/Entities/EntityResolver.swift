@@ -66,13 +66,18 @@ package struct EntityResolver {
         for g in groups where g.canonical == nil {
             guard g.type == .person || g.words.count == 1 else { continue }
             var best: Group? = nil
+            var people: Set<ObjectIdentifier> = []
             let words = Set(g.words)
             for p in fullNames where p !== g && p.words.count > g.words.count && words.isSubset(of: p.words) {
                 if (g.type == .event) != (p.type == .event) { continue }
                 // A single word of another type joins only as the person's last name.
                 if g.type != .person, p.words.last != g.words.first { continue }
+                if p.type == .person { people.insert(ObjectIdentifier(p.root)) }
                 if best == nil || p.mentions.count > best!.mentions.count { best = p }
             }
+            // A word two people share (`Cheney` beside Dick and Mary Cheney) is neither's: joining
+            // it would give one of them the other's roles and quotes.
+            if g.words.count == 1, people.count > 1 { continue }
             if let best { g.joined = best.root }
         }
         // The groups joined to each root, in order.

@@ -104,7 +104,10 @@ extension Extractor {
             metadata.publishedAt = document.modified
             metadata.publishedSource = .file
         }
-        let analysis = analyze(body: body, publishedAt: metadata.publishedAt, timings: &timings)
+
+        // An undated article's file time is a guess: relative dates are not resolved against it.
+        let anchor = metadata.publishedSource == .file ? nil : metadata.publishedAt
+        let analysis = analyze(body: body, publishedAt: anchor, timings: &timings)
         return timings.measure("record") {
             var record = record(
                 document, format: format, encoding: encoding, options: options, metadata: metadata, body: body,

@@ -1,9 +1,11 @@
 /// Who a quotation is attributed to, as written next to it: a name (`said Haley Morris`),
-/// a pronoun (`he said`), or a speech verb with neither (`a spokesman said`).
+/// a pronoun (`he said`), a speech verb with neither (`a spokesman said`), or a verb whose
+/// subject is its clause's (`X compared himself to Y, saying, “`, `X said … and added, “`).
 enum Attributed: Equatable {
     case name(String)
     case pronoun(String)
     case anonymous
+    case clauseSubject
 }
 
 /// Reads the attribution around a quoted segment: after it (`,” he said`, `,” said X`,
@@ -13,7 +15,9 @@ struct AttributionReader {
     let q: QuoteText
 
     /// Attribution in the words after a closing mark at token `k`, up to `limit` (exclusive).
-    func after(from start: Int, limit: Int) -> Attributed? {
+    /// `unfinished`: the quote ends in `,` `?` `!`, so what follows is its attribution, and an
+    /// unlisted past-tense verb counts as a speech verb (`,” Toomey fumed`, `!” beamed X`).
+    func after(from start: Int, limit: Int, unfinished: Bool = false) -> Attributed? {
         var k = start
         var dash = false
         while k < limit, q.tokens[k].kind != .word {
@@ -26,6 +30,7 @@ struct AttributionReader {
         if QuoteLexicon.speechVerbs.contains(w) { return objectOfVerb(k + 1, limit: limit) }
         if w == "according", q.word(k + 1) == "to" { return objectOfVerb(k + 2, limit: limit) }
         if let found = subjectThenVerb(k, limit: limit) { return found }
+        if unfinished, let found = unlistedVerb(k, limit: limit) { return found }
         // A signature: `”― Pamela Padilla`.
         if dash, let run = q.runStarting(at: k),
             run.upperBound + 1 >= limit || q.tokens[run.upperBound + 1].kind != .word
@@ -33,6 +38,22 @@ struct AttributionReader {
             return q.name(run).map(Attributed.name)
         }
         return laterInSentence(k, limit: limit)
+    }
+
+    /// `fumed Toomey`, `Toomey fumed`, `he fumed`: a lower-case `-ed` word next to the name.
+    func unlistedVerb(_ k: Int, limit: Int) -> Attributed? {
+        func pastTense(_ i: Int) -> Bool {
+            i < limit && q.tokens[i].kind == .word && !q.isNameWord(i) && q.words[i].count > 3
+                && q.words[i].hasSuffix("ed")
+        }
+        if pastTense(k), k + 1 < limit, let run = q.runStarting(at: k + 1) {
+            return q.name(run).map(Attributed.name) ?? .anonymous
+        }
+        if QuoteLexicon.personPronouns.contains(q.words[k]), pastTense(k + 1) { return .pronoun(q.words[k]) }
+        if let run = q.runStarting(at: k), pastTense(run.upperBound + 1) {
+            return q.name(run).map(Attributed.name) ?? .anonymous
+        }
+        return nil
     }
 
     static let dashes: Set<Unicode.Scalar> = ["\u{2014}", "\u{2013}", "\u{2015}", "-"]
@@ -97,15 +118,27 @@ struct AttributionReader {
         return nil
     }
 
-    /// The index of a speech verb at `v`, allowing adverbs before it (`he later said`).
+    /// The index of a speech verb at `v`, allowing adverbs before it (`he later said`) and a
+    /// passive `is quoted as` (`Braynard is quoted as saying`).
     func verbFollows(_ v: Int, limit: Int) -> Int? {
         var c = v
-        while c < min(limit, v + 3) {
+        if ["is", "was"].contains(q.word(c)), q.word(c + 1) == "quoted", q.word(c + 2) == "as" { c += 3 }
+        let end = c + 3
+        while c < min(limit, end) {
             if QuoteLexicon.speechVerbs.contains(q.words[c]) { return c }
-            if !QuoteLexicon.adverbs.contains(q.words[c]) { return nil }
+            if !isAdverb(c) { return nil }
             c += 1
         }
         return nil
+    }
+
+    /// A word that may stand between a subject and its verb: a listed one (`later`, `has`) or a
+    /// lower-case `-ly` adverb (`Trump jokingly said`).
+    func isAdverb(_ i: Int) -> Bool {
+        guard i >= 0, i < q.tokens.count else { return false }
+        let w = q.words[i]
+        return QuoteLexicon.adverbs.contains(w)
+            || (w.count > 4 && w.hasSuffix("ly") && q.tokens[i].kind == .word && !q.isNameWord(i))
     }
 
     /// `said Haley Morris`, `said Sanders campaign manager Jeff Weaver`, `said he`,
@@ -164,8 +197,8 @@ struct AttributionReader {
             }
             if QuoteLexicon.speechVerbs.contains(w) || QuoteLexicon.namingVerbs.contains(w) {
                 if v == e || (v >= e - 2 && introduces) { introduces = true }
-                // `…, saying, “…”`: a participle's subject is the sentence's, found by salience.
-                if w.hasSuffix("ing") { return (.pronoun("he"), v, introduces) }
+                // `…, saying, “…”`: a participle's subject is its clause's.
+                if w.hasSuffix("ing") { return (.clauseSubject, v, introduces) }
                 return (subjectBefore(v, floor: floor) ?? objectOfVerb(v + 1, limit: end + 1), v, introduces)
             }
             if q.endsSentence(v) || q.isQuoteMark(v) { return nil }
@@ -178,12 +211,14 @@ struct AttributionReader {
     /// apposition (`Soe Min, a USDP member, said`).
     func subjectBefore(_ v: Int, floor: Int) -> Attributed? {
         var s = v - 1
-        while s >= floor, QuoteLexicon.adverbs.contains(q.words[s]) { s -= 1 }
+        while s >= floor, isAdverb(s) { s -= 1 }
+        // `X said … and added: “`: the verb shares its subject with the one before.
+        if s >= floor, q.words[s] == "and" || q.words[s] == "but" { return .clauseSubject }
         // `X interjected to say:`, `X went on to say`.
         if s >= floor, q.words[s] == "to" {
             s -= 2
             if q.word(s + 1) == "on" { s -= 1 }
-            while s >= floor, QuoteLexicon.adverbs.contains(q.words[s]) { s -= 1 }
+            while s >= floor, isAdverb(s) { s -= 1 }
         }
         guard s >= floor else { return nil }
         if QuoteLexicon.pronouns.contains(q.words[s]) { return .pronoun(q.words[s]) }

@@ -19,6 +19,7 @@ enum QuoteLexicon {
         "lamented", "laments", "alleged", "alleges", "estimated", "confirmed", "confirms", "denied", "denies",
         "described", "describes", "texted", "emailed", "messaged", "tweeting", "writing", "adding", "asking",
         "warning", "arguing", "noting", "explaining", "telling", "declaring", "insisting", "claiming",
+        "stating", "charged", "charges", "pressed",
     ]
 
     /// Verbs that name rather than say: `what X calls “…”` is a partial quote.

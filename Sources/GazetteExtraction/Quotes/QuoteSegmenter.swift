@@ -16,6 +16,9 @@ enum QuoteSegmenter {
         var runsOn: Bool
         /// The opening mark is the first non-space character of its line.
         var startsLine: Bool
+        /// Offsets of the marks that reopen a quotation continued over paragraphs, inside
+        /// `inner`: not part of what was said.
+        var reopenings: [Int] = []
     }
 
     static func isOpening(_ c: Unicode.Scalar) -> Bool { c == "\u{201C}" || c == "\u{00AB}" || c == "\u{201E}" }
@@ -109,6 +112,7 @@ enum QuoteSegmenter {
                 out[out.count - 1].inner = p.inner.lowerBound..<g.inner.upperBound
                 out[out.count - 1].close = g.close
                 out[out.count - 1].runsOn = g.runsOn
+                out[out.count - 1].reopenings += [g.open] + g.reopenings
             } else {
                 out.append(g)
             }

@@ -63,7 +63,11 @@ struct QuoteFinder {
             let paragraph = paragraph(of: g.open)
             let bounds = paragraphTokens(paragraph, closing: g.close)
             let limit = min(nextOpen, afterClose + 30, bounds.upperBound)
-            let floor = max(previousClose, beforeOpen - 30, bounds.lowerBound)
+            // A paragraph that ends in `:` introduces the quote that opens the next (`Trump
+            // tweeted:` ¶ `“…”`): its words are the quote's attribution.
+            let introduced = g.startsLine && paragraph > 0 && q.isPunct(beforeOpen, ":")
+            let start = introduced ? paragraphTokens(paragraph - 1, closing: g.open).lowerBound : bounds.lowerBound
+            let floor = max(previousClose, beforeOpen - 30, start)
             let inner = q.token(atOrAfter: g.inner.lowerBound)..<(q.token(endingBy: g.inner.upperBound) + 1)
             let wordCount = inner.filter { q.tokens[$0].kind == .word || q.tokens[$0].kind == .number }.count
             let startsSentence =
@@ -83,7 +87,9 @@ struct QuoteFinder {
             {
                 kind = .scare
             } else if !g.runsOn, !endsSentenceBeforeNext(g, afterClose),
-                let post = reader.after(from: afterClose, limit: limit),
+                let post = reader.after(
+                    from: afterClose, limit: limit,
+                    unfinished: ",?!".unicodeScalars.contains(lastInner) || q.isPunct(afterClose, ",")),
                 startsSentence || utterance
             {
                 kind = startsSentence || wordCount >= 6 ? .direct : .partial
@@ -100,14 +106,14 @@ struct QuoteFinder {
                 // that names someone else (`…, said Ms Deans. “…”` after Mr Buckingham's quote).
                 var name: String?
                 if let known = last.name {
-                    name = challenged(last.segment, known, before: g.open) ? nil : known
+                    name = challenged(last, known, before: g.open) ? nil : known
                 } else if !last.unnamed {
                     name = resolver.resolvePronoun(at: g.open)
                 }
                 out.append(make(g, speaker: name, kind: .direct))
                 lastSpeaker = LastSpeaker(
                     name: name, unnamed: last.unnamed || name == nil && last.name != nil, paragraph: paragraph,
-                    segment: index)
+                    segment: index, carried: true)
                 continue
             } else if startsSentence, utterance {
                 kind = .direct
@@ -117,6 +123,7 @@ struct QuoteFinder {
                 kind = wordCount <= 4 ? .scare : .partial
             }
 
+            if attributed == .clauseSubject { attributed = clauseSubject(ofVerbAt: attributionOffset) }
             var speaker: String?
             switch attributed {
             case .name(let n):
@@ -134,10 +141,50 @@ struct QuoteFinder {
                 let unnamed =
                     speaker == nil
                     && (attributed == .anonymous || { if case .name = attributed { true } else { false } }())
-                lastSpeaker = LastSpeaker(name: speaker, unnamed: unnamed, paragraph: paragraph, segment: index)
+                lastSpeaker = LastSpeaker(
+                    name: speaker, unnamed: unnamed, paragraph: paragraph, segment: index, carried: false)
             }
         }
         return out
+    }
+
+    /// The subject of the clause whose verb starts at `offset` (`Sanders compared himself to
+    /// Clinton, saying, “`; `Lazar said he … and added, “`): a name right before the verb (`has
+    /// Podesta saying`), else the subject of the sentence's first speech verb before it, else the
+    /// first person the sentence names that may be its subject, else
+    /// a `he`/`she` the sentence opens with. Failing those, a participle's subject is found as a
+    /// `he`'s would be (`Adding, “…”` continues the sentence before); a coordinated verb's is unknown.
+    func clauseSubject(ofVerbAt offset: Int) -> Attributed {
+        let v = q.token(atOrAfter: offset)
+        guard v < q.tokens.count, let index = q.text.sentenceIndex(ofToken: v) else { return .anonymous }
+        let participle = q.words[v].hasSuffix("ing")
+        let sentence = q.text.sentences[index]
+        let first = sentence.tokens.lowerBound
+        if let name = nameRightBefore(v, floor: first) { return .name(name) }
+        for u in first..<v where QuoteLexicon.speechVerbs.contains(q.words[u]) {
+            if q.words[u].hasSuffix("ing") {
+                if let name = nameRightBefore(u, floor: first) { return .name(name) }
+            } else if let subject = reader.subjectBefore(u, floor: first), subject != .clauseSubject {
+                return subject
+            }
+        }
+        if let person = resolver.people.first(where: {
+            $0.offset >= sentence.start && $0.offset < offset && resolver.maySubject($0)
+        }) {
+            return .name(person.name)
+        }
+        var k = first
+        while k < v, q.tokens[k].kind != .word { k += 1 }
+        if k < v, QuoteLexicon.personPronouns.contains(q.words[k]) { return .pronoun(q.words[k]) }
+        return participle ? .pronoun("he") : .anonymous
+    }
+
+    /// The name that ends right before token `v`, adverbs skipped (`Hillary Clinton asking`).
+    func nameRightBefore(_ v: Int, floor: Int) -> String? {
+        var s = v - 1
+        while s >= floor, reader.isAdverb(s) { s -= 1 }
+        guard s >= floor, let run = q.runEnding(at: s), run.lowerBound >= floor else { return nil }
+        return q.name(run)
     }
 
     /// The speaker of the last direct quote. `unnamed`: it was attributed, but to no named
@@ -147,6 +194,8 @@ struct QuoteFinder {
         var unnamed: Bool
         var paragraph: Int
         var segment: Int
+        /// The quote had no attribution of its own: its speaker was carried over from the one before.
+        var carried: Bool
     }
 
     /// `“….” Liam Fox said the return…`: the quote ends a sentence and the next one starts
@@ -166,23 +215,50 @@ struct QuoteFinder {
     /// person is named in a sentence between it and `offset`: `“A,” he said. “B,” he added.`
     func lastSpeakerIfUnchallenged(_ last: LastSpeaker?, _ paragraph: Int, before offset: Int) -> String? {
         guard let last, let name = last.name, paragraph - last.paragraph <= 1,
-            !challenged(last.segment, name, before: offset)
+            !challenged(last, name, before: offset)
         else { return nil }
         return name
     }
 
-    /// Whether a person other than `name` is named outside quotes after the sentence of
-    /// segment `segment` and before `offset`. Names in the rest of the quote's own sentence
-    /// (`he said before the talks with Witkoff`) are its attribution's, not new subjects.
-    func challenged(_ segment: Int, _ name: String, before offset: Int) -> Bool {
-        let close = segments[segment].close
+    /// Whether a person other than `name` is named outside quotes after the sentence of the
+    /// last quote and before `offset`. Names in the rest of the quote's own sentence (`he said
+    /// before the talks with Witkoff`) are its attribution's, not new subjects, unless that quote
+    /// had no attribution of its own and a speech verb stands next to the name (`“…,” Digital
+    /// prints cost less, said Ms Deans.`).
+    func challenged(_ last: LastSpeaker, _ name: String, before offset: Int) -> Bool {
+        let close = segments[last.segment].close
         let from = q.text.sentences.first { $0.end > close }?.end ?? close
-        return resolver.people.contains { $0.offset > from && $0.offset < offset && $0.name != name }
+        return resolver.people.contains {
+            $0.offset > close && $0.offset < offset && $0.name != name
+                && ($0.offset > from || last.carried && !resolver.isPossessive($0.offset) && speaks(at: $0.offset))
+        }
     }
 
+    /// Whether the name at `offset` is the subject or object of a speech verb next to it
+    /// (`said Ms Deans`, `Ms Deans said`).
+    func speaks(at offset: Int) -> Bool {
+        let k = q.token(atOrAfter: offset)
+        guard let run = q.runStarting(at: k) else { return false }
+        var before = run.lowerBound - 1
+        while before >= 0, q.isPunct(before, ".") || QuoteLexicon.titles.contains(q.words[before]) { before -= 1 }
+        return before >= 0 && QuoteLexicon.speechVerbs.contains(q.words[before])
+            || reader.verbFollows(run.upperBound + 1, limit: q.tokens.count) != nil
+    }
+
+    /// The quote of a segment; its text leaves out the marks that reopen a continued quotation
+    /// (`…families. "The rules…` reads `…families. The rules…`).
     func make(_ g: QuoteSegmenter.Segment, speaker: String?, kind: Quote.Kind) -> Quote {
-        Quote(
-            text: q.text.text(g.inner), speaker: speaker, kind: kind, start: g.inner.lowerBound, end: g.inner.upperBound
-        )
+        var text = q.text.text(g.inner)
+        if !g.reopenings.isEmpty {
+            var scalars = String.UnicodeScalarView()
+            var from = g.inner.lowerBound
+            for mark in g.reopenings {
+                scalars.append(contentsOf: q.text.scalars[from..<mark])
+                from = mark + 1
+            }
+            scalars.append(contentsOf: q.text.scalars[from..<g.inner.upperBound])
+            text = String(scalars)
+        }
+        return Quote(text: text, speaker: speaker, kind: kind, start: g.inner.lowerBound, end: g.inner.upperBound)
     }
 }

@@ -7,8 +7,8 @@
 struct SpeakerResolver {
     let q: QuoteText
     let entities: [Entity]
-    /// Person mentions outside quotations, in text order: offset and canonical name.
-    private(set) var people: [(offset: Int, name: String)] = []
+    /// Person mentions outside quotations, in text order: start and end offsets, canonical name.
+    private(set) var people: [(offset: Int, end: Int, name: String)] = []
     /// Lower-cased surface forms → canonical names.
     private var canonicalByForm: [String: String] = [:]
     /// Lower-cased last words of person names → canonical names.
@@ -48,7 +48,7 @@ struct SpeakerResolver {
                 }
                 guard e.type == .person else { continue }
                 if let last = e.name.split(separator: " ").last { canonicalBySurname[last.lowercased()] = e.name }
-                for m in e.mentions where !insideQuote(m.start) { people.append((m.start, e.name)) }
+                for m in e.mentions where !insideQuote(m.start) { people.append((m.start, m.end, e.name)) }
             }
             people.sort { $0.offset < $1.offset }
             return
@@ -68,9 +68,9 @@ struct SpeakerResolver {
             if parts.count >= 2 && parts.count <= 4 || titled {
                 let canonical = parts.count >= 2 ? name : (canonicalBySurname[surname] ?? name)
                 if parts.count >= 2, canonicalBySurname[surname] == nil { canonicalBySurname[surname] = name }
-                people.append((q.tokens[k].start, canonical))
+                people.append((q.tokens[k].start, q.tokens[run.upperBound].end, canonical))
             } else if let full = canonicalBySurname[surname] {
-                people.append((q.tokens[k].start, full))
+                people.append((q.tokens[k].start, q.tokens[run.upperBound].end, full))
             }
         }
     }
@@ -165,8 +165,43 @@ struct SpeakerResolver {
         return next == "’s" || next == "'s" || next == "’" || next == "'"
     }
 
-    /// The person a `he`/`she` at `offset` most likely refers to: the first person named in
-    /// the nearest sentence (up to four back) before it; nil when none is found.
+    /// Whether a person mention may be a sentence's subject: not possessive, not followed by an
+    /// organisation's word (`The Clinton Foundation describes itself`), not
+    /// governed (``isGoverned(_:)``).
+    func maySubject(_ mention: (offset: Int, end: Int, name: String)) -> Bool {
+        guard !isPossessive(mention.offset), !isGoverned(mention.offset) else { return false }
+        guard let run = q.runStarting(at: q.token(atOrAfter: mention.offset)) else { return true }
+        return !run.contains { q.tokens[$0].start >= mention.end && Self.organisationWords.contains(q.words[$0]) }
+    }
+
+    /// A name after an article or a preposition (`the Sanders interview`, `told Newsmax that
+    /// …`, `a visit by Obama`) is no subject either, unless a participle or speech verb follows
+    /// a preposition's (`with Donald Trump tweeting`, `footage of Hillary Clinton asking`).
+    func isGoverned(_ offset: Int) -> Bool {
+        let k = q.token(atOrAfter: offset)
+        let before = q.word(k - 1)
+        guard Self.governing.contains(before) else { return false }
+        guard before != "the", before != "a", before != "an", let run = q.runStarting(at: k) else { return true }
+        var next = run.upperBound + 1
+        while next < q.tokens.count, q.tokens[next].kind == .word, q.words[next].hasSuffix("ly"), !q.isNameWord(next) {
+            next += 1
+        }
+        let w = q.word(next)
+        return !(w.hasSuffix("ing") || QuoteLexicon.speechVerbs.contains(w))
+    }
+
+    static let governing: Set<String> = [
+        "the", "a", "an", "to", "with", "by", "for", "of", "from", "about", "against", "at", "on", "in", "into",
+        "than", "between", "toward", "towards", "like", "over", "under",
+    ]
+
+    /// The person a `he`/`she` at `offset` most likely refers to: the subject (first person
+    /// named that ``maySubject(_:)``) of the nearest sentence
+    /// before it that names one, looking back five sentences; a sentence whose subject is itself
+    /// `he`/`she` keeps the same referent and is not counted. Nil when none is found, and when
+    /// that sentence's subject is a person's thing (`Mr Campbell's e-mail … suggested they get
+    /// Trevor Beattie …. In it, he said`): the pronoun is more likely the owner's than the
+    /// object's, and a misquote is worse than no speaker.
     func resolvePronoun(at offset: Int) -> String? {
         let sentences = q.text.sentences
         var lo = 0
@@ -179,13 +214,42 @@ struct SpeakerResolver {
         var looked = 0
         while s >= 0, looked < 5 {
             let sentence = sentences[s]
-            let first = people.first {
-                $0.offset >= sentence.start && $0.offset < min(sentence.end, offset) && !isPossessive($0.offset)
+            let named = people.filter { $0.offset >= sentence.start && $0.offset < min(sentence.end, offset) }
+            if let first = named.first(where: maySubject) {
+                if let owner = named.first, owner.offset < first.offset, isPossessive(owner.offset),
+                    startsSentence(owner.offset, sentence), !ownsRole(owner.offset)
+                {
+                    return nil
+                }
+                return first.name
             }
-            if let first { return first.name }
+            let opening = q.token(atOrAfter: sentence.start)
+            if !(opening < q.tokens.count && QuoteLexicon.personPronouns.contains(q.words[opening])) { looked += 1 }
             s -= 1
-            looked += 1
         }
-        return people.last { $0.offset < offset }?.name
+        return nil
+    }
+
+    /// Whether a mention opens its sentence (after at most an opening quotation mark and titles).
+    private func startsSentence(_ offset: Int, _ sentence: Sentence) -> Bool {
+        var k = q.token(atOrAfter: sentence.start)
+        while k < q.tokens.count, q.tokens[k].kind != .word { k += 1 }
+        while k < q.tokens.count, q.tokens[k].start != offset,
+            QuoteLexicon.titles.contains(q.words[k]) || q.isPunct(k, ".")
+        { k += 1 }
+        return k < q.tokens.count && q.tokens[k].start == offset
+    }
+
+    /// `Trump's lawyer, Michael Cohen, said`: the possessive names whose person the
+    /// apposition is, so the name after it is the subject.
+    private func ownsRole(_ offset: Int) -> Bool {
+        let k = q.token(atOrAfter: offset)
+        guard let run = q.runStarting(at: k) else { return false }
+        var c = run.upperBound + 2
+        while c < min(q.tokens.count, run.upperBound + 6), q.tokens[c].kind == .word {
+            if QuoteLexicon.titles.contains(q.words[c]) || EntityLexicon.roleHeads.contains(q.words[c]) { return true }
+            c += 1
+        }
+        return false
     }
 }

@@ -79,8 +79,9 @@ struct ArticleWriter {
             for (index, name) in entity.aliases.enumerated() {
                 try alias.execute(arguments: [entityID, articleID, linkID, index, name])
             }
+            let roles = try linker.takesRoles(of: entity, linkedTo: entityID, in: db) ? entity.roles : []
             let role = try db.cachedStatement(sql: Insert.role)
-            for (index, text) in entity.roles.enumerated() {
+            for (index, text) in roles.enumerated() {
                 try role.execute(arguments: [entityID, articleID, linkID, index, text])
             }
             let mention = try db.cachedStatement(sql: Insert.mention)

@@ -18,6 +18,9 @@ import GazetteExtraction
 ///
 /// Sharing only an alias is not enough (`Boris Johnson` and `Mike Johnson` both say `Johnson`),
 /// and when steps 2–4 find several entities the name is ambiguous and a new entity is made.
+/// A person named by a surname alone skips steps 2–3: another article's `Cheney` alias of
+/// `Mary Cheney` says nothing about this article's `Cheney`; only step 4, which sees every
+/// full name with that surname, links it.
 struct EntityLinker {
     let articleID: Int64
     let ingestedAt: String
@@ -45,7 +48,8 @@ struct EntityLinker {
                 sql: "SELECT id FROM entities WHERE type = ? AND name IN (\(placeholders))",
                 arguments: StatementArguments([type] + aliases))
         }
-        let candidates = knownAs.union(namedByAlias)
+        let surnameAlone = entity.type == .person && PersonName(entity.name).isSurnameAlone
+        let candidates = surnameAlone ? [] : knownAs.union(namedByAlias)
         if candidates.count == 1, let id = candidates.first {
             if namedByAlias.contains(id), !knownAs.contains(id) {
                 try adoptFullerName(entity.name, for: id, in: db)
@@ -60,6 +64,16 @@ struct EntityLinker {
             sql: "INSERT INTO entities (name, type, first_seen_at, first_article_id) VALUES (?, ?, ?, ?)"
         ).execute(arguments: [entity.name, type, ingestedAt, articleID])
         return db.lastInsertedRowID
+    }
+
+    /// Whether the entity's roles go to the shared entity `id`. Not when a surname alone was
+    /// linked to a fuller name: `Vice President Cheney` may be another Cheney than the one the
+    /// store knows, and a role must follow the exact person.
+    func takesRoles(of entity: Entity, linkedTo id: Int64, in db: Database) throws -> Bool {
+        guard entity.type == .person, PersonName(entity.name).isSurnameAlone else { return true }
+        let name = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT name FROM entities WHERE id = ?"), arguments: [id])
+        return name?.caseInsensitiveCompare(entity.name) == .orderedSame
     }
 
     /// Records that the entity is known under the record's name and aliases.

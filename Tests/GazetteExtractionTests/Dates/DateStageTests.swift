@@ -51,6 +51,38 @@ import Testing
         #expect(value("The summit will open on 14 January in Geneva.", "14 January") == "2026-01-14")
     }
 
+    /// Issue 13: a weekday follows the verb that governs it, and the nearest tense marker only
+    /// when there is none; published Wednesday 3 December 2025.
+    @Test(arguments: [
+        // `was coming` is past progressive, not the future (NBC gave 2019-11-26 for Tuesday the 19th).
+        ("Eyamba Sowers didn’t know Patrick was coming to Tuesday’s networking gathering.", "Tuesday", "2025-12-02"),
+        // The report's own day, whatever the quote says of the future.
+        ("She will give voters “a live demonstration,” she said Tuesday.", "Tuesday", "2025-12-02"),
+        ("The senator said on Monday that he will vote for the bill.", "Monday", "2025-12-01"),
+        ("The man was arrested Tuesday and will appear in court.", "Tuesday", "2025-12-02"),
+        ("The report is due Friday, officials said.", "Friday", "2025-12-05"),
+        ("The ministers will meet on Tuesday.", "Tuesday", "2025-12-09"),
+        // `hopes` here is a noun, no sign of the future.
+        ("The team’s playoff hopes are slim after Monday night’s loss.", "Monday night", "2025-12-01"),
+        ("The hearing was due on Monday but was delayed.", "Monday", "2025-12-01"),
+        // A passive takes its auxiliary's tense.
+        ("Their employment will be terminated on Friday.", "Friday", "2025-12-05"),
+        ("The vote will be held on Dec. 9, officials said.", "Dec. 9", "2025-12-09"),
+    ])
+    func weekdaysFollowTheirVerb(_ body: String, _ text: String, _ expected: String) {
+        #expect(value(body, text) == expected)
+    }
+
+    @Test func anUndatedArticlesRelativeDatesAreNotGuessedFromTheFileTime() throws {
+        let bytes = Array(
+            "Storm hits coast\n\nThe mayor said on Tuesday that the storm hit yesterday, on 12 February 2025.\n".utf8)
+        let record = try Extractor().extract(
+            SourceDocument(path: "x.txt", bytes: bytes, modified: DateStageTests.published),
+            options: ExtractionOptions())
+        #expect(record.publishedSource == .file)
+        #expect(record.dates.map(\.text) == ["12 February 2025"])
+    }
+
     @Test func withoutPublicationOnlyAbsoluteDatesRemain() {
         let found = dates("Yesterday, on 12 February 2025, and last week.", publishedAt: nil)
         #expect(found.map(\.text) == ["12 February 2025"])

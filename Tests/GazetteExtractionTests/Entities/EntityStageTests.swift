@@ -57,6 +57,18 @@ import Testing
         #expect(roles.contains { $0.contains(role) }, "\(roles)")
     }
 
+    @Test func aSurnameTwoPeopleShareJoinsNeitherAndRolesFollowTheExactPerson() {
+        let e = entities(
+            "Their father, former Vice President Dick Cheney, supports same-sex marriage. Mary Cheney, who is gay, "
+                + "criticised her sister. The younger Cheney said the family was divided.")
+        let dick = entity("Dick Cheney", in: e)
+        let mary = entity("Mary Cheney", in: e)
+        #expect(dick?.roles.contains { $0.contains("Vice President") } == true, "\(dick?.roles ?? [])")
+        #expect(mary?.roles.isEmpty == true, "\(mary?.roles ?? [])")
+        #expect(dick?.aliases.contains("Cheney") == false)
+        #expect(mary?.aliases.contains("Cheney") == false)
+    }
+
     @Test func sentenceInitialFunctionWordsAreNeverEntities() {
         let body =
             "The deal failed. Either way, Europe pays. Instead, Ukraine waits. Indeed, nobody knows. Yet Kyiv holds. "

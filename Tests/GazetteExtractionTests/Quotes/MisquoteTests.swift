@@ -22,6 +22,7 @@ import Testing
         #expect(q.count == 1)
         #expect(q.first?.text.hasPrefix("The awards always") == true)
         #expect(q.first?.text.hasSuffix("new server,") == true)
+        #expect(q.first?.text == "The awards always get a lot of traffic. This was my first year on a new server,")
         #expect(q.first?.speaker == "Nikolai Nolan")
         #expect(!q.contains { $0.text.contains("Technorati") || $0.text.contains("said Mr") })
     }
@@ -31,7 +32,8 @@ import Testing
             "We will not stand in the way of families. "The rules are clear," said Mr Stone. She said new mothers were already entitled to 12 months leave. "It is fair," she added.
             """
         let q = quotes(body)
-        #expect(q.map(\.text) == ["We will not stand in the way of families. \"The rules are clear,", "It is fair,"])
+        // The mark that reopens the continued quote is no part of it.
+        #expect(q.map(\.text) == ["We will not stand in the way of families. The rules are clear,", "It is fair,"])
         #expect(!q.contains { $0.text.contains("new mothers") })
     }
 
@@ -84,5 +86,55 @@ import Testing
         let q = quotes(body)
         #expect(q.count == 2)
         #expect(q.allSatisfy { $0.speaker == nil })
+    }
+
+    @Test func heChainsBackOverSentencesThatOpenWithHeToTheSubject() {
+        // BBC: `Mr Balls … had suggested that Mr Brown …` then two `He …` sentences and two
+        // without a person; the quote's `he` is Mr Balls, never the last name seen (Mr Brown).
+        let body = """
+            Mr Balls, who stepped down from his Treasury post, had suggested that Mr Brown would meet his golden rule. He said he hoped more would be done.
+
+            He also stressed a rise in interest rates would not hurt Labour. Expectations of a rate rise have gathered pace. Consumer borrowing rose in January. "I do not believe that this will be a big election issue," he told a Parliamentary lunch. "This is a big change in our political culture."
+            """
+        #expect(quotes(body).map(\.speaker) == ["Balls", "Balls"])
+    }
+
+    @Test func heAfterAPersonsThingIsNotTheObjectOfTheSentence() {
+        // `Mr Campbell's e-mail … suggested they should get Trevor Beattie …. In it, he said:`
+        // is Mr Campbell, not Trevor Beattie: better no speaker than the wrong one.
+        let body = """
+            Mr Campbell's e-mail, which was intended for a party official, suggested they should get Trevor Beattie, the agency's boss, to issue a statement. In it, he said: "Just spoke to trev. Posters done according to political brief."
+            """
+        let q = quotes(body)
+        #expect(q.count == 1)
+        #expect(q.first?.speaker != "Trevor Beattie")
+    }
+
+    @Test func aNewSpeakerNamedInTheQuotesOwnSentenceEndsTheContinuation() {
+        // A quote with no attribution of its own, then `…, said Ms Deans.` in the same sentence:
+        // the next quote is not the earlier speaker's.
+        let body = """
+            "Access to specialised film is restricted," said Pete Buckingham, head of distribution. "The choice for many remains limited," Digital prints cost less than a 35mm print, said Ms Deans. "It can cost up to £1,500 to make a copy of a print."
+            """
+        let q = quotes(body)
+        #expect(q.count == 3)
+        #expect(q.first?.speaker == "Pete Buckingham")
+        #expect(q.last?.speaker != "Pete Buckingham")
+    }
+
+    @Test func aParticipleOrASecondVerbSpeaksForItsClausesSubject() {
+        // Not the other person named in the clause.
+        #expect(
+            quotes(
+                "At Sunday night's debate, Bernie Sanders compared himself to Hillary Clinton, saying, \"I don't get personal speaking fees from Goldman Sachs.\""
+            ).first?.speaker == "Bernie Sanders")
+        #expect(
+            quotes(
+                "Mayor Bill de Blasio said the move was made by commissioner Bill Bratton and said, \"Who are you going to trust on security?\""
+            ).first?.speaker == "Bill de Blasio")
+        #expect(
+            quotes(
+                "In an interview with journalist Matei Rosca, Marcel Lazar said he welcomed extradition and added, \"I'll plead guilty, no problem.\""
+            ).first?.speaker == "Marcel Lazar")
     }
 }

@@ -108,4 +108,37 @@ import Testing
         }
         #expect(q.first?.text == "Yes, we can.")
     }
+
+    @Test func adverbsInLyStandBetweenSubjectAndVerb() {
+        let q = quotes("Donald Trump jokingly said, \"I hate to say it, I'm becoming mainstream.\"")
+        #expect(q.first?.speaker == "Donald Trump")
+    }
+
+    @Test func anUnlistedVerbAfterAnUnfinishedQuoteIsItsAttribution() {
+        let fumed = quotes(
+            "\"If they were serious, they would have gone to the only bipartisan bill,\" Pat Toomey fumed on Tuesday.")
+        #expect(fumed.first?.speaker == "Pat Toomey")
+        let beamed = quotes("\"This is fantastic!\" beamed Donald Hartley of Madison, Alabama.")
+        #expect(beamed.first?.speaker == "Donald Hartley")
+    }
+
+    @Test func aParagraphEndingInAColonIntroducesTheNextParagraphsQuote() {
+        let body = """
+            Barack Obama spoke first.
+
+            Donald Trump tweeted on Sunday:
+
+            “We are being led by people that don’t know what they are doing.”
+            """
+        #expect(quotes(body).map(\.speaker) == ["Donald Trump"])
+        // An organisation introducing it is no person, and no pronoun guess replaces it.
+        let foundation = """
+            Hillary Clinton is under investigation.
+
+            The Clinton Foundation describes itself in the following way:
+
+            “Everywhere we go, we’re trying to work ourselves out of a job.”
+            """
+        #expect(quotes(foundation).map(\.speaker) == [nil])
+    }
 }
