@@ -23,11 +23,14 @@ struct PageFacts {
     var dateTexts: [(index: Int, text: String)] = []
     /// `<html lang>`.
     var language: String?
+    /// Date-times anywhere in the page's source (``PageDates/stamps(in:limit:)``).
+    var stamps: [DateParser.Match] = []
 
     /// How many of each kind of element text are kept (a page may repeat a class thousands of times).
     static let limit = 12
 
-    init(_ doc: HTMLDocument, furniture: [Bool]) {
+    init(_ doc: HTMLDocument, furniture: [Bool], html: String) {
+        stamps = PageDates.stamps(in: html)
         for i in 1..<doc.count where !doc[i].isText {
             let node = doc[i]
             switch node.name {
@@ -88,9 +91,11 @@ struct PageFacts {
         settle(furniture: furniture)
     }
 
-    /// Orders what needs the finished walk.
+    /// Orders what needs the finished walk: times and date elements outside furniture (a
+    /// profile's "joined" date, related stories' dates) first.
     private mutating func settle(furniture: [Bool]) {
         times = times.filter { !furniture[$0.index] } + times.filter { furniture[$0.index] }
+        dateTexts = dateTexts.filter { !furniture[$0.index] } + dateTexts.filter { furniture[$0.index] }
     }
 
     /// The text of an `itemprop=name` inside a microdata item.
