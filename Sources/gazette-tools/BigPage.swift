@@ -34,9 +34,7 @@ enum BigPage {
             while out.count < bytes { for page in pages where out.count < bytes { out += page.bytes } }
             return out
         }
-        let paragraphs = pages.flatMap { page in
-            HTMLReader.read(String(decoding: page.bytes, as: UTF8.self)).lines.filter { $0.count >= 40 }.map(escaped)
-        }
+        let paragraphs = pages.flatMap { Self.paragraphs(in: String(decoding: $0.bytes, as: UTF8.self)) }
         guard !paragraphs.isEmpty else { return out }
         var depth = 0
         out += Array((shape == .table ? "<table>\n" : "<article><h1>A large page</h1>\n").utf8)
@@ -60,8 +58,12 @@ enum BigPage {
         return out
     }
 
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+    /// The texts of a page's `<p>` elements of 40 characters or more, inner tags taken out
+    /// (character references kept: the texts go back into HTML).
+    static func paragraphs(in html: String) -> [String] {
+        html.matches(of: /<p[ >][^>]*>?(.*?)<\/p>/.dotMatchesNewlines()).compactMap { match in
+            let text = String(match.1).replacing(/<[^>]*>/, with: "").replacing(/\s+/, with: " ")
+            return text.count >= 40 ? text : nil
+        }
     }
 }

@@ -88,14 +88,16 @@ struct PageFacts {
                 if !text.isEmpty, text.count <= 100 { dateTexts.append((i, text)) }
             }
         }
-        settle(furniture: furniture)
+        settle(doc, furniture: furniture)
     }
 
     /// Orders what needs the finished walk: times and date elements outside furniture (a
-    /// profile's "joined" date, related stories' dates) first.
-    private mutating func settle(furniture: [Bool]) {
+    /// profile's "joined" date, related stories' dates) first; a date element is judged by
+    /// where it stands, as its own class (`date`) marks it furniture.
+    private mutating func settle(_ doc: HTMLDocument, furniture: [Bool]) {
         times = times.filter { !furniture[$0.index] } + times.filter { furniture[$0.index] }
-        dateTexts = dateTexts.filter { !furniture[$0.index] } + dateTexts.filter { furniture[$0.index] }
+        let aside = { (element: (index: Int, text: String)) in furniture[doc[element.index].parent] }
+        dateTexts = dateTexts.filter { !aside($0) } + dateTexts.filter(aside)
     }
 
     /// The text of an `itemprop=name` inside a microdata item.

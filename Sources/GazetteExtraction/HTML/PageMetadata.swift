@@ -133,7 +133,12 @@ enum PageMetadata {
             if let local = structured.first(where: {
                 ($0.offset ?? 0) != 0 && abs($0.date.timeIntervalSince(match.date)) < 36 * 3_600
             }) {
-                match.offset = local.offset
+                var shifted = match
+                shifted.offset = local.offset
+                // The day the page shows its readers stays, whatever zone its data speaks.
+                if day(of: shifted) == day(of: match) || !shownDays(facts, nearby: nearby).contains(day(of: match)) {
+                    match = shifted
+                }
             }
         }
         if let url, source != .url, mayBeLocalDay(url.date, of: match) {
@@ -156,6 +161,13 @@ enum PageMetadata {
         case 86_400: return seconds >= 10 * 3_600
         default: return false
         }
+    }
+
+    /// The days of the page's date elements and of the date lines near its headline.
+    static func shownDays(_ facts: PageFacts, nearby: [String]) -> Set<Date> {
+        let dayFirst = !(facts.language?.lowercased().hasPrefix("en-us") ?? false)
+        let texts = facts.dateTexts.map(\.text) + nearby.filter { $0.count <= 120 }
+        return Set(texts.compactMap { PageDates.fromText($0, dayFirst: dayFirst) }.map(day))
     }
 
     /// Midnight UTC of the match's day at its own offset.

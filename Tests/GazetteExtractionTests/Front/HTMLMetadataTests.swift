@@ -170,6 +170,15 @@ struct HTMLMetadataTests {
         #expect(record.publishedSource == .meta)
     }
 
+    /// The day the page shows its readers beats the offset of a schedule in its scripts.
+    @Test func shownDayBeatsTheOffsetFromScripts() throws {
+        let record = try Self.extract(
+            head: "<meta property=\"article:published_time\" content=\"2023-11-09T04:31:00Z\">"
+                + #"<script>window.__data = {"show": {"date": "Thu, 09 Nov 2023 04:30:07 -0600"}};</script>"#,
+            "<h1>Crews battle a warehouse fire</h1><div>Thursday, November 9, 2023 4:41AM</div>")
+        #expect(record.publishedAt == "2023-11-09T04:31:00Z")
+    }
+
     /// With no date in the markup, a date-time written by a script is the last resort.
     @Test func dateTimeInAScriptIsTheLastResort() throws {
         let record = try Self.extract(#"<script>showDate("2020/04/17 01:43:09");</script>"#)
