@@ -67,7 +67,7 @@ enum ElementHints {
     /// Whether an element is furniture by its name, role, class or id: `certain` for comment
     /// threads and hidden elements, `likely` for the rest (the finder overrules a likely mark
     /// on an element that holds most of the page's text).
-    static func furniture(_ node: HTMLDocument.Node) -> Furniture {
+    static func furniture(_ node: HTMLDocument.Node, key: ClassKey) -> Furniture {
         if node.attribute("hidden") != nil { return .certain }
         if let style = node.attribute("style")?.lowercased(),
             style.contains("display:none") || style.contains("display: none")
@@ -77,15 +77,14 @@ enum ElementHints {
         if furnitureTags.contains(node.name) { return .likely }
         if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return .likely }
         if node.attribute("aria-hidden") == "true" { return .likely }
-        let key = node.classKey
         guard !key.isEmpty, !key.contains(any: contentParts) else { return .none }
         if key.contains(any: certainParts) { return .certain }
         return key.contains(any: furnitureParts) || key.contains(word: furnitureWords) ? .likely : .none
     }
 
     /// Whether the class or id names the article's text (`itemprop=articleBody`, `article-body`).
-    static func isContent(_ node: HTMLDocument.Node) -> Bool {
+    static func isContent(_ node: HTMLDocument.Node, key: ClassKey) -> Bool {
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return true }
-        return node.classKey.contains(any: contentParts)
+        return key.contains(any: contentParts)
     }
 }

@@ -24,9 +24,6 @@ struct HTMLDocument {
         var isByline = false
         var isDate = false
 
-        /// The `class` and `id` values, while the attributes still hold them.
-        var classKey: ClassKey { ClassKey(attributes) }
-
         var isText: Bool { name == "#text" }
 
         func attribute(_ name: String) -> String? {
@@ -57,7 +54,8 @@ struct HTMLDocument {
     /// libxml2's global state is set up once, before any parse (its parser is then thread-safe).
     private static let setUp: Void = { xmlInitParser() }()
 
-    init(html: String) {
+    /// `maxNodes`: the node cap (``maxNodes``; smaller in tests).
+    init(html: String, maxNodes: Int = Self.maxNodes) {
         _ = Self.setUp
         nodes = [Node(name: "#document", parent: -1, end: 1)]
         var html = html
@@ -73,7 +71,8 @@ struct HTMLDocument {
             // Cut at a character boundary.
             while count < buffer.count, count > 0, buffer[count] & 0xC0 == 0x80 { count -= 1 }
             return buffer.withMemoryRebound(to: CChar.self) { chars in
-                HTMLTreeBuilder.parse(UnsafeBufferPointer(rebasing: chars[..<count]), options: Int32(options))
+                HTMLTreeBuilder.parse(
+                    UnsafeBufferPointer(rebasing: chars[..<count]), options: Int32(options), maxNodes: maxNodes)
             }
         }
     }
@@ -83,9 +82,10 @@ struct HTMLDocument {
     /// An element node with its hints worked out and only the attributes the metadata needs.
     static func element(_ name: String, attributes: [(name: String, value: String)], parent: Int, index: Int) -> Node {
         var node = Node(name: name, parent: parent, end: index + 1, attributes: attributes)
-        node.furniture = ElementHints.furniture(node)
-        node.isContent = ElementHints.isContent(node)
-        let key = node.classKey
+        // Built once: an element's hints all search its class and id.
+        let key = ClassKey(attributes)
+        node.furniture = ElementHints.furniture(node, key: key)
+        node.isContent = ElementHints.isContent(node, key: key)
         node.isByline = key.contains(any: ElementHints.bylineParts) && !key.contains(any: ElementHints.notBylineParts)
         node.isDate = key.contains(any: ElementHints.dateParts) && !key.contains(any: ElementHints.updateParts)
         node.attributes = attributes.filter { attribute in

@@ -8,7 +8,7 @@ package enum HTMLReader {
         let doc = HTMLDocument(html: html)
         guard doc.count > 1 else { return ArticleDraft(lines: []) }
         let finder = ContentFinder(doc: doc, blocks: TextBlock.blocks(of: doc))
-        let facts = PageFacts(doc, furniture: finder.furniture)
+        let facts = PageFacts(doc, furniture: finder.furniture, html: html)
         var draft = ArticleDraft(lines: [])
         let jsonLD = JSONLDArticle(scripts: facts.jsonLD)
         let main = finder.mainElement()

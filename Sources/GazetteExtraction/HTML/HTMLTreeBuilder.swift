@@ -9,13 +9,17 @@ final class HTMLTreeBuilder {
     private var open = [0]
     /// Depth inside an opaque element whose content is skipped (0 outside one).
     private var skipping = 0
+    /// Nodes kept at most (``HTMLDocument/maxNodes``).
+    private let maxNodes: Int
+
+    init(maxNodes: Int) { self.maxNodes = maxNodes }
 
     func start(_ name: String, attributes: [(name: String, value: String)]) {
         if skipping > 0 {
             skipping += 1
             return
         }
-        guard nodes.count < HTMLDocument.maxNodes else { return }
+        guard nodes.count < maxNodes else { return }
         let index = nodes.count
         nodes.append(HTMLDocument.element(name, attributes: attributes, parent: open.last!, index: index))
         open.append(index)
@@ -35,7 +39,7 @@ final class HTMLTreeBuilder {
     }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard skipping == 0, nodes.count < HTMLDocument.maxNodes, !bytes.isEmpty else { return }
+        guard skipping == 0, nodes.count < maxNodes, !bytes.isEmpty else { return }
         let parent = open.last!
         // The parser may report one text in several pieces.
         if let last = nodes.indices.last, nodes[last].isText, nodes[last].parent == parent {
@@ -61,15 +65,19 @@ final class HTMLTreeBuilder {
     }
 
     /// Parses `html` (UTF-8, at most `count` bytes) with libxml2's push parser and these callbacks.
-    static func parse(_ html: UnsafeBufferPointer<CChar>, options: Int32) -> [HTMLDocument.Node] {
-        let builder = HTMLTreeBuilder()
+    static func parse(_ html: UnsafeBufferPointer<CChar>, options: Int32, maxNodes: Int) -> [HTMLDocument.Node] {
+        let builder = HTMLTreeBuilder(maxNodes: maxNodes)
         var handler = htmlSAXHandler()
         handler.startElement = { context, name, attributes in
             guard let context, let name else { return }
             var pairs: [(name: String, value: String)] = []
             var k = 0
             while let attributes, let key = attributes[k] {
-                let attributeName = String(cString: key).lowercased()
+                var attributeName = String(cString: key)
+                // Nearly always lower case already: no second string.
+                if attributeName.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+                    attributeName = attributeName.lowercased()
+                }
                 if HTMLDocument.keptAttributes.contains(attributeName) {
                     pairs.append((attributeName, attributes[k + 1].map { String(cString: $0) } ?? ""))
                 }

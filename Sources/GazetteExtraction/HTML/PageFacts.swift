@@ -23,11 +23,14 @@ struct PageFacts {
     var dateTexts: [(index: Int, text: String)] = []
     /// `<html lang>`.
     var language: String?
+    /// Date-times anywhere in the page's source (``PageDates/stamps(in:limit:)``).
+    var stamps: [DateParser.Match] = []
 
     /// How many of each kind of element text are kept (a page may repeat a class thousands of times).
     static let limit = 12
 
-    init(_ doc: HTMLDocument, furniture: [Bool]) {
+    init(_ doc: HTMLDocument, furniture: [Bool], html: String) {
+        stamps = PageDates.stamps(in: html)
         for i in 1..<doc.count where !doc[i].isText {
             let node = doc[i]
             switch node.name {
@@ -85,12 +88,16 @@ struct PageFacts {
                 if !text.isEmpty, text.count <= 100 { dateTexts.append((i, text)) }
             }
         }
-        settle(furniture: furniture)
+        settle(doc, furniture: furniture)
     }
 
-    /// Orders what needs the finished walk.
-    private mutating func settle(furniture: [Bool]) {
+    /// Orders what needs the finished walk: times and date elements outside furniture (a
+    /// profile's "joined" date, related stories' dates) first; a date element is judged by
+    /// where it stands, as its own class (`date`) marks it furniture.
+    private mutating func settle(_ doc: HTMLDocument, furniture: [Bool]) {
         times = times.filter { !furniture[$0.index] } + times.filter { furniture[$0.index] }
+        let aside = { (element: (index: Int, text: String)) in furniture[doc[element.index].parent] }
+        dateTexts = dateTexts.filter { !aside($0) } + dateTexts.filter(aside)
     }
 
     /// The text of an `itemprop=name` inside a microdata item.

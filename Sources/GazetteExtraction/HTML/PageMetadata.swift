@@ -123,23 +123,51 @@ enum PageMetadata {
         guard let (first, source) = firstPublished(facts, jsonLD: jsonLD, nearby: nearby) else { return nil }
         var match = first
         let url = (facts.canonical ?? facts.metas["og:url"]).flatMap(PageDates.fromURL)
-        if (match.offset ?? 0) == 0 {
-            // A UTC time: the page's own offset may be given with another of its dates.
+        if match.offset == 0 {
+            // A time stated in UTC: the page's own offset may be given with another of its dates.
+            // (A date without a time, or a time without a zone, is the page's own already.)
             let structured =
                 ([jsonLD?.published, jsonLD?.modified] + (publishedKeys + modifiedKeys).map { facts.metas[$0] }
                 + facts.markupDates + facts.times.map(\.value))
-                .compactMap(parse)
+                .compactMap(parse) + facts.stamps
             if let local = structured.first(where: {
                 ($0.offset ?? 0) != 0 && abs($0.date.timeIntervalSince(match.date)) < 36 * 3_600
             }) {
-                match.offset = local.offset
+                var shifted = match
+                shifted.offset = local.offset
+                // The day the page shows its readers stays, whatever zone its data speaks.
+                if day(of: shifted) == day(of: match) || !shownDays(facts, nearby: nearby).contains(day(of: match)) {
+                    match = shifted
+                }
             }
         }
-        if let url, source != .url, abs(url.date.timeIntervalSince(day(of: match))) == 86_400 {
-            // The URL's day is the publisher's own; a time near midnight may fall either side.
+        if let url, source != .url, mayBeLocalDay(url.date, of: match) {
+            // The URL's day is the publisher's own; a UTC time near midnight may fall either side.
             return (url, .url)
         }
         return (match, source)
+    }
+
+    /// Whether `day` (midnight UTC of a URL's date) can be the local day of a time given in UTC
+    /// or without a zone: the day before when the time is less than 10 hours past midnight (the
+    /// zones reach −10, Hawaii), the day after when it is less than 14 hours before the next
+    /// (+14). A time at its own offset, and a date without a time, are on the publisher's day.
+    static func mayBeLocalDay(_ day: Date, of match: DateParser.Match) -> Bool {
+        let midnight = Self.day(of: match)
+        let seconds = match.date.timeIntervalSince(midnight)
+        guard match.offset == 0 || (match.offset == nil && seconds > 0) else { return false }
+        switch day.timeIntervalSince(midnight) {
+        case -86_400: return seconds < 10 * 3_600
+        case 86_400: return seconds >= 10 * 3_600
+        default: return false
+        }
+    }
+
+    /// The days of the page's date elements and of the date lines near its headline.
+    static func shownDays(_ facts: PageFacts, nearby: [String]) -> Set<Date> {
+        let dayFirst = !(facts.language?.lowercased().hasPrefix("en-us") ?? false)
+        let texts = facts.dateTexts.map(\.text) + nearby.filter { $0.count <= 120 }
+        return Set(texts.compactMap { PageDates.fromText($0, dayFirst: dayFirst) }.map(day))
     }
 
     /// Midnight UTC of the match's day at its own offset.
@@ -156,7 +184,8 @@ enum PageMetadata {
     }
 
     /// Structured data first, then markup, the URL, `<time>` elements, date elements, dates
-    /// in lines near the headline, the modification time, a date in the image's URL.
+    /// in lines near the headline, the modification time, a date in the image's URL, the
+    /// first date-time in the page's source.
     static func firstPublished(
         _ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]
     ) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
@@ -180,6 +209,8 @@ enum PageMetadata {
         if let match = parse(jsonLD?.modified) { return (match, .jsonLD) }
         for key in modifiedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
         if let image = facts.metas["og:image"], let match = PageDates.fromURL(image) { return (match, .url) }
+        // A date-time in the page's scripts (`showDate("2020/04/17 01:43:09")`).
+        if let stamp = facts.stamps.first { return (stamp, .markup) }
         return nil
     }
 }

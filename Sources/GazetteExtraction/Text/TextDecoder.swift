@@ -115,43 +115,61 @@ public enum TextDecoder {
         if control > 0, Double(control) > Double(total) * maximumControlShare { throw .binaryContent }
     }
 
-    /// NFC, and CRLF / lone CR / form feed / Unicode line separators as `\n`.
+    /// NFC, and CRLF / lone CR / form feed / Unicode line separators as `\n`. Nearly every text
+    /// is NFC already, which the standard library's quick check tells without a copy; only the
+    /// others go through Foundation's NFC (UTF-16 copies of the whole text).
     static func normalize(_ text: String) -> String {
-        if isNormalized(text) { return text }
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar {
-            case "\r":
-                out.append("\n")
-                previousCR = true
-                continue
-            case "\n":
-                if !previousCR { out.append("\n") }
-            case "\u{0C}", "\u{2028}", "\u{2029}", "\u{85}":
-                out.append("\n")
-            default:
-                out.append(scalar)
-            }
-            previousCR = false
-        }
-        return String(out)
+        let nfc = isNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        return hasLineEndingsToRewrite(nfc) ? unifiedLineEndings(nfc) : nfc
     }
 
-    /// Whether `normalize` would return the text unchanged, judged without Foundation's NFC
-    /// (the costliest part of decoding): no line ending to rewrite, and only scalars that NFC
-    /// leaves as they are whatever surrounds them — below U+0300, general punctuation and
-    /// currency signs (checked exhaustively, singly and in pairs).
-    static func isNormalized(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x300 {
-                if v == 0x0D || v == 0x0C || v == 0x85 { return false }
-            } else if !((0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) || (0x20A0...0x20C0).contains(v))
-            {
-                return false
+    /// Whether `normalize` would return the text unchanged.
+    static func isNormalized(_ text: String) -> Bool { isNFC(text) && !hasLineEndingsToRewrite(text) }
+
+    /// Whether the text is surely NFC (the quick check; a "maybe", such as a combining accent, is no).
+    static func isNFC(_ text: String) -> Bool {
+        var span = text.utf8Span
+        return span.checkForNFC(quickCheck: true)
+    }
+
+    /// Whether the text holds CR, form feed, NEL (U+0085) or a Unicode line or paragraph separator.
+    static func hasLineEndingsToRewrite(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for (i, b) in bytes.enumerated() where lineEndingWidth(bytes, i) > 0 || b == 0x0D { return true }
+            return false
+        } ?? text.unicodeScalars.contains { ["\r", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }
+    }
+
+    /// The text with every line ending as `\n` (CRLF as one).
+    static func unifiedLineEndings(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i < bytes.count {
+                let width =
+                    bytes[i] == 0x0D ? (i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1) : lineEndingWidth(bytes, i)
+                if width > 0 {
+                    out.append(0x0A)
+                    i += width
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
             }
         }
-        return true
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The UTF-8 length of a form feed, NEL or U+2028/U+2029 at `i`, else 0 (CR is handled apart).
+    private static func lineEndingWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        switch bytes[i] {
+        case 0x0C: 1
+        case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0x85: 2
+        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+            3
+        default: 0
+        }
     }
 }

@@ -141,6 +141,74 @@ struct HTMLMetadataTests {
         #expect(record.publishedAt == "2020-09-20T14:20:02Z")
     }
 
+    /// A UTC time ten hours past midnight is on its day in every American zone: a URL dated the
+    /// day before (the slug's day) does not move it.
+    @Test func utcTimeFarFromMidnightKeepsItsDayAgainstTheURL() throws {
+        let record = try Self.extract(
+            head:
+                "<link rel=\"canonical\" href=\"https://example.org/politics/workers-return/2020/07/08/c3d2_story.html\">"
+                + Self.jsonLD(#"{"@type": "NewsArticle", "datePublished": "2020-07-09T10:04:04Z"}"#))
+        #expect(record.publishedAt == "2020-07-09T10:04:04Z")
+        #expect(record.publishedSource == .jsonLD)
+    }
+
+    /// A UTC time just past midnight may be the evening before where the paper is: its URL says which.
+    @Test func utcTimeNearMidnightTakesTheURLsDay() throws {
+        let record = try Self.extract(
+            head: "<link rel=\"canonical\" href=\"https://example.org/news/2020/07/08/late-vote/\">"
+                + "<meta property=\"article:published_time\" content=\"2020-07-09T02:30:00Z\">")
+        #expect(record.publishedAt == "2020-07-08T00:00:00Z")
+        #expect(record.publishedSource == .url)
+    }
+
+    /// A page that gives its publication time in UTC shows its own offset in its scripts.
+    @Test func utcTimeTakesThePagesOffsetFromItsScripts() throws {
+        let record = try Self.extract(
+            head: "<meta property=\"article:published_time\" content=\"2020-05-02T02:54:29.000Z\">"
+                + #"<script>window.__data = {"show": {"date": "Fri, 01 May 2020 23:00:00 -0400"}};</script>"#)
+        #expect(record.publishedAt == "2020-05-01T22:54:29-04:00")
+        #expect(record.publishedSource == .meta)
+    }
+
+    /// The day the page shows its readers beats the offset of a schedule in its scripts.
+    @Test func shownDayBeatsTheOffsetFromScripts() throws {
+        let record = try Self.extract(
+            head: "<meta property=\"article:published_time\" content=\"2023-11-09T04:31:00Z\">"
+                + #"<script>window.__data = {"show": {"date": "Thu, 09 Nov 2023 04:30:07 -0600"}};</script>"#,
+            "<h1>Crews battle a warehouse fire</h1><div>Thursday, November 9, 2023 4:41AM</div>")
+        #expect(record.publishedAt == "2023-11-09T04:31:00Z")
+    }
+
+    /// With no date in the markup, a date-time written by a script is the last resort.
+    @Test func dateTimeInAScriptIsTheLastResort() throws {
+        let record = try Self.extract(#"<script>showDate("2020/04/17 01:43:09");</script>"#)
+        #expect(record.publishedAt?.hasPrefix("2020-04-17") == true)
+        #expect(record.publishedSource == .markup)
+    }
+
+    @Test func arabicMonthNames() throws {
+        let record = try Self.extract(
+            "<h1>أميركا: حصيلة الوفيات</h1><div class=\"article_created\">تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً</div>"
+        )
+        #expect(record.publishedAt?.hasPrefix("2020-04-24") == true)
+        #expect(record.publishedSource == .text)
+    }
+
+    @Test func eastAsianDates() throws {
+        for line in ["2020年4月17日 10:30", "2020년 4월 17일"] {
+            let record = try Self.extract("<span class=\"date\">\(line)</span>")
+            #expect(record.publishedAt?.hasPrefix("2020-04-17") == true, "\(line)")
+        }
+    }
+
+    /// A profile card's "joined" date in a sidebar comes after the article's own date element.
+    @Test func dateElementsOutsideFurnitureFirst() throws {
+        let record = try Self.extract(
+            "<aside class=\"profile\"><span class=\"join-date\">20 Mar 2007</span></aside>"
+                + "<h1>Storm hits coast</h1><span class=\"date\">10 Jul 2020</span>")
+        #expect(record.publishedAt?.hasPrefix("2020-07-10") == true)
+    }
+
     @Test func noDateFallsBackToTheFileExplicitly() throws {
         let record = try Self.extract()
         #expect(record.publishedSource == .file)

@@ -173,6 +173,10 @@ struct FastPathTests {
         #expect(!TextDecoder.isNormalized("a\r\nb"))
         #expect(!TextDecoder.isNormalized("\u{212A}"))
         #expect(TextDecoder.normalize("a\r\nb\u{2028}c") == "a\nb\nc")
+        // Other scripts in NFC are normalised already (no copy through Foundation).
+        #expect(TextDecoder.isNormalized("Москва, 東京, القاهرة, 서울 😀"))
+        #expect(!TextDecoder.isNormalized("Москва\r\n"))
+        #expect(TextDecoder.normalize("cafe\u{301}\r\nМосква\rx\u{0C}y\u{85}z\u{2029}") == "café\nМосква\nx\ny\nz\n")
     }
 
     @Test func stageTimingsNameEveryStep() throws {
