@@ -78,6 +78,7 @@ struct IngestPipeline: Sendable {
 
     /// Claims and processes an inbox entry.
     func ingest(inboxPath path: String) -> FileOutcome {
+        if let stop = storeLost(leaving: nil) { return stop }
         switch claim(path) {
         case .claimed(let workPath):
             return process(workPath, receivedPath: path, origin: .claimed)
@@ -97,13 +98,23 @@ struct IngestPipeline: Sendable {
         case recovered
         /// A user's file ingested where it is (one-shot `keepOriginal`): never moved.
         case inPlace
+        /// An original in `archive/` read again by `gazette rebuild`: never moved, its path
+        /// recorded as the article's archive path; bytes already stored add nothing (no sighting)
+        /// and a refusal is only reported (no failure row), so that a rebuild can run again.
+        case archived
+
+        /// Whether the pipeline owns the file: moves it to `archive/` or `failed/`, retries it,
+        /// marks its attempts.
+        var ownsFile: Bool { self == .claimed || self == .recovered }
     }
 
-    /// Processes one file: `path` is in `work/`, or anywhere for ``Origin/inPlace``.
-    func process(_ path: String, receivedPath: String, origin: Origin) -> FileOutcome {
+    /// Processes one file: `path` is in `work/`, or anywhere for ``Origin/inPlace`` and
+    /// ``Origin/archived``. `arrival` is when the file came (now unless given); a file from the
+    /// archive counts as ingested then.
+    func process(_ path: String, receivedPath: String, origin: Origin, arrival: Date? = nil) -> FileOutcome {
         let recovered = origin == .recovered
         let name = Self.fileName(receivedPath)
-        let receivedAt = now()
+        let receivedAt = arrival ?? now()
         let contents: FileContents
         do throws(ReadRefusal) {
             contents = try FileReader.read(path, limit: configuration.maxFileSize)
@@ -115,9 +126,12 @@ struct IngestPipeline: Sendable {
         let document = SourceDocument(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
         let sha256 = document.sha256
 
+        if let stop = storeLost(leaving: path) { return stop }
         do {
             if let id = try store.articleID(sha256: sha256) {
-                if !recovered { try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt) }
+                if origin == .claimed || origin == .inPlace {
+                    try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt)
+                }
                 let archived = try finish(
                     path, name: name, articleID: id, at: receivedAt, updateArticle: recovered, origin: origin)
                 return recovered ? .recovered(articleID: id, path: archived) : .duplicate(articleID: id, path: archived)
@@ -128,7 +142,7 @@ struct IngestPipeline: Sendable {
 
         // From here until this function returns, a death of the process is counted against the
         // file (in-place files belong to a one-shot command, whose supervisor watches instead).
-        let attempt = origin == .inPlace ? nil : ledger.begin(Self.fileName(path), stage: "extraction")
+        let attempt = origin.ownsFile ? ledger.begin(Self.fileName(path), stage: "extraction") : nil
         defer { attempt?.finish() }
         let record: ExtractionRecord
         do throws(IntakeRefusal) {
@@ -141,9 +155,13 @@ struct IngestPipeline: Sendable {
         }
 
         do {
-            let article = NewArticle(
+            var article = NewArticle(
                 record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
-            switch try store.ingest(article) {
+            if origin == .archived { article.ingestedAt = receivedAt }
+            let outcome = try store.ingest(article)
+            // Committed to a file that is gone: the original stays in `work/` for the next start.
+            if let stop = storeLost(leaving: path) { return stop }
+            switch outcome {
             case .stored(let id):
                 let archived = try finish(
                     path, name: name, articleID: id, at: receivedAt, updateArticle: true, origin: origin)
@@ -183,7 +201,7 @@ struct IngestPipeline: Sendable {
     /// Quarantines a file that stopped the process, without extracting it again, and removes
     /// its marker.
     func quarantineCrashed(_ path: String, name: String, _ refusal: IntakeRefusal, origin: Origin) -> FileOutcome {
-        defer { if origin != .inPlace { ledger.clear(Self.fileName(path)) } }
+        defer { if origin.ownsFile { ledger.clear(Self.fileName(path)) } }
         let contents = try? FileReader.read(path, limit: 1 << 40)
         return quarantine(
             path, name: name, refusal, size: contents?.bytes.count, sha256: contents.map { SHA256.hex(of: $0.bytes) },
@@ -195,7 +213,13 @@ struct IngestPipeline: Sendable {
     private func finish(
         _ path: String, name: String, articleID: Int64, at date: Date, updateArticle: Bool, origin: Origin
     ) throws -> String? {
-        guard origin != .inPlace else { return nil }
+        switch origin {
+        case .inPlace: return nil
+        case .archived:
+            if updateArticle { try store.setArchivePath(articleID: articleID, path: path) }
+            return path
+        case .claimed, .recovered: break
+        }
         let archived: String?
         switch configuration.afterIngest {
         case .archive:
@@ -216,11 +240,22 @@ struct IngestPipeline: Sendable {
         return archived
     }
 
+    /// Nil while the store's file is the one it opened; else the outcome that stops the intake,
+    /// the file left at `path` (or in the inbox).
+    private func storeLost(leaving path: String?) -> FileOutcome? {
+        do {
+            try store.checkFileInPlace()
+            return nil
+        } catch {
+            return .stopped(reason: "\(error)", path: path)
+        }
+    }
+
     /// Leaves the file in `work/` for the next start: the failure is the store's or the
     /// disk's, not the file's.
     private func postpone(_ path: String, _ error: any Error, origin: Origin) -> FileOutcome {
         logger.error("cannot finish file", metadata: ["file": "\(path)", "error": "\(error)"])
-        return .deferred(reason: "\(error)", retry: origin == .inPlace ? nil : path)
+        return .deferred(reason: "\(error)", retry: origin.ownsFile ? path : nil)
     }
 
     /// Moves a refused file to `failed/`, writes its `.error.json` and stores a failure row.
@@ -228,8 +263,9 @@ struct IngestPipeline: Sendable {
         _ workPath: String, name: String, _ refusal: IntakeRefusal, size: Int?, sha256: String?, at date: Date,
         origin: Origin
     ) -> FileOutcome {
+        if origin == .archived { return .failed(refusal, path: nil) }
         var destination: String?
-        if origin != .inPlace {
+        if origin.ownsFile {
             do throws(Errno) {
                 destination = try Self.moveAcrossFilesystems(workPath, into: folders.failed, name: name)
                 Self.restrictMode(destination)

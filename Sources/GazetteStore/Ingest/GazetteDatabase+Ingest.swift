@@ -8,7 +8,7 @@ extension GazetteDatabase {
     /// If an article with the same SHA-256 is already stored, only a duplicate sighting is
     /// recorded and ``IngestOutcome/duplicate(id:)`` is returned. Nothing is written if this throws.
     public func ingest(_ article: NewArticle) throws -> IngestOutcome {
-        let ingestedAt = Timestamp.string(now())
+        let ingestedAt = Timestamp.string(article.ingestedAt ?? now())
         return try write("ingest") { db in
             if let id = try existingArticleID(sha256: article.record.source.sha256, in: db) {
                 try insertSighting(articleID: id, path: article.receivedPath, at: article.receivedAt, in: db)
