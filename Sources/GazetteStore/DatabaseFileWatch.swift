@@ -25,8 +25,9 @@ struct FileIdentity: Sendable, Equatable {
 final class DatabaseFileWatch: Sendable {
     let path: String
     private let database: FileIdentity
-    /// The `-wal` as first seen (SQLite creates it with the first WAL transaction).
+    /// The `-wal` and `-shm` as first seen (SQLite creates them with the first WAL transaction).
     private let wal: Mutex<FileIdentity?>
+    private let shm: Mutex<FileIdentity?>
 
     /// What happened to the files; nil when `path` has no file.
     init?(path: String) {
@@ -34,6 +35,7 @@ final class DatabaseFileWatch: Sendable {
         self.path = path
         self.database = identity
         self.wal = Mutex(FileIdentity.of(path + "-wal"))
+        self.shm = Mutex(FileIdentity.of(path + "-shm"))
     }
 
     enum Change: Equatable {
@@ -44,6 +46,8 @@ final class DatabaseFileWatch: Sendable {
     func change() -> Change? {
         guard let current = FileIdentity.of(path) else { return .databaseDeleted }
         guard current == database else { return .databaseReplaced }
+        let currentSHM = FileIdentity.of(path + "-shm")
+        shm.withLock { opened in if opened == nil { opened = currentSHM } }
         let currentWAL = FileIdentity.of(path + "-wal")
         return wal.withLock { opened -> Change? in
             guard let known = opened else {
@@ -52,6 +56,16 @@ final class DatabaseFileWatch: Sendable {
             }
             guard let currentWAL else { return .walDeleted }
             return currentWAL == known ? nil : .walReplaced
+        }
+    }
+
+    /// Removes the `-wal` and `-shm` at the path when they are still the ones opened with a
+    /// database file that is gone: SQLite would replay that log into whatever database is
+    /// opened at the path next (a new one, or a restored copy) and damage it.
+    func removeOrphanedLog() {
+        let opened = [("-wal", wal.withLock { $0 }), ("-shm", shm.withLock { $0 })]
+        for (suffix, known) in opened where known != nil && FileIdentity.of(path + suffix) == known {
+            unlink(path + suffix)
         }
     }
 }
@@ -65,15 +79,18 @@ extension GazetteDatabase {
     public func checkFileInPlace() throws {
         guard let files, let change = files.change() else { return }
         let reason: String
+        if change == .databaseDeleted || change == .databaseReplaced { files.removeOrphanedLog() }
         switch change {
         case .databaseDeleted:
             reason =
-                "was deleted while Gazette was running, and what was stored since it was opened went with it."
+                "was deleted while Gazette was running, and what was stored since it was opened went with it"
+                + " (its -wal and -shm were removed too, so that they cannot damage the next database)."
                 + " The next start creates a new database; run `gazette rebuild` then to restore the articles from"
                 + " the originals in archive/"
         case .databaseReplaced:
             reason =
-                "was replaced by another file while Gazette was running. The next start opens the new file;"
+                "was replaced by another file while Gazette was running (the old file's -wal and -shm were removed,"
+                + " so that they cannot damage the new one). The next start opens the new file;"
                 + " run `gazette rebuild` then to add the articles in archive/ that it lacks"
         case .walDeleted, .walReplaced:
             let saved = (try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }) != nil

@@ -75,3 +75,29 @@ import Testing
         #expect(try reopened.status().articles == 2)
     }
 }
+
+extension FileLossTests {
+    /// The old file's log would be replayed into the next database at the path (a new one, or
+    /// a restored backup) and damage it: it goes with its file.
+    @Test func aReplacedDatabaseLosesTheOldLogAndTheNewOneOpensIntact() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("gazette.sqlite")
+        let other = folder.path("backup.sqlite")
+        do {
+            let backup = try GazetteDatabase(path: other)
+            try Self.ingest(backup, 7)
+            _ = try backup.backup(to: folder.path("restored.sqlite"), replacing: false)
+        }
+        let database = try GazetteDatabase(path: path)
+        for n in 0..<5 { try Self.ingest(database, n) }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(rename(folder.path("restored.sqlite"), path) == 0)
+        #expect(throws: StoreError.self) { try database.checkFileInPlace() }
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+
+        let restored = try GazetteDatabase(path: path)
+        #expect(try restored.checkIntegrity())
+        #expect(try restored.status().articles == 1)
+    }
+
+}
