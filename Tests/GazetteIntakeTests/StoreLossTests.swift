@@ -62,7 +62,7 @@ import Testing
             configuration: .init(services: [service], gracefulShutdownSignals: [], logger: IntakeFixture.logger))
         let running = Task { try await group.run() }
         try fixture.drop("a.txt", articleText(1))
-        #expect(await IntakeFixture.eventually(within: 30) { service.counters.ingested == 1 })
+        #expect(await IntakeFixture.eventually(within: 180) { service.counters.ingested == 1 })
 
         #expect(unlink(path) == 0)
         try fixture.drop("b.txt", articleText(2))
