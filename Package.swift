@@ -57,6 +57,7 @@ let package = Package(
         .target(
             name: "GazetteIntake",
             dependencies: [
+                "CMalloc",
                 "GazetteExtraction",
                 "GazetteFiles",
                 "GazetteStore",
@@ -141,6 +142,8 @@ let package = Package(
         ),
         // libFuzzer's driver declaration, used by gazette-fuzz only when built for fuzzing.
         .systemLibrary(name: "CLibFuzzer"),
+        // glibc's <malloc.h> (malloc_trim): the intake gives freed memory back after a large file.
+        .systemLibrary(name: "CMalloc"),
         // Developer tools: model training, benchmarks, synthetic data. Not installed for users.
         .executableTarget(
             name: "gazette-tools",

@@ -38,6 +38,8 @@ public struct Daemon: Sendable {
 
     public func run() async throws {
         try DaemonFolders.prepare(configuration)
+        let lock = try DaemonLock(stateDirectory: configuration.stateDirectory)
+        defer { withExtendedLifetime(lock) {} }
         let database = try GazetteDatabase(path: configuration.databasePath)
         if try !database.checkIntegrity() {
             logger.warning("the database's integrity check did not finish in time; starting without it")
@@ -163,6 +165,9 @@ public enum DaemonError: Error, CustomStringConvertible {
     case cannotCreateFolder(path: String, what: String)
     /// A reload changed a setting that only a restart can apply.
     case needsRestart(String)
+    /// Another daemon holds the state folder's ``DaemonLock``.
+    case alreadyRunning(pid: Int32?, stateDirectory: String)
+    case cannotLock(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -170,6 +175,11 @@ public enum DaemonError: Error, CustomStringConvertible {
             "Cannot create the \(what) \(path); create it yourself or choose another folder with the configuration."
         case .needsRestart(let what):
             "\(what)."
+        case .alreadyRunning(let pid, let stateDirectory):
+            "Another Gazette daemon\(pid.map { " (pid \($0))" } ?? "") is running on the state folder \(stateDirectory);"
+                + " stop it first, or give this one another --state-dir."
+        case .cannotLock(let path, let reason):
+            "Cannot open or lock \(path): \(reason); check the state folder's owner and permissions."
         }
     }
 }

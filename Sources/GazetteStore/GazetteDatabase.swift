@@ -18,6 +18,9 @@ public final class GazetteDatabase: Sendable {
     let now: @Sendable () -> Date
     /// Joins the intake's concurrent writes into shared transactions (``groupWrite(_:_:)``).
     private let groupCommit = GroupCommit()
+    /// The identities of the file and its `-wal` as opened, for ``checkFileInPlace()``; nil in
+    /// memory and for read-only stores.
+    let files: DatabaseFileWatch?
 
     /// Opens (creating if needed) the database file at `path`, and its parent folder, and brings
     /// the schema up to date.
@@ -36,7 +39,7 @@ public final class GazetteDatabase: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: Self.reason(error))
         }
-        try self.init(writer: pool, path: path, now: now)
+        try self.init(writer: pool, path: path, now: now, files: DatabaseFileWatch(path: path))
     }
 
     /// Opens the existing database at `path` for reading only: no file is created, no schema is
@@ -83,12 +86,16 @@ public final class GazetteDatabase: Sendable {
         self.writer = reader
         self.path = path
         self.now = { Date() }
+        self.files = nil
     }
 
-    private init(writer: any DatabaseWriter, path: String, now: @escaping @Sendable () -> Date) throws {
+    private init(
+        writer: any DatabaseWriter, path: String, now: @escaping @Sendable () -> Date, files: DatabaseFileWatch? = nil
+    ) throws {
         self.writer = writer
         self.path = path
         self.now = now
+        self.files = files
         do {
             try Schema.migrator.migrate(writer)
         } catch let error as DatabaseError where [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {

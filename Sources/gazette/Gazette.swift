@@ -21,6 +21,9 @@ struct Gazette: AsyncParsableCommand {
             QuotesCommand.self,
             ExportCommand.self,
             ReprocessCommand.self,
+            DoctorCommand.self,
+            BackupCommand.self,
+            RebuildCommand.self,
         ]
     )
 

@@ -70,9 +70,10 @@ public enum IsolatedRun {
     }
 
     /// Runs the command's `fileCount` files in workers until all are done. Returns whether every
-    /// worker exited with status 0 (a crash counts as a failure too).
+    /// worker exited with status 0 (a crash counts as a failure too). `environment` is added to
+    /// the workers' (a command whose files are not its arguments tells them where the list is).
     public static func supervise(
-        fileCount: Int, names: (Int) -> String, crashed: (Crash) async -> Void
+        fileCount: Int, names: (Int) -> String, environment: [String: String] = [:], crashed: (Crash) async -> Void
     ) async throws(Stopped) -> Bool {
         let progressPath = try makeProgressFile()
         defer { unlink(progressPath) }
@@ -83,7 +84,8 @@ public enum IsolatedRun {
             guard truncate(progressPath, 0) == 0 else {
                 throw Stopped(description: "Cannot reset \(progressPath): \(Errno.current).")
             }
-            let (reason, status, pid) = try await runWorker(first: first, progressPath: progressPath)
+            let (reason, status, pid) = try await runWorker(
+                first: first, progressPath: progressPath, environment: environment)
             if reason == .exit { return succeeded && status == 0 }
             let unfinished = unfinishedFile(in: progressPath)
             guard let file = unfinished, crashSignals.contains(status) else {
@@ -115,12 +117,12 @@ public enum IsolatedRun {
     /// Starts this program again with the same arguments as a worker from file `first`, and
     /// waits for it.
     private static func runWorker(
-        first: Int, progressPath: String
+        first: Int, progressPath: String, environment extra: [String: String]
     ) async throws(Stopped) -> (Process.TerminationReason, Int32, Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
         process.arguments = Array(CommandLine.arguments.dropFirst())
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
         environment[progressVariable] = progressPath
         environment[firstFileVariable] = String(first)
         process.environment = environment

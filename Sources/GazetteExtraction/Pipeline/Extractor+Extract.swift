@@ -143,7 +143,14 @@ extension Extractor {
         record.publishedSource = metadata.publishedSource
         record.language = analysis.language
         record.body = body
-        record.wordCount = Self.wordCount(analysis.text)
+        record.wordCount = Self.wordCount(scalars: analysis.text.scalars, tokens: analysis.text.tokens)
+        let analysed = analysis.text.body.utf8.count
+        if analysed < body.utf8.count {
+            record.analyzedChars = analysis.text.scalars.count
+            let rest = body.utf8.index(body.startIndex, offsetBy: analysed)
+            record.wordCount += AnalysisLimit.wordCount(
+                of: body[rest...], limit: analysisLimit, after: analysis.text.scalars.last)
+        }
         record.simhash = SimHash.hex(SimHash.hash(analysis.text))
         record.entities = analysis.entities
         record.quotes = analysis.quotes
@@ -223,11 +230,11 @@ extension Extractor {
         return (body, metadata)
     }
 
-    /// Words in the body: word and number tokens, not counting a split-off possessive `’s`.
-    static func wordCount(_ text: AnalyzedText) -> Int {
-        text.tokens.reduce(0) { count, token in
+    /// Words in a text: word and number tokens, not counting a split-off possessive `’s`.
+    static func wordCount(scalars: [Unicode.Scalar], tokens: [Token]) -> Int {
+        tokens.reduce(0) { count, token in
             guard token.kind == .word || token.kind == .number else { return count }
-            let first = text.scalars[token.start]
+            let first = scalars[token.start]
             return first == "'" || first == "\u{2019}" ? count : count + 1
         }
     }

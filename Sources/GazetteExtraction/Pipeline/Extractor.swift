@@ -15,8 +15,12 @@ public struct Extractor: Sendable {
     /// Whether each stage reads English only (its lexicons, model and rules are English): it
     /// is skipped for text in another language rather than turn its words into names.
     let englishOnly: [Bool]
+    /// The most Unicode scalars of a body the analysis reads: ``AnalysisLimit/scalars``, lower
+    /// in tests.
+    let analysisLimit: Int
 
-    public init() {
+    public init(analysisLimit: Int = AnalysisLimit.scalars) {
+        self.analysisLimit = max(1, analysisLimit)
         let stages: [(any AnalysisStage, englishOnly: Bool)] = [
             (EntityStage(), true),
             (KeyphraseStage(), true),
@@ -31,14 +35,18 @@ public struct Extractor: Sendable {
         self.englishOnly = stages.map(\.englishOnly)
     }
 
-    /// Runs the analysis stages over an already clean body.
+    /// Runs the analysis stages over an already clean body, or its first
+    /// ``analysisLimit`` scalars (the analysis's text is then that start).
     public func analyze(body: String, publishedAt: Date?) -> Analysis {
         var timings: StageTimings? = nil
         return analyze(body: body, publishedAt: publishedAt, timings: &timings)
     }
 
     func analyze(body: String, publishedAt: Date?, timings: inout StageTimings?) -> Analysis {
-        let text = timings.measure("text") { AnalyzedText(body: body) }
+        let text = timings.measure("text") {
+            let analysed = AnalysisLimit.prefix(of: body[...], limit: analysisLimit)
+            return AnalyzedText(body: analysed.endIndex == body.endIndex ? body : String(analysed))
+        }
         var analysis = Analysis(text: text, publishedAt: publishedAt)
         for (i, stage) in stages.enumerated() where analysis.readsAsEnglish || !englishOnly[i] {
             timings.measure(stageNames[i]) { stage.run(&analysis) }

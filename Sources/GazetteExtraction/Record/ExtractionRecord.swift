@@ -20,6 +20,10 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
     public var language: String = "en"
     public var body: String = ""
     public var wordCount: Int = 0
+    /// Set only when the body was longer than the analysis reads (``AnalysisLimit``): how many
+    /// Unicode scalars at its start were analysed. Entities, quotes, dates, amounts, keyphrases,
+    /// summary, tone, language and SimHash come from that start; the body and word count are whole.
+    public var analyzedChars: Int?
     public var entities: [Entity] = []
     public var quotes: [Quote] = []
     public var dates: [DateMention] = []
@@ -47,6 +51,7 @@ public struct ExtractionRecord: Codable, Sendable, Equatable {
         case publishedSource = "published_source"
         case language, body
         case wordCount = "word_count"
+        case analyzedChars = "analyzed_chars"
         case entities, quotes, dates, amounts, keyphrases, summary, tone, simhash, pipeline
     }
 

@@ -12,6 +12,9 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotFileAway(path: String, destination: String?, reason: String)
     /// inotify could not be set up (e.g. the per-user limit of instances or watches is reached).
     case cannotWatch(path: String, reason: String)
+    /// The database file was deleted or replaced under the running process (`reason` says which
+    /// and what to do): the intake stopped so that no more articles are written to it.
+    case storeLost(reason: String)
 
     public var description: String {
         switch self {
@@ -28,6 +31,8 @@ public enum IntakeError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot delete \(path): \(reason)"
         case .cannotWatch(let path, let reason):
             "cannot watch \(path) with inotify: \(reason); set the watch mode to poll or raise fs.inotify limits"
+        case .storeLost(let reason):
+            reason
         }
     }
 }

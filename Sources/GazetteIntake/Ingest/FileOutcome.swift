@@ -15,4 +15,8 @@ public enum FileOutcome: Sendable, Equatable {
     /// `retry` is the file in `work/` to process again once it passes (the daemon retries it with
     /// backoff; otherwise the next start does), nil when the file was left where it was.
     case deferred(reason: String, retry: String?)
+    /// The store's file was deleted or replaced under the running process: nothing more can be
+    /// stored, and the intake stops. The file was left where it was (`path`: in `work/`, or
+    /// nil when it was still in the inbox) for the next start.
+    case stopped(reason: String, path: String?)
 }

@@ -1,3 +1,4 @@
+import CMalloc
 import Dispatch
 import Foundation
 import GazetteExtraction
@@ -84,6 +85,7 @@ struct IngestPipeline: Sendable {
 
     /// Claims and processes an inbox entry.
     func ingest(inboxPath path: String) -> FileOutcome {
+        if let stop = storeLost(leaving: nil) { return stop }
         switch claim(path) {
         case .claimed(let workPath):
             return process(workPath, receivedPath: path, origin: .claimed)
@@ -103,13 +105,23 @@ struct IngestPipeline: Sendable {
         case recovered
         /// A user's file ingested where it is (one-shot `keepOriginal`): never moved.
         case inPlace
+        /// An original in `archive/` read again by `gazette rebuild`: never moved, its path
+        /// recorded as the article's archive path; bytes already stored add nothing (no sighting)
+        /// and a refusal is only reported (no failure row), so that a rebuild can run again.
+        case archived
+
+        /// Whether the pipeline owns the file: moves it to `archive/` or `failed/`, retries it,
+        /// marks its attempts.
+        var ownsFile: Bool { self == .claimed || self == .recovered }
     }
 
-    /// Processes one file: `path` is in `work/`, or anywhere for ``Origin/inPlace``.
-    func process(_ path: String, receivedPath: String, origin: Origin) -> FileOutcome {
+    /// Processes one file: `path` is in `work/`, or anywhere for ``Origin/inPlace`` and
+    /// ``Origin/archived``. `arrival` is when the file came (now unless given); a file from the
+    /// archive counts as ingested then.
+    func process(_ path: String, receivedPath: String, origin: Origin, arrival: Date? = nil) -> FileOutcome {
         let recovered = origin == .recovered
         let name = Self.fileName(receivedPath)
-        let receivedAt = now()
+        let receivedAt = arrival ?? now()
         let contents: FileContents
         do throws(ReadRefusal) {
             contents = try FileReader.read(path, limit: configuration.maxFileSize)
@@ -117,17 +129,21 @@ struct IngestPipeline: Sendable {
             return quarantine(
                 path, name: name, error.refusal, size: error.size, sha256: nil, at: receivedAt, origin: origin)
         }
+        // A large file leaves much freed memory in malloc's arenas: give it back to the system.
+        defer { if contents.bytes.count >= Self.trimAfter { malloc_trim(0) } }
         // Hashed once, here: the duplicate check and the record share it.
         let document = SourceDocument(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
         let sha256 = document.sha256
 
+        if let stop = storeLost(leaving: path) { return stop }
         do {
             if let id = try store.articleID(sha256: sha256) {
                 // A file taken up again may have been the original (the process stopped between the
-                // commit and the archive move) or a copy whose sighting was or was not recorded.
+                // commit and the archive move) or a copy whose sighting was or was not recorded;
+                // a rebuild's original from the archive adds nothing.
                 if recovered {
                     try store.recordSightingIfNew(articleID: id, path: receivedPath, at: receivedAt)
-                } else {
+                } else if origin != .archived {
                     try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt)
                 }
                 let archived = try finish(
@@ -140,7 +156,7 @@ struct IngestPipeline: Sendable {
 
         // From here until this function returns, a death of the process is counted against the
         // file (in-place files belong to a one-shot command, whose supervisor watches instead).
-        let attempt = origin == .inPlace ? nil : ledger.begin(Self.fileName(path), stage: "extraction")
+        let attempt = origin.ownsFile ? ledger.begin(Self.fileName(path), stage: "extraction") : nil
         defer { attempt?.finish() }
         let file: ExtractedFile
         do throws(IntakeRefusal) {
@@ -148,6 +164,15 @@ struct IngestPipeline: Sendable {
             defer { extractionGate.signal() }
             file = try extractor.extract(document, onStep: { step in attempt?.step(step) })
             attempt?.step("store")
+            for record in file.records {
+                guard let analysed = record.analyzedChars else { continue }
+                logger.notice(
+                    "article only partly analysed: its body is longer than the analysis reads",
+                    metadata: [
+                        "file": "\(name)", "part": "\(record.source.part ?? "whole")",
+                        "analyzed_chars": "\(analysed)",
+                    ])
+            }
         } catch {
             return quarantine(
                 path, name: name, error, size: contents.bytes.count, sha256: sha256, at: receivedAt,
@@ -161,9 +186,15 @@ struct IngestPipeline: Sendable {
         }
         do {
             let articles = file.records.map { record in
-                NewArticle(record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
+                var article = NewArticle(
+                    record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
+                if origin == .archived { article.ingestedAt = receivedAt }
+                return article
             }
-            switch try store.ingest(file: articles) {
+            let outcome = try store.ingest(file: articles)
+            // Committed to a file that is gone: the original stays in `work/` for the next start.
+            if let stop = storeLost(leaving: path) { return stop }
+            switch outcome {
             case .stored(let ids):
                 let archived = try finish(
                     path, name: name, articleID: ids[0], at: receivedAt, updateArticle: true, origin: origin)
@@ -213,7 +244,7 @@ struct IngestPipeline: Sendable {
     /// Quarantines a file that stopped the process, without extracting it again, and removes
     /// its marker.
     func quarantineCrashed(_ path: String, name: String, _ refusal: IntakeRefusal, origin: Origin) -> FileOutcome {
-        defer { if origin != .inPlace { ledger.clear(Self.fileName(path)) } }
+        defer { if origin.ownsFile { ledger.clear(Self.fileName(path)) } }
         let contents = try? FileReader.read(path, limit: 1 << 40)
         return quarantine(
             path, name: name, refusal, size: contents?.bytes.count, sha256: contents.map { SHA256.hex(of: $0.bytes) },
@@ -225,9 +256,15 @@ struct IngestPipeline: Sendable {
     private func finish(
         _ path: String, name: String, articleID: Int64, at date: Date, updateArticle: Bool, origin: Origin
     ) throws -> String? {
-        guard origin != .inPlace else { return nil }
         let record = { (archived: String?) throws in
             if updateArticle { try store.setArchivePath(articleID: articleID, path: archived) }
+        }
+        switch origin {
+        case .inPlace: return nil
+        case .archived:
+            try record(path)
+            return path
+        case .claimed, .recovered: break
         }
         switch configuration.afterIngest {
         case .archive:
@@ -258,11 +295,22 @@ struct IngestPipeline: Sendable {
         }
     }
 
+    /// Nil while the store's file is the one it opened; else the outcome that stops the intake,
+    /// the file left at `path` (or in the inbox).
+    private func storeLost(leaving path: String?) -> FileOutcome? {
+        do {
+            try store.checkFileInPlace()
+            return nil
+        } catch {
+            return .stopped(reason: "\(error)", path: path)
+        }
+    }
+
     /// Leaves the file in `work/` for the next start: the failure is the store's or the
     /// disk's, not the file's.
     private func postpone(_ path: String, _ error: any Error, origin: Origin) -> FileOutcome {
         logger.error("cannot finish file", metadata: ["file": "\(path)", "error": "\(error)"])
-        return .deferred(reason: "\(error)", retry: origin == .inPlace ? nil : path)
+        return .deferred(reason: "\(error)", retry: origin.ownsFile ? path : nil)
     }
 
     /// Moves a refused file to `failed/`, writes its `.error.json` and stores a failure row.
@@ -270,8 +318,9 @@ struct IngestPipeline: Sendable {
         _ workPath: String, name: String, _ refusal: IntakeRefusal, size: Int?, sha256: String?, at date: Date,
         origin: Origin
     ) -> FileOutcome {
+        if origin == .archived { return .failed(refusal, path: nil) }
         var destination: String?
-        if origin != .inPlace {
+        if origin.ownsFile {
             do throws(Errno) {
                 destination = try Self.moveAcrossFilesystems(workPath, into: folders.failed, name: name)
                 Self.restrictMode(destination)
@@ -299,6 +348,10 @@ struct IngestPipeline: Sendable {
             metadata: ["file": "\(name)", "stage": "\(refusal.stage)", "reason": "\(refusal.description)"])
         return .failed(refusal, path: destination)
     }
+
+    /// Files at least this large are followed by `malloc_trim`: their analysis frees hundreds of
+    /// megabytes that glibc would otherwise keep for the process.
+    static let trimAfter = 1 << 20
 
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path

@@ -8,7 +8,7 @@ public struct IntakeCounters: Sendable, Equatable {
     public var failed = 0
     /// Files found in `work/` at startup whose article was already stored, only archived.
     public var recovered = 0
-    /// Files left in `work/` because the store could not be written.
+    /// Files left in `work/` (or the inbox) because the store could not be written.
     public var deferred = 0
     /// Files waiting for a worker.
     public var queued = 0
@@ -27,7 +27,7 @@ public struct IntakeCounters: Sendable, Equatable {
         case .duplicate: duplicates += 1
         case .recovered: recovered += 1
         case .failed: failed += 1
-        case .deferred: deferred += 1
+        case .deferred, .stopped: deferred += 1
         case .vanished: break
         }
     }

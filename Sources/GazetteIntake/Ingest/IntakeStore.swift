@@ -17,6 +17,14 @@ public protocol IntakeStore: Sendable {
     /// Where the article's original file now lives, or nil once deleted (for all the file's articles).
     func setArchivePath(articleID: Int64, path: String?) throws
     func recordFailure(_ failure: IngestFailure) throws
+    /// Throws when the store's file was deleted or replaced under the running process, so that
+    /// nothing more is written to it: checked before each file and after each commit.
+    func checkFileInPlace() throws
+}
+
+extension IntakeStore {
+    /// A store that cannot lose its file (in memory, or a test's).
+    public func checkFileInPlace() throws {}
 }
 
 extension GazetteDatabase: IntakeStore {}

@@ -74,10 +74,13 @@ public final class IngestService: Service {
                 "concurrency": "\(configuration.concurrency)",
             ])
 
-        await withGracefulShutdownHandler {
-            await withDiscardingTaskGroup { group in
+        defer { watcher?.stop() }
+        try await withGracefulShutdownHandler {
+            // A worker that finds the store's file gone throws: the others finish their file and
+            // nothing new is claimed.
+            try await withThrowingDiscardingTaskGroup { group in
                 for _ in 0..<max(1, configuration.concurrency) * Self.workersPerExtraction {
-                    group.addTask { await self.work(queue) }
+                    group.addTask { try await self.work(queue) }
                 }
                 group.addTask {
                     await cancelWhenGracefulShutdown {
@@ -90,7 +93,6 @@ public final class IngestService: Service {
         } onGracefulShutdown: {
             queue.finish()
         }
-        watcher?.stop()
         logger.info("intake stopped")
     }
 
@@ -103,8 +105,9 @@ public final class IngestService: Service {
     /// A file whose ingest failed for a transient reason (the store locked, the disk full, an
     /// I/O error) is tried again with backoff, from 1 s up to ``retryLimit``, by the same
     /// worker: while the trouble lasts the workers stop claiming new files, which stay in the
-    /// inbox. At shutdown a file still failing stays in `work/` for the next start.
-    private func work(_ queue: IngestQueue) async {
+    /// inbox. At shutdown a file still failing stays in `work/` for the next start. Throws
+    /// ``IntakeError/storeLost(reason:)`` when the store's file was deleted or replaced.
+    private func work(_ queue: IngestQueue) async throws(IntakeError) {
         while var item = await queue.next() {
             var delay = Duration.seconds(1)
             while true {
@@ -116,6 +119,12 @@ public final class IngestService: Service {
                         pipeline.process(
                             path, receivedPath: inbox + "/" + IngestPipeline.fileName(path), origin: .recovered)
                     }
+                }
+                if case .stopped(let reason, _) = outcome {
+                    settle(outcome, of: item)
+                    logger.critical("the database file is gone; the intake stops", metadata: ["error": "\(reason)"])
+                    queue.finish()
+                    throw .storeLost(reason: reason)
                 }
                 guard case .deferred(let reason, let retry?) = outcome else {
                     settle(outcome, of: item)

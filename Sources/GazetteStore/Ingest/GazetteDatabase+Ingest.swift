@@ -19,7 +19,7 @@ extension GazetteDatabase {
     /// of the file's first article is recorded. Nothing is written if this throws.
     public func ingest(file articles: [NewArticle]) throws -> IngestOutcome {
         guard let first = articles.first else { preconditionFailure("a file's ingest needs at least one article") }
-        let ingestedAt = Timestamp.string(now())
+        let ingestedAt = Timestamp.string(first.ingestedAt ?? now())
         return try groupWrite("ingest") { [self] db in
             if let id = try existingArticleID(sha256: first.record.source.sha256, in: db) {
                 try insertSighting(articleID: id, path: first.receivedPath, at: first.receivedAt, in: db)

@@ -10,6 +10,10 @@ public struct NewArticle: Sendable {
     /// Where the file was found (inbox or work folder), for the operator's benefit.
     public var receivedPath: String
     public var receivedAt: Date
+    /// When it counts as ingested (digest windows go by it): nil for now, the store's clock. An
+    /// article restored from `archive/` by `gazette rebuild` keeps the time it was first archived,
+    /// so that it does not fall into the next digest.
+    public var ingestedAt: Date?
 
     public init(record: ExtractionRecord, raw: [UInt8], receivedPath: String, receivedAt: Date) {
         self.record = record

@@ -18,6 +18,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// was edited by hand).
     case invalidStoredValue(table: String, column: String, rowID: Int64, value: String)
     case sqlite(operation: String, code: Int32, message: String)
+    /// The database file (or its `-wal`) was deleted or replaced under the running process;
+    /// `reason` says which and what to do. Nothing more may be written through this store.
+    case fileLost(path: String, reason: String)
+    /// `gazette backup` could not write or place its copy at `destination`.
+    case backupFailed(destination: String, reason: String)
 
     public var description: String {
         switch self {
@@ -48,6 +53,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "The stored value '\(value)' in \(table).\(column) (row \(rowID)) is not understood by this version of Gazette."
         case .sqlite(let operation, let code, let message):
             "The database failed during \(operation) (SQLite error \(code)): \(message)."
+        case .fileLost(let path, let reason):
+            "The database file \(path) \(reason). Gazette stops rather than write to a file that is gone;"
+                + " files being ingested stay in work/ and are taken again at the next start."
+        case .backupFailed(let destination, let reason):
+            "The backup \(destination) was not written: \(reason)."
         }
     }
 

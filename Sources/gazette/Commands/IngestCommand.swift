@@ -88,7 +88,7 @@ struct IngestCommand: AsyncParsableCommand {
         case .vanished:
             print("\(path): not ingested: the file disappeared before it could be read")
             return false
-        case .deferred(let reason, _):
+        case .deferred(let reason, _), .stopped(let reason, _):
             print("\(path): not ingested: \(reason)")
             return false
         }
