@@ -1,9 +1,12 @@
 import Foundation
 import GazetteDaemon
+import GazetteExtraction
+import GazetteIntake
 import GazetteStore
 import Glibc
+import Logging
 
-/// What the browsing commands share: opening the store read for browsing, JSON output and
+/// What the commands share: opening the store (read-only for browsing), the one-shot intake, JSON output and
 /// highlight marks.
 enum StoreAccess {
     /// The configured database, which must already exist: read-only for browsing (never
@@ -18,6 +21,21 @@ enum StoreAccess {
         } catch {
             throw CommandFailure(String(describing: error))
         }
+    }
+
+    /// The intake of a one-shot command (`ingest`, `rebuild`) over the configured database,
+    /// created (with its folder) when missing.
+    static func intake(_ configuration: GazetteConfiguration, label: String) throws -> IngestService {
+        let database: GazetteDatabase
+        do {
+            try FileManager.default.createDirectory(
+                atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+            database = try GazetteDatabase(path: configuration.databasePath)
+        } catch {
+            throw CommandFailure("Cannot open the database at \(configuration.databasePath): \(error)")
+        }
+        return IngestService(
+            configuration: configuration.intake, store: database, extractor: Extractor(), logger: Logger(label: label))
     }
 
     /// Runs a store call, reporting its errors (which are sentences already) as command failures.

@@ -39,7 +39,7 @@ struct IngestCommand: AsyncParsableCommand {
             let succeeded = try await IsolatedRun.supervise(fileCount: files.count, names: { files[$0] }) { crash in
                 let path = files[crash.file]
                 do {
-                    let outcome = try await makeService(configuration).settleCrash(
+                    let outcome = try await StoreAccess.intake(configuration, label: "gazette.ingest").settleCrash(
                         of: path, keepOriginal: !archive, workerPID: crash.pid, signal: crash.signal)
                     _ = report(path, outcome)
                 } catch {
@@ -49,7 +49,7 @@ struct IngestCommand: AsyncParsableCommand {
             if !succeeded { throw ExitCode(1) }
             return
         }
-        let service = try makeService(configuration)
+        let service = try StoreAccess.intake(configuration, label: "gazette.ingest")
         var problems = 0
         for (index, path) in files.enumerated().dropFirst(worker.firstFile) {
             worker.begin(index)
@@ -57,20 +57,6 @@ struct IngestCommand: AsyncParsableCommand {
             worker.end(index)
         }
         if problems > 0 { throw ExitCode(1) }
-    }
-
-    private func makeService(_ configuration: GazetteConfiguration) throws -> IngestService {
-        let database: GazetteDatabase
-        do {
-            try FileManager.default.createDirectory(
-                atPath: configuration.stateDirectory, withIntermediateDirectories: true)
-            database = try GazetteDatabase(path: configuration.databasePath)
-        } catch {
-            throw CommandFailure("Cannot open the database at \(configuration.databasePath): \(error)")
-        }
-        return IngestService(
-            configuration: configuration.intake, store: database, extractor: Extractor(),
-            logger: Logger(label: "gazette.ingest"))
     }
 
     /// Prints what became of one file; returns whether it went in (stored or already there).

@@ -42,7 +42,7 @@ struct RebuildCommand: AsyncParsableCommand {
             return
         }
         let files = try String(contentsOfFile: listPath, encoding: .utf8).split(separator: "\n").map(String.init)
-        let service = try Self.makeService(configuration)
+        let service = try StoreAccess.intake(configuration, label: "gazette.rebuild")
         let tally = FileHandle(forWritingAtPath: tallyPath)
         tally?.seekToEndOfFile()
         for (index, relative) in files.enumerated().dropFirst(worker.firstFile) {
@@ -74,7 +74,7 @@ struct RebuildCommand: AsyncParsableCommand {
         }
         // The workers' database is opened (created, migrated) once here, so that a problem is
         // told before any file.
-        _ = try Self.makeService(configuration)
+        _ = try StoreAccess.intake(configuration, label: "gazette.rebuild")
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-rebuild-\(getpid())")
         let listPath = scratch.path + ".list"
         let tallyPath = scratch.path + ".tally"
@@ -115,20 +115,6 @@ struct RebuildCommand: AsyncParsableCommand {
         case restored
         case alreadyStored = "already"
         case refused, error, vanished
-    }
-
-    private static func makeService(_ configuration: GazetteConfiguration) throws -> IngestService {
-        let database: GazetteDatabase
-        do {
-            try FileManager.default.createDirectory(
-                atPath: configuration.stateDirectory, withIntermediateDirectories: true)
-            database = try GazetteDatabase(path: configuration.databasePath)
-        } catch {
-            throw CommandFailure("Cannot open the database at \(configuration.databasePath): \(error)")
-        }
-        return IngestService(
-            configuration: configuration.intake, store: database, extractor: Extractor(),
-            logger: Logger(label: "gazette.rebuild"))
     }
 
     /// Prints a line for a file restored or not restored (none for one already stored).
