@@ -1,5 +1,6 @@
 import Foundation
 import GazetteExtraction
+import Mustache
 
 /// The values templates see: a ``Digest`` with its dates formatted in the digest's zone, lists
 /// joined, sparklines drawn, and a `has…` flag per section so that empty sections vanish.
@@ -217,6 +218,126 @@ struct DigestPresentation {
             shortDay = formatter("EEE d MMM")
             moment = formatter("d MMM yyyy HH:mm")
             day = formatter("d MMM yyyy")
+        }
+    }
+}
+
+// The templates read the values by name. Mustache finds a plain struct's properties through
+// `Mirror`, which dominated rendering a day of 10,000 articles; the types repeated per article,
+// story, name, quote, number and date answer by name instead.
+extension DigestPresentation.Glance: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "articles": articles
+        case "publications": publications
+        case "authors": authors
+        case "biggestStory": biggestStory
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Story: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "rank": rank
+        case "headline": headline
+        case "publications": publications
+        case "counts": counts
+        case "summary": summary
+        case "people": people
+        case "places": places
+        case "articles": articles
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Name: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "kind": kind
+        case "mentions": mentions
+        case "articles": articles
+        case "previousWeek": previousWeek
+        case "change": change
+        case "changeLabel": changeLabel
+        case "sparkText": sparkText
+        case "sparkSVG": sparkSVG
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Speaker: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "role": role
+        case "quotes": quotes
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Quote: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "source": source
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Number: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": text
+        case "context": context
+        case "publication": publication
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Day: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "date": date
+        case "events": events
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Event: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "time": time
+        case "text": text
+        case "context": context
+        case "publication": publication
+        default: nil
+        }
+    }
+}
+
+extension DigestPresentation.Article: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "title": title
+        case "publication": publication
+        case "authors": authors
+        case "date": date
+        case "received": received
+        case "keyphrases": keyphrases
+        case "link": link
+        case "archivePath": archivePath
+        default: nil
         }
     }
 }
