@@ -152,13 +152,14 @@ let package = Package(
                 "GazetteTraining",
                 "GazetteStore",
                 "GazetteDigest",
+                "GazetteFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "GazetteTestSupport",
-            dependencies: ["GazetteExtraction", "GazetteStore"],
+            dependencies: ["GazetteExtraction", "GazetteFiles", "GazetteStore"],
             path: "Tests/GazetteTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -216,7 +217,8 @@ let package = Package(
         .testTarget(
             name: "GazetteReliabilityTests",
             dependencies: [
-                "GazetteDigest", "GazetteExtraction", "GazetteIntake", "GazetteStore", "GazetteTestSupport",
+                "GazetteDigest", "GazetteExtraction", "GazetteFiles", "GazetteIntake", "GazetteStore",
+                "GazetteTestSupport",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteFiles
 import Glibc
 
 /// A `gazette run` started for a benchmark in a folder of its own: inbox, state and digests, with
@@ -129,22 +130,11 @@ final class BenchDaemon {
     private static func datagramSocket(at path: String) throws -> Int32 {
         let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw BenchError("cannot make a notify socket: errno \(errno)") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+        guard let address = UnixSocketAddress(path) else {
             throw BenchError("the notify socket's path is too long: \(path)")
         }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: bytes)
-            raw[bytes.count] = 0
-        }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard bound == 0 else { throw BenchError("cannot bind the notify socket at \(path): errno \(errno)") }
+        let bound = address.bind(descriptor)
+        guard bound else { throw BenchError("cannot bind the notify socket at \(path): errno \(errno)") }
         return descriptor
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GazetteExtraction
+import GazetteFiles
 import GazetteIntake
 import GazetteStore
 import GazetteTestSupport
@@ -384,20 +385,9 @@ extension HostileInputCatalogue {
         case .socket:
             let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
             defer { close(descriptor) }
-            var address = sockaddr_un()
-            address.sun_family = sa_family_t(AF_UNIX)
-            let bytes = Array(path.utf8)
-            try #require(bytes.count < MemoryLayout.size(ofValue: address.sun_path))
-            withUnsafeMutableBytes(of: &address.sun_path) { raw in
-                raw.copyBytes(from: bytes)
-                raw[bytes.count] = 0
-            }
-            let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-                }
-            }
-            #expect(bound == 0)
+            let address = try #require(UnixSocketAddress(path))
+            let bound = address.bind(descriptor)
+            #expect(bound)
         case .directory:
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteFiles
 import Glibc
 
 /// A bound AF_UNIX datagram socket standing in for systemd's notify socket.
@@ -12,16 +13,7 @@ public final class NotifySocket {
                 "gz-notify-\(UUID().uuidString.prefix(8)).sock"
             ).path
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard rc == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard let address = UnixSocketAddress(path), address.bind(fd) else { throw POSIXError(.EADDRINUSE) }
     }
 
     /// Messages received until `deadline` seconds pass without `until` matching.

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteFiles
 import Glibc
 
 /// Sends sd_notify(3) messages (`READY=1`, `STATUS=…`, `WATCHDOG=1`, `STOPPING=1`) to the
@@ -36,27 +37,15 @@ public struct SystemdNotifier: Sendable {
         let fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        var pathBytes = Array(socketPath.utf8)
-        if pathBytes.first == UInt8(ascii: "@") { pathBytes[0] = 0 }
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard pathBytes.count < capacity else { return }
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            buffer.copyBytes(from: pathBytes)
-        }
-        let length = socklen_t(MemoryLayout<sa_family_t>.size + pathBytes.count + (pathBytes.first == 0 ? 0 : 1))
+        guard let address = UnixSocketAddress(socketPath) else { return }
         let message = Array(lines.joined(separator: "\n").utf8)
         // Never block the daemon on a listener that does not read: a full queue is waited on for
         // at most about 100 ms, then the message is dropped.
         for _ in 0..<10 {
-            let sent = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                    message.withUnsafeBytes { bytes in
-                        sendto(
-                            fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), socketAddress,
-                            length)
-                    }
+            let sent = address.withSocketAddress { socketAddress, length in
+                message.withUnsafeBytes { bytes in
+                    sendto(
+                        fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL | MSG_DONTWAIT), socketAddress, length)
                 }
             }
             guard sent < 0, errno == EAGAIN || errno == EINTR else { return }
