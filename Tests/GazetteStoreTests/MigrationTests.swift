@@ -38,6 +38,7 @@ struct MigrationTests {
                 "v1-articles", "v1-entities", "v1-facts", "v1-intake", "v1-search", "v2-entity-names",
                 "v3-article-parts",
                 "v3-author-source",
+                "v4-person-surnames",
             ])
         #expect(
             try database.status()
@@ -134,5 +135,31 @@ struct MigrationUpgradeTests {
         #expect(row["author_source"] as String? == nil)
         let indexes = try queue.read { db in try db.indexes(on: "articles").map(\.name) }
         #expect(indexes.contains("articles_on_file_sha256"))
+    }
+
+    @Test("v4 gives every stored person its surname, indexed, and leaves other types without one")
+    func personSurnames() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v3-author-source")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO entities (id, name, type, first_seen_at) VALUES (1, 'Owen J. Dempsey', 'PERSON', 'T');
+                    INSERT INTO entities (id, name, type, first_seen_at) VALUES (2, 'Brown', 'PERSON', 'T');
+                    INSERT INTO entities (id, name, type, first_seen_at) VALUES (3, 'Bank of England', 'ORGANIZATION', 'T');
+                    """)
+        }
+        try Schema.migrator.migrate(queue)
+        let surnames = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, surname FROM entities ORDER BY id").map { $0["surname"] as String? }
+        }
+        #expect(surnames == ["dempsey", "brown", nil])
+        let plan = try queue.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT id FROM entities WHERE surname = 'x' AND type = 'PERSON'"
+            )
+            .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("entities_on_surname") })
     }
 }

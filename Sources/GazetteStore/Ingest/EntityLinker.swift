@@ -33,10 +33,12 @@ struct EntityLinker {
         {
             return id
         }
+        // CROSS JOIN keeps `entity_names` the outer loop: without statistics SQLite would rather
+        // walk every entity of the type and probe `entity_names` for each.
         let knownAs = try Int64.fetchSet(
             db.cachedStatement(
                 sql: """
-                    SELECT entity_id FROM entity_names JOIN entities ON entities.id = entity_id
+                    SELECT entity_id FROM entity_names CROSS JOIN entities ON entities.id = entity_id
                      WHERE entity_names.name = ? AND type = ?
                     """), arguments: [entity.name, type])
         let aliases = entity.aliases.filter { $0.caseInsensitiveCompare(entity.name) != .orderedSame }
@@ -61,8 +63,10 @@ struct EntityLinker {
             return id
         }
         try db.cachedStatement(
-            sql: "INSERT INTO entities (name, type, first_seen_at, first_article_id) VALUES (?, ?, ?, ?)"
-        ).execute(arguments: [entity.name, type, ingestedAt, articleID])
+            sql: "INSERT INTO entities (name, type, first_seen_at, first_article_id, surname) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            entity.name, type, ingestedAt, articleID, Self.surname(of: entity.name, type: entity.type),
+        ])
         return db.lastInsertedRowID
     }
 
@@ -85,16 +89,18 @@ struct EntityLinker {
         }
     }
 
+    /// `entities.surname`: the surname of a person's name, nil for every other type.
+    static func surname(of name: String, type: EntityType) -> String? {
+        type == .person ? PersonName(name).surname : nil
+    }
+
     /// Step 4: the one stored person that `name` is a variant of, or nil when none or several.
     private func samePerson(_ name: String, in db: Database) throws -> Int64? {
         let words = PersonName(name)
         guard let surname = words.surname else { return nil }
         let sameSurname = try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, name FROM entities
-                     WHERE type = 'PERSON' AND (name = ? OR name LIKE '% ' || ? ESCAPE '\\')
-                    """), arguments: [surname, PersonName.escapedForLike(surname)])
+            db.cachedStatement(sql: "SELECT id, name FROM entities WHERE surname = ? AND type = 'PERSON'"),
+            arguments: [surname])
         let people = sameSurname.map { (id: $0["id"] as Int64, name: PersonName($0["name"] as String)) }
         // A bare surname is ambiguous as soon as two full names share it.
         let full = people.filter { !$0.name.isSurnameAlone }
@@ -112,7 +118,9 @@ struct EntityLinker {
             name.count > current.count,
             name.localizedCaseInsensitiveContains(current) || PersonName(name).isVariant(of: PersonName(current))
         else { return }
-        try db.execute(sql: "UPDATE entities SET name = ? WHERE id = ?", arguments: [name, id])
+        try db.execute(
+            sql: "UPDATE entities SET name = ?, surname = CASE type WHEN 'PERSON' THEN ? END WHERE id = ?",
+            arguments: [name, PersonName(name).surname, id])
         try db.execute(
             sql: "INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)", arguments: [name, id])
     }

@@ -24,14 +24,4 @@ struct PersonName {
             }
         }
     }
-
-    /// `s` with `LIKE`'s wildcards escaped by a backslash.
-    static func escapedForLike(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
-            out.append(c)
-        }
-        return out
-    }
 }

@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v2-entity-names", migrate: createEntityNames)
         migrator.registerMigration("v3-article-parts", migrate: addArticleParts)
         migrator.registerMigration("v3-author-source", migrate: addAuthorSource)
+        migrator.registerMigration("v4-person-surnames", migrate: addPersonSurnames)
         return migrator
     }
 
@@ -271,5 +272,25 @@ enum Schema {
                 UNION SELECT name, entity_id FROM article_entities
                 UNION SELECT alias, entity_id FROM entity_aliases
                 """)
+    }
+
+    /// `entities.surname` for people, indexed, so that linking a new person finds the people with
+    /// the same surname by an index seek instead of a scan of every person (`LIKE '% Brown'`).
+    /// The surname is the last word of the lower-cased name split at spaces and periods, the rule
+    /// of `PersonName.surname` at the time of this migration, written out here so that a later
+    /// change to that type cannot change what this migration stored.
+    private static func addPersonSurnames(_ db: Database) throws {
+        try db.alter(table: "entities") { t in
+            t.add(column: "surname", .text).collate(.nocase)
+        }
+        try db.execute(sql: "CREATE INDEX entities_on_surname ON entities(surname) WHERE surname IS NOT NULL")
+        let people = try Row.fetchAll(db, sql: "SELECT id, name FROM entities WHERE type = 'PERSON'")
+        let update = try db.makeStatement(sql: "UPDATE entities SET surname = ? WHERE id = ?")
+        for person in people {
+            let name: String = person["name"]
+            let words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "." })
+            guard let last = words.last else { continue }
+            try update.execute(arguments: [String(last), person["id"] as Int64])
+        }
     }
 }
