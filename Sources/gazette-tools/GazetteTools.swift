@@ -8,6 +8,7 @@ struct GazetteTools: AsyncParsableCommand {
         abstract: "Developer tools for Gazette: training, benchmarks, synthetic data.",
         subcommands: [
             TrainNER.self,
+            CompileGazetteer.self,
             SyntheticStore.self,
             DigestBench.self,
             Bench.self,

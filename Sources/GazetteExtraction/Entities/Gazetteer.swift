@@ -39,31 +39,120 @@ public struct Gazetteer: Sendable {
     public init() {}
 
     /// Adds newline-separated phrases to `list`.
+    ///
+    /// Lines are cut on the UTF-8 bytes and their scalars decoded into one reused buffer: this
+    /// runs over some 65,000 phrases at every start, before the first article can be read.
     public mutating func add(_ text: String, to list: List) {
-        for line in text.split(whereSeparator: \.isNewline) {
-            let scalars = Array(line.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(128)
+        for line in text.utf8.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            scalars.removeAll(keepingCapacity: true)
+            scalars.append(contentsOf: Substring(line).unicodeScalars)
             let tokens = Tokenizer.tokenize(scalars)
             guard !tokens.isEmpty else { continue }
             var h = FeatureHash.seed
             for (k, t) in tokens.enumerated() {
                 h = FeatureHash.combine(h, TokenFeatures.lowerHash(scalars, t.range))
                 // Every proper prefix is marked so that matching stops as soon as none continues.
-                if k + 1 < tokens.count { phrases[h, default: 0] |= UInt32(Gazetteer.prefixBit) }
+                if k + 1 < tokens.count { phrases.formUnion(UInt32(Gazetteer.prefixBit), for: h) }
             }
-            phrases[h, default: 0] |= UInt32(list.bit)
+            phrases.formUnion(UInt32(list.bit), for: h)
             maxLength = max(maxLength, tokens.count)
         }
     }
 
     /// Loads every list from `directory`; a missing file leaves its list empty.
+    ///
+    /// When `directory` holds ``compiledFileName`` made from these very lists, its table is read
+    /// instead of tokenising some 65,000 phrases (most of the time `gazette extract` of one
+    /// file took before its first output).
     public static func load(from directory: URL) -> Gazetteer {
-        var g = Gazetteer()
-        for list in List.allCases {
-            if let text = try? String(contentsOf: directory.appendingPathComponent(list.fileName), encoding: .utf8) {
-                g.add(text, to: list)
-            }
+        let texts = List.allCases.map { list in
+            (list, try? Data(contentsOf: directory.appendingPathComponent(list.fileName)))
         }
+        let fingerprint = Self.fingerprint(texts)
+        if let bytes = try? Data(contentsOf: directory.appendingPathComponent(compiledFileName)),
+            let compiled = Gazetteer(compiled: [UInt8](bytes), fingerprint: fingerprint)
+        {
+            return compiled
+        }
+        return parse(texts)
+    }
+
+    /// Tokenises every phrase of the lists.
+    static func parse(_ texts: [(List, Data?)]) -> Gazetteer {
+        var g = Gazetteer()
+        // About one entry per line and a few more for the prefixes of longer phrases.
+        let lines = texts.reduce(0) { $0 + ($1.1?.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } ?? 0) }
+        g.phrases.reserveCapacity(lines + lines / 4)
+        for case (let list, let data?) in texts { g.add(String(decoding: data, as: UTF8.self), to: list) }
         return g
+    }
+
+    // MARK: Compiled form
+
+    /// The compiled table's file name beside the lists (`gazette-tools compile-gazetteer`).
+    public static let compiledFileName = "gazetteer.bin"
+    private static let magic = Array("GZT1".utf8)
+
+    /// The table as bytes: `GZT1`, the lists' fingerprint (UInt64), the longest phrase and the
+    /// entry count (UInt32 each), then each entry's key (UInt64) and lists (UInt32), sorted by
+    /// key; little-endian.
+    public static func compile(from directory: URL) -> [UInt8] {
+        let texts = List.allCases.map { list in
+            (list, try? Data(contentsOf: directory.appendingPathComponent(list.fileName)))
+        }
+        let g = parse(texts)
+        var out = magic
+        func put<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { out += $0 } }
+        put(fingerprint(texts))
+        put(UInt32(g.maxLength))
+        let entries = g.sortedEntries
+        put(UInt32(entries.count))
+        for entry in entries {
+            put(entry.key)
+            put(entry.value)
+        }
+        return out
+    }
+
+    /// The compiled table, or nil when the bytes are not one or were made from other lists.
+    init?(compiled bytes: [UInt8], fingerprint: UInt64) {
+        let table = bytes.withUnsafeBytes { raw -> (longest: Int, phrases: HashMap64)? in
+            func get<T: FixedWidthInteger>(_: T.Type, at offset: Int) -> T {
+                T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+            }
+            guard raw.count >= 20, raw.starts(with: Self.magic), get(UInt64.self, at: 4) == fingerprint else {
+                return nil
+            }
+            let count = Int(get(UInt32.self, at: 16))
+            guard raw.count == 20 + count * 12 else { return nil }
+            var phrases = HashMap64(minimumCapacity: count)
+            for offset in stride(from: 20, to: raw.count, by: 12) {
+                phrases[get(UInt64.self, at: offset)] = get(UInt32.self, at: offset + 8)
+            }
+            return (Int(get(UInt32.self, at: 12)), phrases)
+        }
+        guard let table else { return nil }
+        maxLength = table.longest
+        phrases = table.phrases
+    }
+
+    /// Every phrase hash and its lists, sorted by hash (for comparing two tables).
+    var sortedEntries: [(key: UInt64, value: UInt32)] { phrases.entries.sorted { $0.key < $1.key } }
+
+    /// FNV-1a over each list's file name and bytes: a compiled table is used only for the lists
+    /// it was made from.
+    static func fingerprint(_ texts: [(List, Data?)]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for (list, data) in texts {
+            list.fileName.utf8.forEach(mix)
+            mix(0)
+            data?.forEach(mix)
+            mix(0)
+        }
+        return h
     }
 
     /// Lists containing exactly the phrase made of `words` (lower-case hashes).

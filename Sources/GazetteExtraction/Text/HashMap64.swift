@@ -69,6 +69,23 @@ struct HashMap64: Sendable {
         return 0
     }
 
+    /// ORs `bits` into the key's value (0 when new).
+    @inline(__always)
+    mutating func formUnion(_ bits: UInt32, for key: UInt64) {
+        let free = slots.withUnsafeMutableBufferPointer { s -> Int? in
+            let i = Self.find(key, in: UnsafeBufferPointer(s), shift: shift)
+            guard s[i].used else { return i }
+            s[i].value |= bits
+            return nil
+        }
+        if let free { occupy(free, key, bits) }
+    }
+
+    /// Every key and value, in slot order.
+    var entries: [(key: UInt64, value: UInt32)] {
+        slots.compactMap { $0.used ? ($0.key, $0.value) : nil }
+    }
+
     mutating func reserveCapacity(_ n: Int) {
         while n * 2 > slots.count { grow() }
     }
