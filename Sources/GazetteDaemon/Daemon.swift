@@ -122,8 +122,8 @@ public struct Daemon: Sendable {
     }
 }
 
-/// Tells systemd `READY=1` the first time the intake has queued its startup scan; later
-/// intake restarts (after a reload) do not repeat it.
+/// Tells systemd `READY=1` the first time the intake watches the inbox (before its startup
+/// scan); later intake restarts (after a reload) do not repeat it.
 final class Readiness: Sendable {
     private let notifier: SystemdNotifier
     private let inbox: String

@@ -6,11 +6,16 @@ import Logging
 import Synchronization
 
 extension IngestService {
-    /// Recovery, the startup scan, then the watcher, rescans and the rescan timer, until cancelled.
+    /// Readiness, recovery, the startup scan, then the watcher, rescans and the rescan timer,
+    /// until cancelled.
+    ///
+    /// Ready as soon as the inbox is watched (the watch is armed before this runs): a file dropped
+    /// from then on is seen, and the files already waiting are queued by the scan that follows,
+    /// which takes a while when thousands wait.
     func produce(into queue: IngestQueue, watcher: InotifyWatcher? = nil) async {
+        markReady()
         await recover(into: queue)
         let unsettled = await scan(into: queue)
-        markReady()
 
         let (rescans, requestRescan) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let (losses, inboxLost) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -162,9 +167,6 @@ extension IngestService {
             case .added, .alreadyQueued: continue
             case .finished: return false
             case .full:
-                // The startup scan fills the queue long before 20,000 files are listed: the
-                // daemon is ready as soon as work is flowing.
-                markReady()
                 guard await queue.push(.inbox(path: entry.path)) else { return false }
             }
         }

@@ -33,8 +33,8 @@ public final class IngestService: Service {
     }
 
     /// - Parameters:
-    ///   - onReady: called once, when the startup scan has been queued (or has filled the
-    ///     queue); the daemon sends systemd `READY=1` then.
+    ///   - onReady: called once, when the inbox is watched, before the startup scan; the daemon
+    ///     sends systemd `READY=1` then.
     public init(
         configuration: IntakeConfiguration,
         store: any IntakeStore,
