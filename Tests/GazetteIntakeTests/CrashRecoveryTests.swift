@@ -50,6 +50,32 @@ import Testing
         #expect(record.body.contains("cycle lanes"))
     }
 
+    /// The article was committed with the archive path reserved for it, and the process died
+    /// before the rename: the next start archives the file and stores where it really went.
+    @Test(.timeLimit(.minutes(1))) func fileCommittedWithItsArchivePathButNotMovedIsArchived() async throws {
+        let fixture = try IntakeFixture()
+        let original = try fixture.drop("reserved.txt", articleText(23))
+        guard case .stored(let ids, _) = await fixture.service().ingest(file: original, keepOriginal: true) else {
+            Issue.record("setup: expected the article to be stored")
+            return
+        }
+        let reserved = fixture.configuration.archiveDirectory + "/2020/01/01/reserved.txt"
+        try fixture.database.setArchivePath(articleID: ids[0], path: reserved)
+        try FileManager.default.createDirectory(
+            atPath: fixture.configuration.workDirectory, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            atPath: original, toPath: fixture.configuration.workDirectory + "/reserved.txt")
+
+        let service = fixture.service()
+        try await fixture.whileRunning(service) {
+            #expect(await IntakeFixture.eventually { service.counters.recovered == 1 })
+        }
+        #expect(fixture.entries("work").isEmpty)
+        let archived = try #require(try fixture.database.articleDetails(id: ids[0])?.archivePath)
+        #expect(archived != reserved && archived.hasSuffix("/reserved.txt"))
+        #expect(FileManager.default.fileExists(atPath: archived))
+    }
+
     /// Regression: a copy of a stored article claimed just before a crash lost its duplicate
     /// sighting, because a file taken up from `work/` never recorded one.
     @Test(.timeLimit(.minutes(1))) func copyLeftInWorkGetsItsSightingOnce() async throws {

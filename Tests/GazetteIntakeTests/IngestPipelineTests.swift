@@ -219,26 +219,30 @@ import Testing
         #expect(fixture.names("archive") == ["first.txt", "second.txt"])
     }
 
-    /// Regression: a death between the archive move and the archive path's update left the
-    /// article without its `archive_path` for ever. The path is now stored first; when that fails
-    /// the file waits in `work/`, and is archived with its path when retried.
-    @Test(.timeLimit(.minutes(4))) func theArchivePathIsStoredBeforeTheOriginalMoves() async throws {
+    /// A claimed file's archive path is stored with its articles, in the ingest's own commit: the
+    /// rename follows, and no second write is needed (here every such write would fail). A death
+    /// between the commit and the rename leaves the file in `work/` for the next start
+    /// (`CrashRecoveryTests`).
+    @Test(.timeLimit(.minutes(4))) func theArchivePathIsStoredInTheIngestCommit() async throws {
         let fixture = try IntakeFixture()
         let service = IngestService(
             configuration: fixture.configuration,
-            store: FlakyStore(database: fixture.database, failures: 1, failing: [.archivePath]),
+            store: FlakyStore(database: fixture.database, failures: .max, failing: [.archivePath]),
             extractor: Extractor(), logger: IntakeFixture.logger)
         try fixture.drop("a.txt", articleText(12))
+        try fixture.drop("b.txt", articleText(13))
         try await fixture.whileRunning(service) {
             #expect(
                 await IntakeFixture.eventually(within: 180) {
-                    fixture.entries("work").isEmpty && fixture.names("archive") == ["a.txt"]
+                    fixture.entries("work").isEmpty && fixture.names("archive") == ["a.txt", "b.txt"]
                 })
         }
-        let details = try #require(try fixture.database.articleDetails(id: 1))
-        let archived = try #require(details.archivePath)
-        #expect(archived.hasPrefix(fixture.configuration.archiveDirectory + "/") && archived.hasSuffix("/a.txt"))
-        #expect(FileManager.default.fileExists(atPath: archived))
+        for id: Int64 in [1, 2] {
+            let details = try #require(try fixture.database.articleDetails(id: id))
+            let archived = try #require(details.archivePath)
+            #expect(archived.hasPrefix(fixture.configuration.archiveDirectory + "/"))
+            #expect(FileManager.default.fileExists(atPath: archived))
+        }
     }
 
     @Test func storeFailureLeavesTheFileInWork() async throws {

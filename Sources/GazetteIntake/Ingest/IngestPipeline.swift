@@ -147,7 +147,8 @@ struct IngestPipeline: Sendable {
                     try store.recordSighting(articleID: id, path: receivedPath, at: receivedAt)
                 }
                 let archived = try finish(
-                    path, name: name, articleID: id, at: receivedAt, updateArticle: recovered, origin: origin)
+                    path, name: name, articleID: id, at: receivedAt, stored: recovered ? .unknown : .notThisFile,
+                    origin: origin)
                 return recovered ? .recovered(articleID: id, path: archived) : .duplicate(articleID: id, path: archived)
             }
         } catch {
@@ -185,10 +186,13 @@ struct IngestPipeline: Sendable {
                 metadata: ["file": "\(name)", "part": "\(skipped.part)", "reason": "\(skipped.error)"])
         }
         do {
+            // Where the file will go is stored with its articles: one commit per file.
+            let reservation = try archiveReservation(name: name, at: receivedAt, origin: origin)
             let articles = file.records.map { record in
                 var article = NewArticle(
                     record: record, raw: contents.bytes, receivedPath: receivedPath, receivedAt: receivedAt)
                 if origin == .archived { article.ingestedAt = receivedAt }
+                article.archivePath = reservation?.destination ?? (origin == .archived ? path : nil)
                 return article
             }
             let outcome = try store.ingest(file: articles)
@@ -197,7 +201,8 @@ struct IngestPipeline: Sendable {
             switch outcome {
             case .stored(let ids):
                 let archived = try finish(
-                    path, name: name, articleID: ids[0], at: receivedAt, updateArticle: true, origin: origin)
+                    path, name: name, articleID: ids[0], at: receivedAt, stored: .stored(articles[0].archivePath),
+                    origin: origin, reservation: reservation)
                 logger.debug(
                     "ingested",
                     metadata: [
@@ -209,7 +214,8 @@ struct IngestPipeline: Sendable {
                 // Stored by another worker between the look-up and the insert; the store has
                 // recorded the sighting in the same transaction.
                 let archived = try finish(
-                    path, name: name, articleID: id, at: receivedAt, updateArticle: false, origin: origin)
+                    path, name: name, articleID: id, at: receivedAt, stored: .notThisFile, origin: origin,
+                    reservation: reservation)
                 logger.debug("duplicate", metadata: ["file": "\(name)", "article.id": "\(id)"])
                 return .duplicate(articleID: id, path: archived)
             }
@@ -251,13 +257,37 @@ struct IngestPipeline: Sendable {
             at: now(), origin: origin)
     }
 
-    /// After the commit: archives or deletes the original and records where it went. If this
+    /// What the store holds as the article's archive path when its file is finished.
+    enum StoredPath {
+        /// Nothing to keep in step: the article was stored from another file (a duplicate).
+        case notThisFile
+        /// Stored with the article: the reserved destination, or nil when the file is not
+        /// archived; written again only if the file ends up elsewhere.
+        case stored(String?)
+        /// Not known to be stored (a file taken up again): written before the move.
+        case unknown
+    }
+
+    /// The archive destination of a claimed file, reserved now so that its path can be stored
+    /// with its articles and the rename follow the commit; nil when the file is not archived.
+    private func archiveReservation(name: String, at date: Date, origin: Origin) throws -> FileMover.Reservation? {
+        guard origin.ownsFile, configuration.afterIngest == .archive else { return nil }
+        return FileMover.reserve(in: try folders.archiveDay(for: date), name: name)
+    }
+
+    /// After the commit: archives or deletes the original and keeps the article's archive path
+    /// right (`stored`). With a `reservation` the file goes to the reserved destination. If this
     /// throws, the file stays in `work/` and the next start archives it (its hash is stored).
     private func finish(
-        _ path: String, name: String, articleID: Int64, at date: Date, updateArticle: Bool, origin: Origin
+        _ path: String, name: String, articleID: Int64, at date: Date, stored: StoredPath, origin: Origin,
+        reservation: FileMover.Reservation? = nil
     ) throws -> String? {
         let record = { (archived: String?) throws in
-            if updateArticle { try store.setArchivePath(articleID: articleID, path: archived) }
+            switch stored {
+            case .notThisFile: return
+            case .stored(let path) where path == archived: return
+            case .stored, .unknown: try store.setArchivePath(articleID: articleID, path: archived)
+            }
         }
         switch origin {
         case .inPlace: return nil
@@ -271,9 +301,14 @@ struct IngestPipeline: Sendable {
             let day = try folders.archiveDay(for: date)
             let archived: String
             do {
-                // The archive path is stored before the rename: a death in between leaves the file
-                // in work/, and the next start moves it and stores its path again.
-                archived = try FileMover.move(path, into: day, name: name, announcing: record)
+                if let reservation {
+                    try reservation.move(path)
+                    archived = reservation.destination
+                } else {
+                    // The archive path is stored before the rename: a death in between leaves the
+                    // file in work/, and the next start moves it and stores its path again.
+                    archived = try FileMover.move(path, into: day, name: name, announcing: record)
+                }
             } catch Errno.improperLink {
                 do throws(Errno) {
                     archived = try FileCopier.move(path, into: day, name: name)

@@ -20,14 +20,16 @@ struct ArticleWriter {
 
     /// Inserts the article row and its details; `raw` is nil for the second and later articles
     /// of a file, whose bytes the first one keeps.
-    func insert(raw: [UInt8]?, receivedPath: String, receivedAt: String, in db: Database) throws -> Int64 {
+    func insert(
+        raw: [UInt8]?, receivedPath: String, receivedAt: String, archivePath: String? = nil, in db: Database
+    ) throws -> Int64 {
         var article = ArticleRow(
             id: nil,
             sha256: Self.key(record.source),
             raw: raw.map { Data($0) },
             receivedPath: receivedPath,
             receivedAt: receivedAt,
-            archivePath: nil,
+            archivePath: archivePath,
             ingestedAt: ingestedAt,
             processedAt: ingestedAt,
             recordSchema: record.schema,

@@ -14,6 +14,10 @@ public struct NewArticle: Sendable {
     /// article restored from `archive/` by `gazette rebuild` keeps the time it was first archived,
     /// so that it does not fall into the next digest.
     public var ingestedAt: Date?
+    /// Where the intake will archive the file once this commits (`articles.archive_path`),
+    /// written in the same transaction so that storing an article costs one commit; nil when it
+    /// is not archived or the path is not known yet.
+    public var archivePath: String?
 
     public init(record: ExtractionRecord, raw: [UInt8], receivedPath: String, receivedAt: Date) {
         self.record = record
