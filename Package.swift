@@ -207,7 +207,7 @@ let package = Package(
         .testTarget(
             name: "GazettePostgresTests",
             dependencies: [
-                "GazettePostgres", "GazetteStore", "GazetteTestSupport",
+                "GazetteExtraction", "GazettePostgres", "GazetteStore", "GazetteTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

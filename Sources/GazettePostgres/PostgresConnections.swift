@@ -88,8 +88,18 @@ final class PostgresConnections: Sendable {
             defer { idle.removeAll() }
             return idle
         }) {
-            try? connection.close().wait()
+            Self.close(connection)
         }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Closes `connection` without waiting, keeping it until it is closed (postgres-nio requires
+    /// a connection to be closed before it goes).
+    private static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     private func take() throws -> PostgresConnection {
@@ -114,17 +124,24 @@ final class PostgresConnections: Sendable {
             idle.append(connection)
             return true
         }
-        if !kept { connection.close().whenComplete { _ in } }
+        if !kept { Self.close(connection) }
     }
 
-    /// A ``StoreError`` for what a query threw: the server's own message and SQLSTATE, or a lost connection.
-    func wrapping(_ error: any Error, operation: String) -> StoreError {
-        if let error = error as? StoreError { return error }
-        if let error = error as? PSQLError, let info = error.serverInfo {
-            return .postgres(
+    /// A ``StoreError`` for what the client threw: the server's own message and SQLSTATE, or a
+    /// lost connection; the store's own errors pass through.
+    func wrapping(_ error: any Error, operation: String) -> any Error {
+        if let error = error as? PSQLError {
+            guard let info = error.serverInfo else {
+                return StoreError.unreachable(server: url.description, reason: Self.reason(error))
+            }
+            return StoreError.postgres(
                 operation: operation, state: info[.sqlState] ?? "?", message: info[.message] ?? "unknown error")
         }
-        return .unreachable(server: url.description, reason: Self.reason(error))
+        if let error = error as? PostgresDecodingError {
+            return StoreError.postgres(
+                operation: operation, state: "decoding", message: "\(error.code) in column \(error.columnName)")
+        }
+        return error
     }
 
     static func reason(_ error: any Error) -> String {
@@ -153,8 +170,10 @@ struct PostgresSession {
         try connection.query(query, logger: logger).wait().metadata.rows ?? 0
     }
 
-    /// The first column of the first row, if any.
-    func value<T: PostgresDecodable>(_ query: PostgresQuery, as type: T.Type = T.self) throws -> T? {
-        try rows(query).first.map { try $0.decode(T.self) }
+    /// The first column of the first row, if there is a row and the value is not null.
+    func value<T: PostgresDecodable>(_ query: PostgresQuery, as type: T.Type = T.self) throws -> T?
+    where T._DecodableType == T {
+        guard let row = try rows(query).first else { return nil }
+        return try row.decode(T?.self)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GazettePostgres
 import GazetteStore
+import GazetteTestSupport
 import Testing
 
 @Suite(.enabled(if: TestDatabase.serverURL != nil, Comment(rawValue: TestDatabase.skipped)))
@@ -37,6 +38,43 @@ struct PostgresStoreTests {
         for outcome in outcomes {
             #expect(try outcome.get() == ["v1-articles", "v1-entities", "v1-facts", "v1-intake"])
         }
+    }
+
+    @Test func nodesStoringTheSameBytesAtOnceStoreOneArticle() async throws {
+        let database = try TestDatabase()
+        let stores = try ["node-a", "node-b"].map { try PostgresStore(url: database.url, node: $0) }
+        defer { for store in stores { store.close() } }
+        let article = SampleArticles.article()
+        let outcomes = await withTaskGroup(of: Result<IngestOutcome, any Error>.self) { group in
+            for attempt in 0..<6 {
+                group.addTask {
+                    await BlockingWork.run {
+                        var copy = article
+                        copy.receivedPath = "inbox/copy-\(attempt).txt"
+                        return Result { try stores[attempt % 2].ingest(file: [copy]) }
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let results = try outcomes.map { try $0.get() }
+        let stored = results.filter { if case .stored = $0 { true } else { false } }
+        #expect(stored.count == 1)
+        #expect(Set(results.map(\.id)).count == 1)
+        let status = try stores[0].status()
+        #expect(status.articles == 1)
+        #expect(status.duplicates == 5)
+        let node = try stores[1].node(ofArticle: results[0].id)
+        #expect(node == "node-a" || node == "node-b")
+    }
+
+    @Test func eachArticleRecordsTheNodeThatStoredIt() throws {
+        let database = try TestDatabase()
+        let store = try PostgresStore(url: database.url, node: "reader-2")
+        defer { store.close() }
+        let id = try store.ingest(file: [SampleArticles.article()]).id
+        #expect(try store.node(ofArticle: id) == "reader-2")
+        #expect(try store.node(ofArticle: id + 1) == nil)
     }
 }
 

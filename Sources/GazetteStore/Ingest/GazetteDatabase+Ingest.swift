@@ -31,7 +31,7 @@ extension GazetteDatabase {
                 ids.append(
                     try writer.insert(
                         raw: index == 0 ? article.raw : nil, receivedPath: article.receivedPath,
-                        receivedAt: Timestamp.string(article.receivedAt), in: db))
+                        receivedAt: Timestamp.string(article.receivedAt), into: SQLiteRows(db: db)))
             }
             return .stored(ids: ids)
         }

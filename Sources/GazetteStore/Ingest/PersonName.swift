@@ -1,6 +1,6 @@
 /// A person's name as words, for telling spellings of one name apart from other names:
 /// `Owen Dempsey`, `Owen John Dempsey` and `Owen J. Dempsey` are one name; `Brown` is a surname alone.
-struct PersonName {
+package struct PersonName {
     /// Lower-cased words, periods of initials dropped.
     let words: [String]
 
@@ -26,7 +26,7 @@ struct PersonName {
     }
 
     /// `s` with `LIKE`'s wildcards escaped by a backslash.
-    static func escapedForLike(_ s: String) -> String {
+    package static func escapedForLike(_ s: String) -> String {
         var out = ""
         for c in s {
             if c == "%" || c == "_" || c == "\\" { out.append("\\") }
