@@ -74,8 +74,9 @@ struct PostgresRows: IngestRows {
 
     func entityIDs(type: String, namedAnyOf names: [String]) throws -> Set<Int64> {
         guard !names.isEmpty else { return [] }
-        let lowered = names.map { $0.lowercased() }
-        return try ids("SELECT id FROM entities WHERE type = \(type) AND lower(name) = ANY(\(lowered))")
+        // Folded by the server on both sides: its lower() is the database's, not Swift's.
+        return try ids(
+            "SELECT id FROM entities WHERE type = \(type) AND lower(name) IN (SELECT lower(unnest(\(names))))")
     }
 
     func people(withSurname surname: String) throws -> [(id: Int64, name: String)] {

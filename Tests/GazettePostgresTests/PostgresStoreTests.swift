@@ -1,7 +1,9 @@
 import Foundation
+import GazetteExtraction
 import GazettePostgres
 import GazetteStore
 import GazetteTestSupport
+import PostgresNIO
 import Testing
 
 @Suite(.enabled(if: TestDatabase.serverURL != nil, Comment(rawValue: TestDatabase.skipped)))
@@ -75,6 +77,22 @@ struct PostgresStoreTests {
         let id = try store.ingest(file: [SampleArticles.article()]).id
         #expect(try store.node(ofArticle: id) == "reader-2")
         #expect(try store.node(ofArticle: id + 1) == nil)
+    }
+
+    /// Regression: names were folded by Swift on one side and by the server on the other, so in a
+    /// database whose `lower()` folds only ASCII an alias spelled exactly like a stored accented
+    /// name did not find it.
+    @Test func anAliasSpelledLikeAStoredAccentedNameFindsItInAnASCIIFoldingDatabase() throws {
+        let database = try TestDatabase(ctype: "C")
+        let store = try PostgresStore(url: database.url, node: "node-a")
+        defer { store.close() }
+        let first = SampleArticles.record(entities: [.init("Élysée", .organization)], path: "inbox/a.txt")
+        _ = try store.ingest(file: [SampleArticles.article(first)])
+        let second = SampleArticles.record(
+            title: "At the palace", entities: [.init("Palais de l'Élysée", .organization, aliases: ["Élysée"])],
+            path: "inbox/b.txt")
+        _ = try store.ingest(file: [SampleArticles.article(second)])
+        #expect(try database.texts("SELECT name FROM entities") == ["Palais de l'Élysée"])
     }
 }
 

@@ -18,15 +18,26 @@ final class TestDatabase: Sendable {
     let url: PostgresURL
     private let server: PostgresConnections
 
-    init() throws {
+    /// A database whose character classes are `ctype`'s (the server's default when nil): `C`
+    /// folds only ASCII letters in `lower()`.
+    init(ctype: String? = nil) throws {
         let serverURL = try #require(Self.serverURL)
         server = try PostgresConnections(url: serverURL, logger: .init(label: "gazette.test"))
         var url = serverURL
         url.database = "gazette_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try server.withSession("create test database") { session in
-            _ = try session.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(url.database)"))
+            let locale = ctype.map { " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE '\($0)' LC_CTYPE '\($0)'" } ?? ""
+            _ = try session.execute(PostgresQuery(unsafeSQL: "CREATE DATABASE \(url.database)\(locale)"))
         }
         self.url = url
+    }
+
+    /// The first column of what `query` returns, as text.
+    func texts(_ query: PostgresQuery) throws -> [String] {
+        let connections = try PostgresConnections(url: url, logger: .init(label: "gazette.test"))
+        return try connections.withSession("test query") { session in
+            try session.rows(query).map { try $0.decode(String.self) }
+        }
     }
 
     deinit {
