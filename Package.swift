@@ -28,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The integration tests start and reap the gazette binary with it.
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // The PostgreSQL store (store.url): the maintained Swift client, on SwiftNIO, with its own
+        // TLS through swift-nio-ssl. Its blocking-friendly EventLoopFuture API is used directly.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Pure pipeline: bytes in, ExtractionRecord out. No dependencies but Foundation and
@@ -51,6 +56,19 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the persistent-WAL file control GRDB does not wrap.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The store in a PostgreSQL database that several nodes share (store.url).
+        .target(
+            name: "GazettePostgres",
+            dependencies: [
+                "GazetteExtraction",
+                "GazetteStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -182,6 +200,15 @@ let package = Package(
             dependencies: [
                 "GazetteExtraction", "GazetteStore", "GazetteTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Run against a server when GAZETTE_TEST_POSTGRES_URL is set (scripts/postgres-test-server.sh).
+        .testTarget(
+            name: "GazettePostgresTests",
+            dependencies: [
+                "GazetteExtraction", "GazettePostgres", "GazetteStore", "GazetteTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -11,7 +11,12 @@ import Logging
 enum StoreAccess {
     /// The configured database, which must already exist: read-only for browsing (never
     /// migrated or written), `writable` for `reprocess`.
-    static func open(_ configuration: GazetteConfiguration, writable: Bool = false) throws -> GazetteDatabase {
+    static func open(_ configuration: GazetteConfiguration, writable: Bool = false) throws -> any ArticleStore {
+        try openDatabase(configuration, writable: writable)
+    }
+
+    /// The configured SQLite database, for what only SQLite does (`gazette backup`); see ``open(_:writable:)``.
+    static func openDatabase(_ configuration: GazetteConfiguration, writable: Bool = false) throws -> GazetteDatabase {
         let path = configuration.databasePath
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure("No database at \(path); run `gazette run` or `gazette ingest` first.")
@@ -38,10 +43,11 @@ enum StoreAccess {
             configuration: configuration.intake, store: database, extractor: Extractor(), logger: Logger(label: label))
     }
 
-    /// Runs a store call, reporting its errors (which are sentences already) as command failures.
-    static func attempt<T>(_ body: () throws -> T) throws -> T {
+    /// Runs a store call on a Dispatch thread (the store blocks; the cooperative pool must not),
+    /// reporting its errors (which are sentences already) as command failures.
+    static func attempt<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await BlockingWork.run(body)
         } catch let error as CommandFailure {
             throw error
         } catch {

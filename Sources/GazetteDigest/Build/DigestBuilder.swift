@@ -7,14 +7,14 @@ import GazetteStore
 /// Four reads, each bounded by the window or the fortnight before it: the window's articles and
 /// facts, the previous week's top names, and the 14-day history of the names shown.
 public struct DigestBuilder: Sendable {
-    public let database: GazetteDatabase
+    public let database: any ArticleStore
     public let timeZone: TimeZone
     public let now: @Sendable () -> Date
     /// The folder the digest is written to, so that links to the archived files work from it.
     public let linkFolder: String?
 
     public init(
-        database: GazetteDatabase, timeZone: TimeZone, linkFolder: String? = nil,
+        database: any ArticleStore, timeZone: TimeZone, linkFolder: String? = nil,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.database = database

@@ -12,7 +12,7 @@ public struct DigestProducer: Sendable {
 
     /// Loads the templates (the user's folder first); throws ``DigestError/badTemplate(path:reason:)``.
     public init(
-        configuration: DigestConfiguration, database: GazetteDatabase, now: @escaping @Sendable () -> Date = Date.init
+        configuration: DigestConfiguration, database: any ArticleStore, now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.configuration = configuration
         let zone = configuration.resolvedTimeZone

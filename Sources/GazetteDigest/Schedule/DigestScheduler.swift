@@ -17,13 +17,13 @@ public struct DigestScheduler: Sendable {
     static var longestSleep: Duration { .seconds(300) }
 
     public let configuration: DigestConfiguration
-    public let database: GazetteDatabase
+    public let database: any ArticleStore
     public let logger: Logger
     public let now: @Sendable () -> Date
     let clock = ContinuousClock()
 
     public init(
-        configuration: DigestConfiguration, database: GazetteDatabase, logger: Logger,
+        configuration: DigestConfiguration, database: any ArticleStore, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.configuration = configuration

@@ -24,7 +24,7 @@ struct IngestPipeline: Sendable {
     let now: @Sendable () -> Date
     /// Extractions running at once: `intake.concurrency`, one a core by default. The workers
     /// are more (``IngestService/workersPerExtraction``), so that while some wait for their
-    /// shared commit (``GazetteDatabase``'s group commit) others extract.
+    /// shared commit (the store's group commit) others extract.
     let extractionGate: DispatchSemaphore
 
     init(

@@ -78,7 +78,8 @@ extension GazetteDatabase {
             for record in records.dropFirst() {
                 let writer = ArticleWriter(record: record, ingestedAt: article.ingestedAt)
                 let id = try writer.insert(
-                    raw: nil, receivedPath: article.receivedPath, receivedAt: article.receivedAt, in: db)
+                    raw: nil, receivedPath: article.receivedPath, receivedAt: article.receivedAt,
+                    into: SQLiteRows(db: db))
                 try db.execute(
                     sql: "UPDATE articles SET archive_path = ?, processed_at = ? WHERE id = ?",
                     arguments: [article.archivePath, processedAt, id])
@@ -103,7 +104,7 @@ extension GazetteDatabase {
         }
         // New entities date from the article's ingest, as if it had been extracted so then.
         let writer = ArticleWriter(record: record, ingestedAt: article.ingestedAt)
-        let publicationID = try record.publication.map { try PublicationName.id($0, in: db) }
+        let publicationID = try record.publication.map(SQLiteRows(db: db).publicationID)
         try article.updateChanges(db) { row in
             row.sha256 = ArticleWriter.key(record.source)
             row.part = record.source.part
@@ -130,7 +131,7 @@ extension GazetteDatabase {
             row.pipelineVersion = record.pipeline
             row.summary = try ArticleWriter.json(record.summary)
         }
-        try writer.insertDetails(articleID: articleID, in: db)
+        try writer.insertDetails(articleID: articleID, into: SQLiteRows(db: db))
         if !previousEntities.isEmpty {
             try db.execute(
                 literal: """

@@ -52,11 +52,11 @@ public struct Reprocessor: Sendable {
         }
     }
 
-    let database: GazetteDatabase
+    let database: any ArticleStore
     let extractor: Extractor
     let batchSize: Int
 
-    public init(database: GazetteDatabase, extractor: Extractor = Extractor(), batchSize: Int = 100) {
+    public init(database: any ArticleStore, extractor: Extractor = Extractor(), batchSize: Int = 100) {
         self.database = database
         self.extractor = extractor
         self.batchSize = max(1, batchSize)
@@ -66,7 +66,7 @@ public struct Reprocessor: Sendable {
     public func targets(_ selection: Selection) throws -> [Int64] {
         switch selection {
         case .outdated: try database.articleIDs(notMadeByPipeline: Extractor.pipelineVersion)
-        case .all: try database.articleIDs()
+        case .all: try database.articleIDs(in: .always)
         case .ids(let ids): ids
         }
     }

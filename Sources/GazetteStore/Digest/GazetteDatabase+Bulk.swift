@@ -19,7 +19,7 @@ extension GazetteDatabase {
                 let writer = ArticleWriter(record: article.record, ingestedAt: Timestamp.string(ingestedAt))
                 _ = try writer.insert(
                     raw: article.raw, receivedPath: article.receivedPath,
-                    receivedAt: Timestamp.string(article.receivedAt), in: db)
+                    receivedAt: Timestamp.string(article.receivedAt), into: SQLiteRows(db: db))
                 stored += 1
             }
             return stored

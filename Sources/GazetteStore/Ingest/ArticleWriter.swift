@@ -1,29 +1,34 @@
 import Foundation
-import GRDB
 import GazetteExtraction
 
 /// Writes the rows of one article's record: the article itself, its publication and authors,
 /// entities (linked across articles), mentions, quotes, dates, amounts and keyphrases.
 ///
-/// Runs inside the caller's transaction.
-struct ArticleWriter {
+/// Runs inside the caller's transaction, through ``IngestRows``: the same for SQLite and PostgreSQL.
+package struct ArticleWriter {
     let record: ExtractionRecord
     let ingestedAt: String
+
+    package init(record: ExtractionRecord, ingestedAt: String) {
+        self.record = record
+        self.ingestedAt = ingestedAt
+    }
 
     /// The key of an article in `articles.sha256`: the file's SHA-256 for a file of one article;
     /// for a part of a file that holds several, the hex SHA-256 of the UTF-8 text
     /// `<file's SHA-256> <part>` (e.g. `9f86… item 3`), unique and the same each time.
-    static func key(_ source: ExtractionRecord.Source) -> String {
+    package static func key(_ source: ExtractionRecord.Source) -> String {
         guard let part = source.part else { return source.sha256 }
         return SHA256.hex(of: Array("\(source.sha256) \(part)".utf8))
     }
 
     /// Inserts the article row and its details; `raw` is nil for the second and later articles
     /// of a file, whose bytes the first one keeps.
-    func insert(
-        raw: [UInt8]?, receivedPath: String, receivedAt: String, archivePath: String? = nil, in db: Database
+    package func insert(
+        raw: [UInt8]?, receivedPath: String, receivedAt: String, archivePath: String? = nil,
+        into rows: some IngestRows
     ) throws -> Int64 {
-        var article = ArticleRow(
+        let article = ArticleRow(
             id: nil,
             sha256: Self.key(record.source),
             raw: raw.map { Data($0) },
@@ -40,7 +45,7 @@ struct ArticleWriter {
             title: record.title,
             titleSource: record.titleSource?.rawValue,
             authorRole: record.authorRole,
-            publicationId: try record.publication.map { try PublicationName.id($0, in: db) },
+            publicationId: try record.publication.map(rows.publicationID),
             publishedAt: record.publishedAt,
             publishedSource: record.publishedSource?.rawValue,
             language: record.language,
@@ -54,124 +59,56 @@ struct ArticleWriter {
             part: record.source.part,
             fileSha256: record.source.part == nil ? nil : record.source.sha256,
             authorSource: record.authorSource?.rawValue)
-        try article.insert(db)
-        let articleID = article.id!
-        try insertDetails(articleID: articleID, in: db)
+        let articleID = try rows.insertArticle(article)
+        try insertDetails(articleID: articleID, into: rows)
         return articleID
     }
 
     /// Writes every row that hangs off the article row `articleID` (which must have none yet).
-    func insertDetails(articleID: Int64, in db: Database) throws {
+    package func insertDetails(articleID: Int64, into rows: some IngestRows) throws {
         for (position, name) in record.authors.enumerated() {
-            let authorID = try namedID(AuthorRow.self, name, in: db)
-            try db.cachedStatement(sql: Insert.articleAuthor).execute(arguments: [articleID, authorID, position])
+            try rows.insertArticleAuthor(articleID: articleID, authorID: try rows.authorID(name), position: position)
         }
 
         let linker = EntityLinker(articleID: articleID, ingestedAt: ingestedAt)
         let scalars = Array(record.body.unicodeScalars)
         var entityIDs: [String: Int64] = [:]
         for (position, entity) in record.entities.enumerated() {
-            let entityID = try linker.entityID(for: entity, in: db)
-            try linker.remember(entity, as: entityID, in: db)
+            let entityID = try linker.entityID(for: entity, in: rows)
+            try rows.addEntityNames([entity.name] + entity.aliases, entityID: entityID)
             entityIDs[entity.name] = entityIDs[entity.name] ?? entityID
-            try db.cachedStatement(sql: Insert.articleEntity).execute(
-                arguments: [articleID, entityID, position, entity.name])
-            let linkID = db.lastInsertedRowID
-            let alias = try db.cachedStatement(sql: Insert.alias)
+            let linkID = try rows.insertArticleEntity(
+                articleID: articleID, entityID: entityID, position: position, name: entity.name)
             for (index, name) in entity.aliases.enumerated() {
-                try alias.execute(arguments: [entityID, articleID, linkID, index, name])
+                try rows.insertAlias(
+                    entityID: entityID, articleID: articleID, linkID: linkID, position: index, alias: name)
             }
-            let roles = try linker.takesRoles(of: entity, linkedTo: entityID, in: db) ? entity.roles : []
-            let role = try db.cachedStatement(sql: Insert.role)
+            let roles = try linker.takesRoles(of: entity, linkedTo: entityID, in: rows) ? entity.roles : []
             for (index, text) in roles.enumerated() {
-                try role.execute(arguments: [entityID, articleID, linkID, index, text])
+                try rows.insertRole(
+                    entityID: entityID, articleID: articleID, linkID: linkID, position: index, role: text)
             }
-            let mention = try db.cachedStatement(sql: Insert.mention)
             for span in entity.mentions {
-                try mention.execute(
-                    arguments: [
-                        articleID, entityID, linkID, span.start, span.end, Self.slice(scalars, span.start, span.end),
-                    ])
+                try rows.insertMention(
+                    articleID: articleID, entityID: entityID, linkID: linkID, start: span.start, end: span.end,
+                    surface: Self.slice(scalars, span.start, span.end))
             }
         }
 
         for (position, quote) in record.quotes.enumerated() {
-            let speakerEntityID = try quote.speaker.flatMap { try entityIDs[$0] ?? speakerID(named: $0, in: db) }
-            try db.cachedStatement(sql: Insert.quote).execute(
-                arguments: [
-                    articleID, position, speakerEntityID, quote.speaker, quote.text, quote.kind.rawValue, quote.start,
-                    quote.end,
-                ])
+            let speakerEntityID = try quote.speaker.flatMap { try entityIDs[$0] ?? rows.speakerID(named: $0) }
+            try rows.insertQuote(
+                articleID: articleID, position: position, speakerEntityID: speakerEntityID, quote: quote)
         }
         for (position, date) in record.dates.enumerated() {
-            try db.cachedStatement(sql: Insert.date).execute(
-                arguments: [
-                    articleID, position, date.text, date.value, date.granularity.rawValue, date.start, date.end,
-                ])
+            try rows.insertDate(articleID: articleID, position: position, date: date)
         }
         for (position, amount) in record.amounts.enumerated() {
-            try db.cachedStatement(sql: Insert.amount).execute(
-                arguments: [
-                    articleID, position, amount.text, amount.value, amount.currency, amount.unit, amount.start,
-                    amount.end,
-                ])
+            try rows.insertAmount(articleID: articleID, position: position, amount: amount)
         }
         for (index, keyphrase) in record.keyphrases.enumerated() {
-            try db.cachedStatement(sql: Insert.keyphrase).execute(
-                arguments: [articleID, index + 1, keyphrase.text, keyphrase.score])
+            try rows.insertKeyphrase(articleID: articleID, rank: index + 1, keyphrase: keyphrase)
         }
-    }
-
-    /// The detail rows' INSERTs, written out: an article has dozens of them, and GRDB's Codable
-    /// records (an encoder and a snake_case conversion per column per row) cost more than SQLite.
-    private enum Insert {
-        static let articleAuthor = "INSERT INTO article_authors (article_id, author_id, position) VALUES (?, ?, ?)"
-        static let articleEntity =
-            "INSERT INTO article_entities (article_id, entity_id, position, name) VALUES (?, ?, ?, ?)"
-        static let alias = """
-            INSERT INTO entity_aliases (entity_id, article_id, article_entity_id, position, alias)
-            VALUES (?, ?, ?, ?, ?)
-            """
-        static let role = """
-            INSERT INTO entity_roles (entity_id, article_id, article_entity_id, position, role)
-            VALUES (?, ?, ?, ?, ?)
-            """
-        static let mention = """
-            INSERT INTO mentions (article_id, entity_id, article_entity_id, start, "end", surface)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """
-        static let quote = """
-            INSERT INTO quotes (article_id, position, speaker_entity_id, speaker, text, kind, start, "end")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        static let date = """
-            INSERT INTO dates (article_id, position, text, value, granularity, start, "end")
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """
-        static let amount = """
-            INSERT INTO amounts (article_id, position, text, value, currency, unit, start, "end")
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        static let keyphrase = "INSERT INTO keyphrases (article_id, rank, text, score) VALUES (?, ?, ?, ?)"
-    }
-
-    /// A speaker the record names but does not list as an entity: a stored person of that name.
-    private func speakerID(named name: String, in db: Database) throws -> Int64? {
-        try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM entities WHERE name = ? ORDER BY type = 'PERSON' DESC, id LIMIT 1"),
-            arguments: [name])
-    }
-
-    /// The id of the row named `name` in `Row`'s table (`authors`), inserted if missing.
-    func namedID<Row: IdentifiedStoreRow>(_: Row.Type, _ name: String, in db: Database) throws -> Int64 {
-        let table = Row.databaseTableName
-        if let id = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM \(table) WHERE name = ?"), arguments: [name])
-        {
-            return id
-        }
-        try db.cachedStatement(sql: "INSERT INTO \(table) (name) VALUES (?)").execute(arguments: [name])
-        return db.lastInsertedRowID
     }
 
     /// The body text at scalar offsets `start..<end`, or empty when the offsets are out of range.
@@ -182,7 +119,7 @@ struct ArticleWriter {
         return String(text)
     }
 
-    static func json(_ strings: [String]) throws -> String {
+    package static func json(_ strings: [String]) throws -> String {
         String(decoding: try JSONEncoder().encode(strings), as: UTF8.self)
     }
 }

@@ -31,7 +31,8 @@ extension GazetteDatabase {
                 ids.append(
                     try writer.insert(
                         raw: index == 0 ? article.raw : nil, receivedPath: article.receivedPath,
-                        receivedAt: Timestamp.string(article.receivedAt), archivePath: article.archivePath, in: db))
+                        receivedAt: Timestamp.string(article.receivedAt), archivePath: article.archivePath,
+                        into: SQLiteRows(db: db)))
             }
             return .stored(ids: ids)
         }

@@ -1,15 +1,20 @@
 /// A person's name as words, for telling spellings of one name apart from other names:
 /// `Owen Dempsey`, `Owen John Dempsey` and `Owen J. Dempsey` are one name; `Brown` is a surname alone.
-struct PersonName {
+package struct PersonName {
     /// Lower-cased words, periods of initials dropped.
     let words: [String]
 
-    init(_ name: String) {
+    package init(_ name: String) {
         words = name.lowercased().split(whereSeparator: { $0 == " " || $0 == "." }).map(String.init)
     }
 
-    var surname: String? { words.last }
+    package var surname: String? { words.last }
     var isSurnameAlone: Bool { words.count == 1 }
+
+    /// `entities.surname`: a person's surname, nil for every other type.
+    package static func surname(of name: String, type: String) -> String? {
+        type == "PERSON" ? PersonName(name).surname : nil
+    }
 
     /// Whether both names have the same first and last word, and the shorter one's middle
     /// words (names or initials) are among the longer one's.

@@ -2,10 +2,10 @@ import GRDB
 
 /// Publications are one whatever the case and a leading article: `The Guardian`, `the
 /// Guardian` and `guardian` name one publication.
-enum PublicationName {
+package enum PublicationName {
     /// The spellings a publication row may have for `name`: lower case, with and without `the `
     /// (compared with the row's `lower(name)`).
-    static func keys(_ name: String) -> [String] {
+    package static func keys(_ name: String) -> [String] {
         var key = name.trimmingPrefix(while: \.isWhitespace).lowercased()
         while key.last?.isWhitespace == true { key.removeLast() }
         if key.hasPrefix("the ") { key = String(key.dropFirst(4).drop(while: \.isWhitespace)) }

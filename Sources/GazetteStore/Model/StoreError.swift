@@ -23,6 +23,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case fileLost(path: String, reason: String)
     /// `gazette backup` could not write or place its copy at `destination`.
     case backupFailed(destination: String, reason: String)
+    /// The PostgreSQL server at `server` (its URL without the password) cannot be reached, or
+    /// refused the connection.
+    case unreachable(server: String, reason: String)
+    /// The PostgreSQL server failed `operation`; `state` is its SQLSTATE code.
+    case postgres(operation: String, state: String, message: String)
 
     public var description: String {
         switch self {
@@ -58,6 +63,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
                 + " files being ingested stay in work/ and are taken again at the next start."
         case .backupFailed(let destination, let reason):
             "The backup \(destination) was not written: \(reason)."
+        case .unreachable(let server, let reason):
+            "The PostgreSQL server \(server) cannot be reached: \(reason)."
+        case .postgres(let operation, let state, let message):
+            "The database failed during \(operation) (PostgreSQL error \(state)): \(message)."
         }
     }
 

@@ -2,11 +2,11 @@ import Foundation
 
 /// The one text form of instants in the database: ISO-8601 in UTC with milliseconds
 /// (`2025-12-03T08:00:00.000Z`), so that text order is time order.
-enum Timestamp {
+package enum Timestamp {
     private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private static let wholeSeconds = Date.ISO8601FormatStyle()
 
-    static func string(_ date: Date) -> String {
+    package static func string(_ date: Date) -> String {
         style.format(date)
     }
 

@@ -28,7 +28,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try await global.resolve()
-        let database = try StoreAccess.open(configuration)
+        let database = try StoreAccess.openDatabase(configuration)
         var path = destination
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -37,7 +37,7 @@ struct BackupCommand: AsyncParsableCommand {
         if !force, FileManager.default.fileExists(atPath: path) {
             throw CommandFailure("\(path) exists; choose another name, or replace it with --force.")
         }
-        let result = try StoreAccess.attempt { try database.backup(to: path, replacing: force) }
+        let result = try await StoreAccess.attempt { [path, force] in try database.backup(to: path, replacing: force) }
         print(
             "backed up \(result.articles) articles to \(result.path)"
                 + " (\(ByteCountFormatter.string(fromByteCount: result.bytes, countStyle: .file)), quick_check ok)")

@@ -78,9 +78,8 @@ struct DigestCommand: AsyncParsableCommand {
             )
         }
         do {
-            let producer = try DigestProducer(
-                configuration: configuration, database: try GazetteDatabase.openForReading(path: settings.databasePath))
-            let digest = try producer.build(window)
+            let producer = try DigestProducer(configuration: configuration, database: try StoreAccess.open(settings))
+            let digest = try await BlockingWork.run { [window] in try producer.build(window) }
             if stdout {
                 print(producer.render(digest, as: configuration.formats[0]), terminator: "")
                 return

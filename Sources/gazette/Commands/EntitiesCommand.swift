@@ -32,8 +32,8 @@ struct EntitiesCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration)
-        let tallies = try StoreAccess.attempt {
-            try database.entityTallies(type: type, window: window.window, top: top)
+        let tallies = try await StoreAccess.attempt { [type, window = window.window, top] in
+            try database.entityTallies(type: type, window: window, top: top)
         }
         if json {
             try StoreAccess.printJSON(tallies)

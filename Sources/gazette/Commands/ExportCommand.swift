@@ -34,14 +34,14 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration)
-        let ids = try StoreAccess.attempt { try database.articleIDs(in: window.window) }
+        let ids = try await StoreAccess.attempt { [window = window.window] in try database.articleIDs(in: window) }
         let sink = try Sink(path: output)
         do {
             let lines = JSONLinesWriter().encoder
             if format == .csv { sink.write(CSV.line(ExportedArticle.csvHeader)) }
             for start in stride(from: 0, to: ids.count, by: Self.batchSize) {
                 let batch = Array(ids[start..<min(start + Self.batchSize, ids.count)])
-                for article in try StoreAccess.attempt({ try database.exportedArticles(ids: batch) }) {
+                for article in try await StoreAccess.attempt({ try database.exportedArticles(ids: batch) }) {
                     switch format {
                     case .jsonl: sink.write(String(decoding: try lines.encode(article.record), as: UTF8.self) + "\n")
                     case .csv: sink.write(CSV.line(article.csvFields))

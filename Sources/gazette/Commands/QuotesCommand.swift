@@ -35,8 +35,8 @@ struct QuotesCommand: AsyncParsableCommand {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration)
         let kinds = Set(kind)
-        let quotes = try StoreAccess.attempt {
-            try database.quotes(speaker: speaker, kinds: kinds, window: window.window, limit: limit)
+        let quotes = try await StoreAccess.attempt { [speaker, window = window.window, limit] in
+            try database.quotes(speaker: speaker, kinds: kinds, window: window, limit: limit)
         }
         if json {
             try StoreAccess.printJSON(quotes)

@@ -40,8 +40,9 @@ struct ReprocessCommand: AsyncParsableCommand {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration, writable: true)
         let reprocessor = Reprocessor(database: database, batchSize: batchSize)
-        let targets = try StoreAccess.attempt {
-            try reprocessor.targets(all ? .all : ids.isEmpty ? .outdated : .ids(ids))
+        let selection: Reprocessor.Selection = all ? .all : ids.isEmpty ? .outdated : .ids(ids)
+        let targets = try await StoreAccess.attempt {
+            try reprocessor.targets(selection)
         }
         if targets.isEmpty {
             print(
@@ -50,7 +51,7 @@ struct ReprocessCommand: AsyncParsableCommand {
                     : "Every article was made by pipeline \(Extractor.pipelineVersion); nothing to reprocess.")
             return
         }
-        let figures = try StoreAccess.attempt {
+        let figures = try await StoreAccess.attempt {
             try reprocessor.run(targets, problem: { Self.warn($0.description) }) { progress in
                 print(
                     "reprocessed \(progress.replaced) of \(progress.total)"

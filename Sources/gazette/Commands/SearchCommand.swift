@@ -59,7 +59,7 @@ struct SearchCommand: AsyncParsableCommand {
             text: query.joined(separator: " "), window: window.window, entity: entity, publication: publication,
             limit: limit, highlight: json ? ("**", "**") : Self.marks)
         if wholeArchive { search.recencyTiers = [] }
-        let hits = try StoreAccess.attempt { try database.search(search) }
+        let hits = try await StoreAccess.attempt { [search] in try database.search(search) }
         if json {
             try StoreAccess.printJSON(hits.map(Result.init))
         } else if hits.isEmpty {

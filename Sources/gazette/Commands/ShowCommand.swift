@@ -27,7 +27,7 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try await global.resolve()
         let database = try StoreAccess.open(configuration)
-        guard let details = try StoreAccess.attempt({ try database.articleDetails(id: id) }) else {
+        guard let details = try await StoreAccess.attempt({ [id] in try database.articleDetails(id: id) }) else {
             throw CommandFailure("There is no article with id \(id); `gazette search` lists ids.")
         }
         if json {

@@ -19,7 +19,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try await global.resolve()
-        let report = try StatusReport.gather(configuration)
+        let report = try await StatusReport.gather(configuration)
         if json {
             JSONLinesWriter(pretty: true).write(report)
         } else {
@@ -52,7 +52,7 @@ struct StatusReport: Encodable {
         case databaseBytes = "database_bytes"
     }
 
-    static func gather(_ configuration: GazetteConfiguration) throws -> StatusReport {
+    static func gather(_ configuration: GazetteConfiguration) async throws -> StatusReport {
         let pending = configuration.intake.pendingEntryCount()
         let inWork = configuration.intake.workEntryCount()
         let path = configuration.databasePath
@@ -64,7 +64,8 @@ struct StatusReport: Encodable {
         }
         let status: StoreStatus
         do {
-            status = try GazetteDatabase.openForReading(path: path).status()
+            let store = try StoreAccess.open(configuration)
+            status = try await BlockingWork.run { try store.status() }
         } catch {
             throw CommandFailure(
                 "Cannot read the database at \(path): \(error). Check --state-dir and the file's permissions.")

@@ -1,8 +1,10 @@
 import Foundation
-import GazetteStore
 
-/// The store operations the intake needs, each one transaction. ``GazetteDatabase`` conforms;
+/// The store operations the intake needs, each one transaction. Every ``ArticleStore`` is one;
 /// tests substitute a store that fails on purpose to show nothing is lost.
+///
+/// Blocking, like all of the store's interface: the intake calls it from Dispatch threads
+/// (``BlockingWork``), never from Swift's cooperative pool.
 public protocol IntakeStore: Sendable {
     /// Stores a file's articles (all with its SHA-256) in one transaction, or records a sighting
     /// of the file's first article when its bytes are already stored.
@@ -23,8 +25,6 @@ public protocol IntakeStore: Sendable {
 }
 
 extension IntakeStore {
-    /// A store that cannot lose its file (in memory, or a test's).
+    /// A store that cannot lose its file (in memory, a server's, or a test's).
     public func checkFileInPlace() throws {}
 }
-
-extension GazetteDatabase: IntakeStore {}
