@@ -102,6 +102,7 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
+                "CMalloc",
                 "GazetteDaemon",
                 "GazetteDigest",
                 "GazetteExtraction",
