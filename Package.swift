@@ -120,6 +120,7 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
+                "CMalloc",
                 "GazetteDaemon",
                 "GazetteDigest",
                 "GazetteExtraction",

@@ -8,7 +8,7 @@
 #                    the repository's own article fixtures
 # Prints one line per shape: its size and the peak resident set size of the extraction (the
 # supervisor and its worker process, as GNU time reports); then the daemon's peak and what it
-# keeps after two of the largest files arrive at once. Exits 1 if any peak passes 256 MB.
+# keeps after three of the largest files arrive at once. Exits 1 if any peak passes 256 MB.
 set -euo pipefail
 binary=${1:-.build/release/gazette}
 corpus=${2:-/work/shared/corpus/text/dev/bbc}
@@ -49,8 +49,8 @@ for file in repeated-bbc-19MiB.txt one-line-5MB.txt page-19MiB.html tiny-paragra
     printf '%-26s %10d %12d %8s\n' "$file" "$(stat -c %s "$work/$file")" $((peak / 1000)) "$seconds"
     [ "$peak" -gt "$worst" ] && worst=$peak
 done
-# The daemon: two of the largest files dropped at once (two workers), then its peak (VmHWM) and
-# what it keeps afterwards (VmRSS) once both are archived.
+# The daemon: three of the largest files dropped at once (text, page, tiny paragraphs), then its
+# peak (VmHWM) and what it keeps afterwards (VmRSS) once all are archived.
 sandbox="$work/daemon"
 mkdir -p "$sandbox/inbox"
 "$binary" run --inbox "$sandbox/inbox" --state-dir "$sandbox/state" --digest-dir "$sandbox/digests" \
@@ -59,10 +59,12 @@ daemon=$!
 sleep 2
 cp "$work/repeated-bbc-19MiB.txt" "$sandbox/inbox/.a.tmp"
 cp "$work/page-19MiB.html" "$sandbox/inbox/.b.tmp"
+cp "$work/tiny-paragraphs-19MiB.txt" "$sandbox/inbox/.c.tmp"
 mv "$sandbox/inbox/.a.tmp" "$sandbox/inbox/a.txt"
 mv "$sandbox/inbox/.b.tmp" "$sandbox/inbox/b.html"
-for _ in $(seq 1 600); do
-    [ "$(find "$sandbox/state/archive" -type f 2> /dev/null | wc -l)" -ge 2 ] && break
+mv "$sandbox/inbox/.c.tmp" "$sandbox/inbox/c.txt"
+for _ in $(seq 1 900); do
+    [ "$(find "$sandbox/state/archive" -type f 2> /dev/null | wc -l)" -ge 3 ] && break
     sleep 1
 done
 sleep 2
@@ -70,7 +72,7 @@ hwm=$(awk '/VmHWM/ {print $2}' "/proc/$daemon/status")
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$daemon/status")
 kill -TERM "$daemon"
 wait "$daemon" || true
-printf '%-26s %10s %12d %8s\n' "daemon: two at once, peak" "" $((hwm / 1000)) ""
+printf '%-26s %10s %12d %8s\n' "daemon: three at once, peak" "" $((hwm / 1000)) ""
 printf '%-26s %10s %12d %8s\n' "daemon: kept afterwards" "" $((rss / 1000)) ""
 [ "$hwm" -gt "$worst" ] && worst=$hwm
 

@@ -12,11 +12,7 @@ package enum AtomicFile {
     }
 
     package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
-        let folder = (path as NSString).deletingLastPathComponent
-        // Not named after the target, whose name may already use the filesystem's 255 bytes; named
-        // after the writing process, so that one a killed process left can be told apart.
-        let temporary = (folder as NSString).appendingPathComponent(
-            "\(temporaryPrefix)\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
+        let temporary = temporaryPath(in: (path as NSString).deletingLastPathComponent)
         do {
             let descriptor = try FileDescriptor.open(
                 FilePath(temporary), .writeOnly, options: [.create, .exclusiveCreate, .closeOnExec],
@@ -37,6 +33,13 @@ package enum AtomicFile {
     }
 
     static let temporaryPrefix = ".gazette-"
+
+    /// A new temporary's path in `folder`: not named after the target, whose name may already use
+    /// the filesystem's 255 bytes, but after the writing process, so that one a killed process
+    /// left can be told apart (``removeAbandonedTemporaries(in:)``).
+    package static func temporaryPath(in folder: String) -> String {
+        (folder as NSString).appendingPathComponent("\(temporaryPrefix)\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
+    }
 
     /// Removes the temporaries that processes killed in the middle of a write left in `folder`:
     /// those whose writer is no longer running. Returns how many were removed.
@@ -59,7 +62,7 @@ package enum AtomicFile {
     }
 
     /// Flushes a folder, so that a rename in it survives a crash.
-    private static func syncDirectory(_ folder: String) {
+    package static func syncDirectory(_ folder: String) {
         guard
             let descriptor = try? FileDescriptor.open(
                 FilePath(folder.isEmpty ? "." : folder), .readOnly, options: [.directory, .closeOnExec])

@@ -46,7 +46,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A reader target: no invariants beyond not crashing, as the reader's lines are no record yet.
     func readAndClean(_ bytes: [UInt8], _ read: (String) throws(ExtractionError) -> [ArticleDraft]) -> [String] {
         guard let text = try? TextDecoder.decode(bytes).text, let drafts = try? read(text) else { return [] }
-        for draft in drafts { _ = try? sharedExtractor.clean(draft, modified: Self.anchor) }
+        for var draft in drafts { _ = try? sharedExtractor.clean(&draft, modified: Self.anchor) }
         return []
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import GazetteDaemon
 import Glibc
 
@@ -31,8 +32,15 @@ struct Gazette: AsyncParsableCommand {
     /// group's only, whatever umask the shell or service manager left.
     static let fileCreationMask: mode_t = 0o027
 
+    /// Allocations of at least this many bytes get a mapping of their own, handed back to the
+    /// system when freed. glibc otherwise raises the threshold after the first large free (up to
+    /// 32 MiB), and the arrays of the next large article's analysis then come from its arenas and
+    /// stay there: the daemon kept twice the memory it used (issue 14.17).
+    static let mmapThreshold: Int32 = 1 << 20
+
     static func main() async {
         umask(fileCreationMask)
+        mallopt(M_MMAP_THRESHOLD, mmapThreshold)
         await main(nil)
     }
 }

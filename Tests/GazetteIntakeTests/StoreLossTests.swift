@@ -79,4 +79,28 @@ import Testing
         #expect(fixture.entries("inbox") == ["b.txt"])
         #expect(fixture.entries("work").isEmpty)
     }
+
+    /// Regression: a lost database was noticed only when the next file arrived; an idle daemon
+    /// went on as if nothing had happened. The intake checks its file on a timer too.
+    @Test(.timeLimit(.minutes(1))) func anIdleIntakeStopsWhenItsDatabaseIsDeleted() async throws {
+        let fixture = try IntakeFixture()
+        let path = fixture.folder.path("state/gazette.sqlite")
+        let database = try GazetteDatabase(path: path)
+        let service = IngestService(
+            configuration: fixture.configuration, store: database, extractor: Extractor(), logger: IntakeFixture.logger)
+        let group = ServiceGroup(
+            configuration: .init(services: [service], gracefulShutdownSignals: [], logger: IntakeFixture.logger))
+        let running = Task { try await group.run() }
+        try fixture.drop("a.txt", articleText(1))
+        #expect(await IntakeFixture.eventually(within: 50) { service.counters.ingested == 1 })
+
+        #expect(unlink(path) == 0)
+        await #expect {
+            try await running.value
+        } throws: { error in
+            guard case .storeLost(let reason) = error as? IntakeError else { return false }
+            return reason.contains("was deleted")
+        }
+        #expect(fixture.names("archive") == ["a.txt"])
+    }
 }

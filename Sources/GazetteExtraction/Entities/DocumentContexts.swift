@@ -16,8 +16,10 @@ enum DocumentContexts {
             for i in s.dropFirst() { left[i] = words[i - 1].isCapitalized ? words[i - 1].shape : words[i - 1].lower }
             for i in s.dropLast() { right[i] = words[i + 1].isCapitalized ? words[i + 1].shape : words[i + 1].lower }
         }
-        // Index + 1 of the last occurrence seen, so that a missing key and index 0 differ.
-        var last = HashMap64(minimumCapacity: words.count)
+        // Index + 1 of the last occurrence seen, so that a missing key and index 0 differ. Only
+        // capitalised words are keys: the tables are sized for them, not for every token.
+        let capitalized = words.reduce(0) { $0 + ($1.isCapitalized ? 1 : 0) }
+        var last = HashMap64(minimumCapacity: capitalized)
         for i in words.indices where words[i].isCapitalized {
             if let j = last[words[i].lower] {
                 words[i].elsewhere.0 = left[Int(j) - 1]
@@ -25,7 +27,7 @@ enum DocumentContexts {
             }
             last[words[i].lower] = UInt32(i + 1)
         }
-        var next = HashMap64(minimumCapacity: words.count)
+        var next = HashMap64(minimumCapacity: capitalized)
         for i in words.indices.reversed() where words[i].isCapitalized {
             if let j = next[words[i].lower] {
                 words[i].elsewhere.2 = left[Int(j) - 1]

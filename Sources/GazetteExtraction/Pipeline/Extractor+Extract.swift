@@ -68,26 +68,35 @@ extension Extractor {
                 body: body, part: nil, timings: &timings)
             return ExtractedFile(records: [record], skipped: [])
         }
-        let (format, parts) = try timings.measure("format") { () throws(ExtractionError) in
+        let format: ExtractionRecord.Format
+        var parts: [FilePart]
+        (format, parts) = try timings.measure("format") { () throws(ExtractionError) in
             try read(text, bytes: document.bytes, path: document.path)
         }
         var file = ExtractedFile(records: [], skipped: [])
-        for part in parts {
+        let count = parts.count
+        // Each part leaves the list before its draft is cleaned, so that the draft's lines are the
+        // only copy and are cleaned in place.
+        parts.reverse()
+        while let part = parts.popLast() {
+            let locator = part.locator
             do throws(ExtractionError) {
-                let draft = try part.draft.get()
+                var draft = try (consume part).draft.get()
                 let (body, metadata) = try timings.measure("clean-up") { () throws(ExtractionError) in
-                    try clean(draft, modified: document.modified)
+                    try clean(&draft, modified: document.modified)
                 }
+                // The body holds the lines now; the analysis needs their memory.
+                draft.lines = []
                 file.records.append(
                     article(
                         document, format: format, encoding: encoding, options: options, metadata: metadata,
-                        body: body, part: part.locator, timings: &timings))
+                        body: body, part: locator, timings: &timings))
             } catch {
-                guard parts.count > 1 else { throw error }
-                file.skipped.append(ExtractedFile.Skipped(part: part.locator ?? "", error: error))
+                guard count > 1 else { throw error }
+                file.skipped.append(ExtractedFile.Skipped(part: locator ?? "", error: error))
             }
         }
-        guard !file.records.isEmpty else { throw .noArticleInParts(count: parts.count) }
+        guard !file.records.isEmpty else { throw .noArticleInParts(count: count) }
         return file
     }
 
@@ -206,9 +215,11 @@ extension Extractor {
         return parts
     }
 
-    /// Clean-up, title and paragraphs: the clean body and what was learnt.
-    package func clean(_ draft: ArticleDraft, modified: Date) throws(ExtractionError) -> (String, ArticleMetadata) {
-        var draft = draft
+    /// Clean-up, title and paragraphs: the clean body and what was learnt. The draft's lines are
+    /// cleaned in place (a copy of millions of lines would cost as much as the text).
+    package func clean(
+        _ draft: inout ArticleDraft, modified: Date
+    ) throws(ExtractionError) -> (String, ArticleMetadata) {
         var metadata = draft.metadata
         metadata.fillGaps(from: ArticleCleaner(modified: modified).clean(&draft.lines))
         if let title = metadata.title {
@@ -225,7 +236,7 @@ extension Extractor {
             metadata.titleSource = .heading
             draft.lines[index] = ""
         }
-        let body = ParagraphAssembler.paragraphs(draft.lines).joined(separator: "\n\n")
+        let body = ParagraphAssembler.body(draft.lines)
         guard !body.isEmpty else { throw .onlyBoilerplate }
         return (body, metadata)
     }

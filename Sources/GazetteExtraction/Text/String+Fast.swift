@@ -63,7 +63,9 @@ extension StringProtocol {
     /// there either), but found in the UTF-8 bytes without grapheme breaking.
     func lines() -> [String] {
         func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+            // Counted first: an array grown by doubling would pass through twice its size.
             var lines: [String] = []
+            lines.reserveCapacity(bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) })
             var start = 0
             for i in 0..<bytes.count where bytes[i] == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) {
                 lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))

@@ -35,6 +35,10 @@ public struct IntakeConfiguration: Sendable, Equatable {
     /// Files extracted at the same time; up to four times as many are in progress, waiting for
     /// the commit they share.
     public var concurrency: Int = 2
+    /// Files of at least this many bytes are processed one at a time (small ones go on
+    /// meanwhile), each followed by `malloc_trim`, so that the daemon's peak memory is that of
+    /// one large file (issue 14.17; ``ExtractionGate``).
+    public var largeFileSize: Int = 1 << 20
     public var afterIngest: AfterIngest = .archive
     public var watchMode: WatchMode = .inotify
     /// How often ``WatchMode/poll`` lists the inbox.

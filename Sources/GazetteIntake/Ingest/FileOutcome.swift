@@ -19,4 +19,9 @@ public enum FileOutcome: Sendable, Equatable {
     /// stored, and the intake stops. The file was left where it was (`path`: in `work/`, or
     /// nil when it was still in the inbox) for the next start.
     case stopped(reason: String, path: String?)
+
+    var isDeferred: Bool {
+        if case .deferred = self { return true }
+        return false
+    }
 }

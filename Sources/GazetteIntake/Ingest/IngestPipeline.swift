@@ -22,10 +22,10 @@ struct IngestPipeline: Sendable {
     let extractor: any IntakeExtractor
     let logger: Logger
     let now: @Sendable () -> Date
-    /// Extractions running at once: `intake.concurrency`, one a core by default. The workers
-    /// are more (``IngestService/workersPerExtraction``), so that while some wait for their
-    /// shared commit (the store's group commit) others extract.
-    let extractionGate: DispatchSemaphore
+    /// Extractions running at once: `intake.concurrency`, one a core by default, and one large
+    /// file at a time. The workers are more (``IngestService/workersPerExtraction``), so that
+    /// while some wait for their shared commit (the store's group commit) others extract.
+    let gate: ExtractionGate
 
     init(
         configuration: IntakeConfiguration, store: any IntakeStore, extractor: any IntakeExtractor,
@@ -38,7 +38,8 @@ struct IngestPipeline: Sendable {
         self.extractor = extractor
         self.logger = logger
         self.now = now
-        self.extractionGate = DispatchSemaphore(value: max(1, configuration.concurrency))
+        self.gate = ExtractionGate(
+            concurrency: configuration.concurrency, largeFileSize: configuration.largeFileSize)
     }
 
     enum Claim {
@@ -47,13 +48,19 @@ struct IngestPipeline: Sendable {
         case failed(Errno)
     }
 
-    /// A rename, or, when the folder is on another filesystem (`failed/` a mount point), a
-    /// copy that is flushed to disk before the original is removed.
-    static func moveAcrossFilesystems(_ path: String, into folder: String, name: String) throws(Errno) -> String {
+    /// A rename, or, when the folder is on another filesystem (`archive/` or `failed/` a mount
+    /// point), a copy that takes its name only once it is whole and flushed, before the
+    /// original is removed (``FileCopier``; its temporary in `staging`). `announce` is told the
+    /// destination before the file gets there; what it throws stops the move. Throws an `Errno`
+    /// or what `announce` throws.
+    static func moveAcrossFilesystems(
+        _ path: String, into folder: String, name: String, staging: String,
+        announcing announce: (String) throws -> Void
+    ) throws -> String {
         do {
-            return try FileMover.move(path, into: folder, name: name)
-        } catch .improperLink {
-            return try FileCopier.move(path, into: folder, name: name)
+            return try FileMover.move(path, into: folder, name: name, announcing: announce)
+        } catch Errno.improperLink {
+            return try FileCopier.move(path, into: folder, name: name, staging: staging, announcing: announce)
         }
     }
 
@@ -117,8 +124,14 @@ struct IngestPipeline: Sendable {
 
     /// Processes one file: `path` is in `work/`, or anywhere for ``Origin/inPlace`` and
     /// ``Origin/archived``. `arrival` is when the file came (now unless given); a file from the
-    /// archive counts as ingested then.
+    /// archive counts as ingested then. A large file waits for its turn first (``ExtractionGate``).
     func process(_ path: String, receivedPath: String, origin: Origin, arrival: Date? = nil) -> FileOutcome {
+        gate.inTurn(forSize: FileStatus.find(path)?.size ?? 0) {
+            processInTurn(path, receivedPath: receivedPath, origin: origin, arrival: arrival)
+        }
+    }
+
+    private func processInTurn(_ path: String, receivedPath: String, origin: Origin, arrival: Date?) -> FileOutcome {
         let recovered = origin == .recovered
         let name = Self.fileName(receivedPath)
         let receivedAt = arrival ?? now()
@@ -129,8 +142,9 @@ struct IngestPipeline: Sendable {
             return quarantine(
                 path, name: name, error.refusal, size: error.size, sha256: nil, at: receivedAt, origin: origin)
         }
-        // A large file leaves much freed memory in malloc's arenas: give it back to the system.
-        defer { if contents.bytes.count >= Self.trimAfter { malloc_trim(0) } }
+        // A large file's processing frees hundreds of megabytes that glibc would otherwise keep
+        // in its arenas: they go back to the system before the next large file's turn.
+        defer { if gate.isLarge(contents.bytes.count) { malloc_trim(0) } }
         // Hashed once, here: the duplicate check and the record share it.
         let document = SourceDocument(path: receivedPath, bytes: contents.bytes, modified: contents.modified)
         let sha256 = document.sha256
@@ -161,9 +175,12 @@ struct IngestPipeline: Sendable {
         defer { attempt?.finish() }
         let file: ExtractedFile
         do throws(IntakeRefusal) {
-            extractionGate.wait()
-            defer { extractionGate.signal() }
-            file = try extractor.extract(document, onStep: { step in attempt?.step(step) })
+            file = try gate.inSlot { () throws(IntakeRefusal) in
+                try extractor.extract(document, onStep: { step in attempt?.step(step) })
+            }
+            // The commit allocates on the store's thread, in another of malloc's arenas: what the
+            // analysis freed goes back to the system first, or the two would add up.
+            if gate.isLarge(contents.bytes.count) { malloc_trim(0) }
             attempt?.step("store")
             for record in file.records {
                 guard let analysed = record.analyzedChars else { continue }
@@ -239,7 +256,7 @@ struct IngestPipeline: Sendable {
             // A file whose bytes were stored before the death is archived without an attempt of
             // its own, which would have removed the marker; a marker left would count against
             // the next file of that name.
-            if case .deferred = outcome {} else { ledger.clear(Self.fileName(path)) }
+            if !outcome.isDeferred { ledger.clear(Self.fileName(path)) }
             return outcome
         }
         return quarantineCrashed(
@@ -250,11 +267,13 @@ struct IngestPipeline: Sendable {
     /// Quarantines a file that stopped the process, without extracting it again, and removes
     /// its marker.
     func quarantineCrashed(_ path: String, name: String, _ refusal: IntakeRefusal, origin: Origin) -> FileOutcome {
-        defer { if origin.ownsFile { ledger.clear(Self.fileName(path)) } }
         let contents = try? FileReader.read(path, limit: 1 << 40)
-        return quarantine(
+        let outcome = quarantine(
             path, name: name, refusal, size: contents?.bytes.count, sha256: contents.map { SHA256.hex(of: $0.bytes) },
             at: now(), origin: origin)
+        // A file that could not be moved keeps its marker, and its count of deaths.
+        if origin.ownsFile, !outcome.isDeferred { ledger.clear(Self.fileName(path)) }
+        return outcome
     }
 
     /// What the store holds as the article's archive path when its file is finished.
@@ -302,20 +321,19 @@ struct IngestPipeline: Sendable {
             let archived: String
             do {
                 if let reservation {
-                    try reservation.move(path)
-                    archived = reservation.destination
+                    do {
+                        try reservation.move(path)
+                        archived = reservation.destination
+                    } catch Errno.improperLink {
+                        archived = try FileCopier.move(
+                            path, into: day, name: name, staging: folders.archive, announcing: record)
+                    }
                 } else {
-                    // The archive path is stored before the rename: a death in between leaves the
-                    // file in work/, and the next start moves it and stores its path again.
-                    archived = try FileMover.move(path, into: day, name: name, announcing: record)
+                    // The archive path is stored before the file takes it: a death in between
+                    // leaves the file in work/, and the next start moves it and stores its path again.
+                    archived = try Self.moveAcrossFilesystems(
+                        path, into: day, name: name, staging: folders.archive, announcing: record)
                 }
-            } catch Errno.improperLink {
-                do throws(Errno) {
-                    archived = try FileCopier.move(path, into: day, name: name)
-                } catch {
-                    throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
-                }
-                try record(archived)
             } catch let error as Errno {
                 throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
             }
@@ -354,23 +372,27 @@ struct IngestPipeline: Sendable {
         origin: Origin
     ) -> FileOutcome {
         if origin == .archived { return .failed(refusal, path: nil) }
-        var destination: String?
+        var report = FailureReport(
+            fileName: name, reason: refusal.description, stage: refusal.stage, size: size, sha256: sha256,
+            at: date, quarantinePath: nil)
         if origin.ownsFile {
-            do throws(Errno) {
-                destination = try Self.moveAcrossFilesystems(workPath, into: folders.failed, name: name)
+            do {
+                // The report is written before the file takes its name in failed/, so that a death
+                // in between leaves the file in work/ (quarantined again at the next start, over
+                // the same name and report), never a quarantined file without its reason.
+                let destination = try Self.moveAcrossFilesystems(
+                    workPath, into: folders.failed, name: name, staging: folders.failed
+                ) { destination in
+                    report.quarantinePath = destination
+                    try AtomicFile.write([UInt8](report.json()), to: Self.reportPath(for: destination))
+                }
                 Self.restrictMode(destination)
             } catch {
+                // No report, no quarantine: the file waits in work/ and is tried again, as for
+                // any failure of the disk; a report written for a move that failed goes.
+                if let written = report.quarantinePath { unlink(Self.reportPath(for: written)) }
                 logger.error("cannot quarantine file", metadata: ["file": "\(workPath)", "error": "\(error)"])
-            }
-        }
-        let report = FailureReport(
-            fileName: name, reason: refusal.description, stage: refusal.stage, size: size, sha256: sha256,
-            at: date, quarantinePath: destination)
-        if let destination {
-            do {
-                try AtomicFile.write([UInt8](report.json()), to: Self.reportPath(for: destination))
-            } catch {
-                logger.error("cannot write error report", metadata: ["file": "\(destination)", "error": "\(error)"])
+                return .deferred(reason: "cannot quarantine \(name): \(error)", retry: workPath)
             }
         }
         do {
@@ -381,12 +403,8 @@ struct IngestPipeline: Sendable {
         logger.warning(
             "file refused",
             metadata: ["file": "\(name)", "stage": "\(refusal.stage)", "reason": "\(refusal.description)"])
-        return .failed(refusal, path: destination)
+        return .failed(refusal, path: report.quarantinePath)
     }
-
-    /// Files at least this large are followed by `malloc_trim`: their analysis frees hundreds of
-    /// megabytes that glibc would otherwise keep for the process.
-    static let trimAfter = 1 << 20
 
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path

@@ -29,7 +29,7 @@ extension IngestService {
         case .vanished:
             return .failed(.unreadable(reason: Errno.noSuchFileOrDirectory.description), path: nil)
         case .failed(.improperLink):
-            do throws(Errno) {
+            do {
                 let workPath = try FileCopier.move(
                     path, into: pipeline.folders.work, name: IngestPipeline.fileName(path))
                 return pipeline.process(workPath, receivedPath: path, origin: .claimed)

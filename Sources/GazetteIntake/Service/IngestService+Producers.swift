@@ -111,10 +111,15 @@ extension IngestService {
     /// have a marker in the ``AttemptLedger``) go first, one at a time with nothing else running,
     /// so that a death during one of them is surely its own; the rest are queued.
     private func recover(into queue: IngestQueue) async {
-        AtomicFile.removeAbandonedTemporaries(in: pipeline.folders.failed)
+        // Copies across filesystems (``FileCopier``) and reports a killed process left unfinished.
+        for folder in [pipeline.folders.work, pipeline.folders.archive, pipeline.folders.failed] {
+            AtomicFile.removeAbandonedTemporaries(in: folder)
+        }
         let names: [(name: String, isDirectory: Bool)]
         do throws(IntakeError) {
-            names = try DirectoryListing.names(in: pipeline.folders.work)
+            // A claimed file's name never starts with a dot (the inbox's dotfiles are not taken):
+            // a dotfile in work/ is the temporary of a copy under way (`gazette ingest`).
+            names = try DirectoryListing.names(in: pipeline.folders.work).filter { !$0.name.hasPrefix(".") }
         } catch {
             logger.error("cannot list work folder", metadata: ["error": "\(error)"])
             return

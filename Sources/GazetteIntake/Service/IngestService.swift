@@ -83,6 +83,9 @@ public final class IngestService: Service {
                     group.addTask { try await self.work(queue) }
                 }
                 group.addTask {
+                    try await cancelWhenGracefulShutdown { try await self.watchStore(queue) }
+                }
+                group.addTask {
                     await cancelWhenGracefulShutdown {
                         await self.produce(into: queue, watcher: watcher)
                     }
@@ -139,6 +142,29 @@ public final class IngestService: Service {
                 item = .recovered(path: retry)
                 delay = min(delay * 2, Self.retryLimit)
             }
+        }
+    }
+
+    /// How often an idle intake checks that the store's file is still the one it opened.
+    static let storeCheckInterval = Duration.seconds(2)
+
+    /// Checks the store's file every ``storeCheckInterval`` until cancelled, so that a database
+    /// deleted or replaced while no file arrives stops the intake as promptly as one a worker
+    /// finds: throws ``IntakeError/storeLost(reason:)``.
+    private func watchStore(_ queue: IngestQueue) async throws(IntakeError) {
+        while (try? await clock.sleep(for: Self.storeCheckInterval)) != nil {
+            let lost: String? = await BlockingWork.run { [pipeline] in
+                do {
+                    try pipeline.store.checkFileInPlace()
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+            guard let reason = lost else { continue }
+            logger.critical("the database file is gone; the intake stops", metadata: ["error": "\(reason)"])
+            queue.finish()
+            throw .storeLost(reason: reason)
         }
     }
 

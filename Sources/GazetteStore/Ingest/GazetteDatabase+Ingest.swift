@@ -11,6 +11,9 @@ extension GazetteDatabase {
         try ingest(file: [article])
     }
 
+    /// Raw bytes and body together from which an article's statements are not kept cached.
+    static let largeArticleBytes = 1 << 20
+
     /// Stores the articles of one file (one, or the parts of a feed, mailbox, JSON array or
     /// digest, all with the same `source.sha256`) in one transaction: a crash never leaves part
     /// of a file stored. The raw bytes are kept once, in the first article's row.
@@ -33,6 +36,12 @@ extension GazetteDatabase {
                         raw: index == 0 ? article.raw : nil, receivedPath: article.receivedPath,
                         receivedAt: Timestamp.string(article.receivedAt), archivePath: article.archivePath,
                         into: SQLiteRows(db: db)))
+            }
+            // A cached statement keeps its last arguments, and SQLite its own copy of them: after a
+            // large file, its raw bytes and body twice over until the next article. Dropping the
+            // caches (statements are prepared again, once) gives that memory back now.
+            if articles.contains(where: { $0.raw.count + $0.record.body.utf8.count >= Self.largeArticleBytes }) {
+                db.clearSchemaCache()
             }
             return .stored(ids: ids)
         }
