@@ -58,12 +58,15 @@ struct StoryVectors {
 
     /// Cosine similarities of pairs of articles that share words: for each article, its
     /// `neighbours` most similar others at `minimum` or above (a pair is kept when either side
-    /// keeps it). The bound keeps a busy day's graph sparse; a story larger than the bound
-    /// still holds together, since its articles are all near one another.
+    /// keeps it), each pair once with the smaller index first. The bound keeps a busy day's
+    /// graph sparse.
     ///
     /// Row by row with a dense accumulator: the dot products of one article with all others.
-    func similarities(atLeast minimum: Double, neighbours: Int) -> [ArticlePair: Double] {
-        var result: [ArticlePair: Double] = [:]
+    /// Both rows of a pair sum the same products in the same (word) order, so they agree exactly.
+    func similarities(atLeast minimum: Double, neighbours: Int) -> [ArticleSimilarity] {
+        var result: [ArticleSimilarity] = []
+        // The weakest neighbour each earlier row kept, when it had to leave some out.
+        var cutoff: [(similarity: Double, article: Int)?] = Array(repeating: nil, count: vectors.count)
         var accumulator = [Double](repeating: 0, count: vectors.count)
         var touched: [Int] = []
         var row: [(article: Int, similarity: Double)] = []
@@ -82,8 +85,13 @@ struct StoryVectors {
             if row.count > neighbours {
                 row.sort { ($0.similarity, $1.article) > ($1.similarity, $0.article) }
                 row.removeLast(row.count - neighbours)
+                cutoff[i] = (row[neighbours - 1].similarity, row[neighbours - 1].article)
             }
-            for (j, similarity) in row { result[ArticlePair(i, j)] = similarity }
+            for (j, similarity) in row {
+                // A pair an earlier row kept is listed already.
+                if j < i, cutoff[j].map({ (similarity, $0.article) >= ($0.similarity, i) }) ?? true { continue }
+                result.append(ArticleSimilarity(first: min(i, j), second: max(i, j), similarity: similarity))
+            }
             row.removeAll(keepingCapacity: true)
         }
         return result
@@ -117,4 +125,11 @@ struct StoryVectors {
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         return String(word.dropLast())
     }
+}
+
+/// The cosine similarity of two articles (indexes, the smaller first).
+struct ArticleSimilarity: Equatable {
+    let first: Int
+    let second: Int
+    let similarity: Double
 }
