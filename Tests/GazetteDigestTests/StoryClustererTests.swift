@@ -157,6 +157,36 @@ import Testing
         return groups.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
+    @Test func wordsReadByScalarsAreTheWordsOfTheCharacters() {
+        let leads = [
+            "Ministers’ “emergency” talks in São Paulo: Zoë Ball says 3½ hours — not 2 — were wasted…",
+            "ÉLECTIONS in İstanbul: naïve cafés (e\u{301}te\u{301}) and the Ⅻ Olympiad's 1,200 athletes.",
+            "\n\nOpening words.\n\n\n\n\nSecond\nparagraph.\n\n\nThird paragraph, read as the second's end?\n\nFourth, not read.",
+            "Ｆｕｌｌｗｉｄｔｈ text, Ελληνικά ΝΈΑ, Москва сегодня, 東京都 and हिन्दी समाचार.\n\nSecond paragraph's words.\n\nA third, not read.",
+        ]
+        for lead in leads {
+            #expect(StoryVectors.words(title: "Headline: Markets RALLY", lead: lead) == Self.wordsByCharacter(lead))
+        }
+    }
+
+    /// The words as first written, character by character over the lower-cased text: the
+    /// reference for the scalar reading.
+    static func wordsByCharacter(_ lead: String) -> [String] {
+        let paragraphs = lead.split(separator: "\n\n", omittingEmptySubsequences: true).prefix(2)
+        let text = (["Headline: Markets RALLY"] + paragraphs.map(String.init)).joined(separator: "\n")
+        var result: [String] = []
+        var word = ""
+        for character in text.lowercased() + " " {
+            if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if !word.isEmpty {
+                if word.count > 1, !StoryVectors.stopWords.contains(word) { result.append(StoryVectors.fold(word)) }
+                word = ""
+            }
+        }
+        return result
+    }
+
     @Test func wordsDropFunctionWordsAndFoldPlurals() {
         #expect(StoryVectors.fold("elections") == "election")
         #expect(StoryVectors.fold("policies") == "policy")

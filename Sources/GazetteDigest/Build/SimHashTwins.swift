@@ -18,13 +18,24 @@ enum SimHashTwins {
             }
             return index
         }
+        // Equal hashes (copies) join at once, and only the first of them takes part in the bands.
+        var firstWithHash: [UInt64: Int] = [:]
+        var distinct: [Int] = []
+        for index in hashes.indices where hashes[index] != 0 {
+            if let first = firstWithHash[hashes[index]] {
+                parent[index] = first
+            } else {
+                firstWithHash[hashes[index]] = index
+                distinct.append(index)
+            }
+        }
         let bands = maximumDistance + 1
         var shift = 0
         for band in 0..<bands {
             let width = 64 / bands + (band < 64 % bands ? 1 : 0)
             let mask: UInt64 = width >= 64 ? ~0 : (1 << UInt64(width)) - 1
             var buckets: [UInt64: [Int]] = [:]
-            for index in hashes.indices where hashes[index] != 0 {
+            for index in distinct {
                 buckets[(hashes[index] >> UInt64(shift)) & mask, default: []].append(index)
             }
             for bucket in buckets.values where bucket.count > 1 {
