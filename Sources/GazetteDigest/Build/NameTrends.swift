@@ -27,11 +27,10 @@ struct NameTrends {
     static func windowCounts(_ links: [DigestSlice.EntityLink]) -> [Int64: WindowCount] {
         var counts: [Int64: WindowCount] = [:]
         for link in links where types.contains(link.type) {
-            var count =
-                counts[link.entityID] ?? WindowCount(name: link.name, type: link.type, firstSeenAt: link.firstSeenAt)
-            count.mentions += link.mentions
-            count.articles.insert(link.articleID)
-            counts[link.entityID] = count
+            // In place: a copy taken out and put back would copy the article set at every link.
+            counts[link.entityID, default: WindowCount(name: link.name, type: link.type, firstSeenAt: link.firstSeenAt)]
+                .mentions += link.mentions
+            counts[link.entityID]!.articles.insert(link.articleID)
         }
         return counts
     }
