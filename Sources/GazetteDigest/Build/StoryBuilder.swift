@@ -57,7 +57,14 @@ struct StoryBuilder {
     ) -> [String] {
         let named = entityArticles.values.compactMap { group -> (String, Int, Int)? in
             guard let first = group.first, first.type == type else { return nil }
-            return (first.name, Set(group.map(\.articleID)).count, group.reduce(0) { $0 + $1.mentions })
+            // A group lists its links article by article, so each article's run counts once.
+            var articles = 0
+            var previous: Int64?
+            for link in group where link.articleID != previous {
+                articles += 1
+                previous = link.articleID
+            }
+            return (first.name, articles, group.reduce(0) { $0 + $1.mentions })
         }
         let bare = BareSurnames(type == .person ? named.map(\.0) : [])
         return named.filter { !bare.covers($0.0) }
