@@ -1,25 +1,33 @@
 import ArgumentParser
 import Foundation
 import GazetteDigest
+import GazetteExtraction
 import GazetteStore
 
-/// `gazette-tools digest-bench`: times building (and rendering) the digest of the last day.
+/// `gazette-tools digest-bench`: times building and rendering the digest of the last day of a
+/// store, and searches as `gazette search` runs them (BENCHMARKS.md, issues 13 and 15).
 struct DigestBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest-bench",
-        abstract: "Time the digest of the 24 hours ending at the newest article of a database, and a few searches.")
+        abstract: "Time the digest of the 24 hours ending at the newest article of a database, and searches.")
 
     @Option(help: "Database file (e.g. made by synth-store).")
     var db: String
 
-    @Option(help: "Times to repeat; the best and median are printed.")
+    @Option(help: "Times to repeat each measurement; min, median and max are printed.")
     var runs = 5
 
     @Option(help: "Hours in the window.")
     var hours = 24.0
 
-    @Option(name: .customLong("search"), help: "Search queries to time as `gazette search` runs them (repeatable).")
-    var searches: [String] = ["minister", "economy", "the"]
+    @Option(
+        name: .customLong("search"),
+        help:
+            "Search queries to time (repeatable); by default the most common word, a rare one, a phrase and a prefix.")
+    var searches: [String] = ["the", "greenspan", "\"interest rates\"", "econom*"]
+
+    @Option(help: "Also time the first search filtered to this entity (by default the window's most named person).")
+    var entity: String?
 
     func run() throws {
         let database = try GazetteDatabase(path: db)
@@ -29,54 +37,70 @@ struct DigestBench: ParsableCommand {
         let window = DigestWindow(since: newest.addingTimeInterval(-hours * 3600), until: newest.addingTimeInterval(1))
         let builder = DigestBuilder(database: database, timeZone: TimeZone(identifier: "UTC")!)
         let renderer = DigestRenderer(templates: try DigestTemplates())
-        var buildTimes: [Duration] = []
-        var renderTimes: [Duration] = []
+        var build = Timings()
+        var render = Timings()
+        var read = Timings()
         var digest: Digest?
         for _ in 0..<max(1, runs) {
-            let clock = ContinuousClock()
-            let start = clock.now
-            let built = try builder.build(window)
-            let built_ = clock.now
-            for format in DigestFormat.allCases { _ = renderer.render(built, as: format) }
-            buildTimes.append(built_ - start)
-            renderTimes.append(clock.now - built_)
+            let built = try build.time { try builder.build(window) }
+            render.time { for format in DigestFormat.allCases { _ = renderer.render(built, as: format) } }
+            _ = try read.time { try database.digestSlice(from: window.since, to: window.until) }
             digest = built
         }
-        let clock = ContinuousClock()
-        let readStart = clock.now
-        _ = try database.digestSlice(from: window.since, to: window.until)
-        let readTime = clock.now - readStart
         let status = try database.status()
+        print("machine: \(Bench.machine())")
+        print("commit:  \(Bench.commit() ?? "unknown")")
         print(
             "store: \(status.articles) articles; window: \(digest?.articles.count ?? 0) articles, \(digest?.stories.count ?? 0) stories"
         )
-        print(
-            "build:  best \(Self.ms(buildTimes.min()!)) ms, median \(Self.ms(buildTimes.sorted()[buildTimes.count / 2])) ms"
-        )
-        print("  of which reading the window's rows: \(Self.ms(readTime)) ms")
-        for text in searches {
+        print("digest build:  \(build)")
+        print("  reading the window's rows: \(read)")
+        print("digest render: \(render) (md, html, json)")
+        let person =
+            try entity
+            ?? database.topEntities(
+                from: window.since, to: window.until, types: [.person], limit: 1
+            ).first?.name
+        var queries = searches.map { SearchQuery(text: $0) }
+        if let person, let first = searches.first { queries.append(SearchQuery(text: first, entity: person)) }
+        for query in queries {
             for wholeArchive in [false, true] {
-                var query = SearchQuery(text: text)
-                if wholeArchive { query.recencyTiers = [] }
-                var times: [Duration] = []
+                var search = query
+                if wholeArchive { search.recencyTiers = [] }
+                var times = Timings()
                 var hits = 0
-                for _ in 0..<max(1, runs) {
-                    let start = clock.now
-                    hits = try database.search(query).count
-                    times.append(clock.now - start)
-                }
+                for _ in 0..<max(1, runs) { hits = try times.time { try database.search(search) }.count }
+                let filter = query.entity.map { " --entity \"\($0)\"" } ?? ""
                 print(
-                    "search \"\(text)\"\(wholeArchive ? " --whole-archive" : ""): best \(Self.ms(times.min()!)) ms, median \(Self.ms(times.sorted()[times.count / 2])) ms (\(hits) hits shown)"
+                    "search \(query.text)\(filter)\(wholeArchive ? " --whole-archive" : ""): \(times) (\(hits) hits shown)"
                 )
             }
         }
-        print(
-            "render: best \(Self.ms(renderTimes.min()!)) ms, median \(Self.ms(renderTimes.sorted()[renderTimes.count / 2])) ms (md, html, json)"
-        )
+    }
+}
+
+/// Wall and CPU times of repeated runs, printed as min / median / max milliseconds.
+struct Timings: CustomStringConvertible {
+    private var wall: [Double] = []
+    private var cpu: [Double] = []
+
+    mutating func time<T>(_ work: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        let cpuStart = Bench.cpuSeconds()
+        let result = try work()
+        cpu.append((Bench.cpuSeconds() - cpuStart) * 1000)
+        let elapsed = (ContinuousClock.now - start).components
+        wall.append(Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15)
+        return result
     }
 
-    static func ms(_ duration: Duration) -> String {
-        String(
-            format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+    var description: String {
+        "cpu \(Self.summary(cpu)) ms, wall \(Self.summary(wall)) ms (min/median/max of \(cpu.count))"
+    }
+
+    private static func summary(_ values: [Double]) -> String {
+        let sorted = values.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "-" }
+        return [first, sorted[sorted.count / 2], last].map { String(format: "%.1f", $0) }.joined(separator: "/")
     }
 }

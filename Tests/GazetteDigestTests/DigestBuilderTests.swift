@@ -86,6 +86,27 @@ import Testing
         #expect(names.firstSeen == ["Newcomer"])
     }
 
+    @Test func aSurnameAloneSharedByTwoPeopleIsLeftOutOfTheNameLists() throws {
+        // The store cannot tell which Cheney a bare `Cheney` is, so it stays an entity of its own.
+        let family = ["Mary Cheney", "Dick Cheney", "Cheney"]
+        let database = try DigestFixtures.store([
+            ArticleSpec(
+                title: "Cheney family splits over Wyoming race", publication: "Post", people: family + ["Brown"],
+                at: at(1)),
+            ArticleSpec(
+                title: "Wyoming race divides the Cheney family", publication: "Star", people: family,
+                simhash: 0, at: at(2)),
+        ])
+        let digest = try DigestBuilder(database: database, timeZone: DigestFixtures.utc).build(day)
+        let story = try #require(digest.stories.first)
+        #expect(story.articleIDs.count == 2)
+        #expect(Set(story.people) == ["Mary Cheney", "Dick Cheney", "Brown"], "a surname no fuller name gives stays")
+        #expect(!digest.names.top.map(\.name).contains("Cheney"))
+        #expect(digest.names.top.map(\.name).contains("Dick Cheney"))
+        #expect(!digest.names.firstSeen.contains("Cheney"))
+        #expect(digest.names.firstSeen.contains("Brown"))
+    }
+
     @Test func quotesNumbersAndDatesAhead() throws {
         let database = try DigestFixtures.store([
             ArticleSpec(

@@ -39,12 +39,37 @@ struct MigrationTests {
                 "v3-article-parts",
                 "v3-author-source",
                 "v4-person-surnames",
+                "v4-search-prefixes",
             ])
         #expect(
             try database.status()
                 == StoreStatus(
                     articles: 0, failed: 0, duplicates: 0, lastIngestAt: nil, lastError: nil, lastErrorAt: nil,
                     databaseBytes: database.status().databaseBytes))
+    }
+
+    @Test("a store made before the search prefix indexes gets them and still finds its articles")
+    func searchPrefixes() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path("gazette.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(old, upTo: "v4-person-surnames")
+        try old.write { db in
+            _ = try ArticleWriter(record: SampleArticles.record(), ingestedAt: "2026-03-01T08:00:00.000Z").insert(
+                raw: [], receivedPath: "inbox/a.txt", receivedAt: "2026-03-01T08:00:00.000Z",
+                into: SQLiteRows(db: db))
+        }
+        try old.close()
+        let database = try GazetteDatabase(path: path)
+        let table = try database.read("test") { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_fts'")
+        }
+        #expect(table?.contains("prefix='2 3'") == true)
+        #expect(try database.search(SearchQuery(text: "Ru*")).count == 1)
+        #expect(try database.search(SearchQuery(text: "Moscow")).count == 1)
+        // The triggers are back: a new article is indexed.
+        _ = try database.ingest(SampleArticles.article(SampleArticles.record(title: "Summit in the home town")))
+        #expect(try database.search(SearchQuery(text: "town")).count == 1)
     }
 
     @Test("reopening a migrated file keeps its data")

@@ -46,6 +46,7 @@ public struct DigestBuilder: Sendable {
         }
 
         let facts = FactSelector(articles: articles, links: links, window: window, calendar: calendar)
+        var fileLink = FileLink(from: linkFolder)
         return Digest(
             window: window,
             timeZone: timeZone.identifier,
@@ -64,7 +65,7 @@ public struct DigestBuilder: Sendable {
                     keyphrases: Array(article.keyphrases.prefix(5)),
                     sourceName: (article.sourcePath as NSString).lastPathComponent,
                     archivePath: article.archivePath ?? article.sourcePath,
-                    link: FileLink.to(article.archivePath ?? article.sourcePath, from: linkFolder))
+                    link: fileLink.to(article.archivePath ?? article.sourcePath))
             })
     }
 

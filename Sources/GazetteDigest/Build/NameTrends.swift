@@ -27,21 +27,26 @@ struct NameTrends {
     static func windowCounts(_ links: [DigestSlice.EntityLink]) -> [Int64: WindowCount] {
         var counts: [Int64: WindowCount] = [:]
         for link in links where types.contains(link.type) {
-            var count =
-                counts[link.entityID] ?? WindowCount(name: link.name, type: link.type, firstSeenAt: link.firstSeenAt)
-            count.mentions += link.mentions
-            count.articles.insert(link.articleID)
-            counts[link.entityID] = count
+            // In place: a copy taken out and put back would copy the article set at every link.
+            counts[link.entityID, default: WindowCount(name: link.name, type: link.type, firstSeenAt: link.firstSeenAt)]
+                .mentions += link.mentions
+            counts[link.entityID]!.articles.insert(link.articleID)
         }
         return counts
     }
 
+    /// The most named entities, a surname alone left out when a fuller name gives it (``BareSurnames``).
     static func top(_ counts: [Int64: WindowCount]) -> [Int64] {
-        counts.sorted { a, b in
+        let bare = bareSurnames(counts)
+        return counts.filter { !bare.covers($0.value) }.sorted { a, b in
             (a.value.articles.count, a.value.mentions, b.value.name) > (
                 b.value.articles.count, b.value.mentions, a.value.name
             )
         }.prefix(topLimit).map(\.key)
+    }
+
+    static func bareSurnames(_ counts: [Int64: WindowCount]) -> BareSurnames {
+        BareSurnames(counts.values.filter { $0.type == .person }.map(\.name))
     }
 
     /// The first day of the sparkline and the start of the previous week: history is read from
@@ -87,8 +92,9 @@ struct NameTrends {
                 name: entity.name, type: entity.type, mentions: counts[entity.id]?.mentions ?? 0, articles: now,
                 previousWeek: entity.articles, change: .falling, daily: daily(entity.id))
         }
+        let bare = Self.bareSurnames(counts)
         let firstSeen = counts.values
-            .filter { $0.firstSeenAt >= window.since && $0.firstSeenAt < window.until }
+            .filter { $0.firstSeenAt >= window.since && $0.firstSeenAt < window.until && !bare.covers($0) }
             .sorted { ($0.articles.count, $1.name) > ($1.articles.count, $0.name) }
             .prefix(Self.firstSeenLimit).map(\.name)
         return Digest.Names(top: trends, falling: Array(falling.prefix(Self.fallingLimit)), firstSeen: firstSeen)
@@ -101,5 +107,12 @@ struct NameTrends {
         if now >= 2, Double(now) >= 1.5 * expected + 1 { return .rising }
         if expected >= 1, Double(now) <= 0.5 * expected { return .falling }
         return .steady
+    }
+}
+
+extension BareSurnames {
+    /// Whether a person's count is under a surname alone that a fuller name gives.
+    fileprivate func covers(_ count: NameTrends.WindowCount) -> Bool {
+        count.type == .person && covers(count.name)
     }
 }

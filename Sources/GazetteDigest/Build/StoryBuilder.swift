@@ -55,11 +55,20 @@ struct StoryBuilder {
     private func names(
         ofType type: EntityType, in entityArticles: [Int64: [DigestSlice.EntityLink]], limit: Int
     ) -> [String] {
-        entityArticles.values.compactMap { group -> (String, Int, Int)? in
+        let named = entityArticles.values.compactMap { group -> (String, Int, Int)? in
             guard let first = group.first, first.type == type else { return nil }
-            return (first.name, Set(group.map(\.articleID)).count, group.reduce(0) { $0 + $1.mentions })
+            // A group lists its links article by article, so each article's run counts once.
+            var articles = 0
+            var previous: Int64?
+            for link in group where link.articleID != previous {
+                articles += 1
+                previous = link.articleID
+            }
+            return (first.name, articles, group.reduce(0) { $0 + $1.mentions })
         }
-        .sorted { ($0.1, $0.2, $1.0) > ($1.1, $1.2, $0.0) }
-        .prefix(limit).map(\.0)
+        let bare = BareSurnames(type == .person ? named.map(\.0) : [])
+        return named.filter { !bare.covers($0.0) }
+            .sorted { ($0.1, $0.2, $1.0) > ($1.1, $1.2, $0.0) }
+            .prefix(limit).map(\.0)
     }
 }

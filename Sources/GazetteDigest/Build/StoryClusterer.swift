@@ -3,7 +3,8 @@ import HeapModule
 
 /// Groups a window's articles into stories: articles whose headline and opening paragraphs use
 /// the same distinctive words (TF-IDF cosine), joined by average-linkage agglomerative
-/// clustering, and near-duplicate bodies (SimHash within ``maximumDistance`` bits).
+/// clustering, and near-duplicate bodies (SimHash within ``maximumDistance`` bits), which start
+/// together.
 ///
 /// Average linkage joins two groups only when their articles are similar on average, not when
 /// one pair happens to be: a chain of loosely related articles does not become one "story".
@@ -19,61 +20,78 @@ struct StoryClusterer {
 
     let articles: [DigestSlice.Article]
 
-    /// Groups of indexes into `articles`, each sorted; every article is in exactly one group.
+    /// Groups of indexes into `articles`, each sorted, in order of their first article; every
+    /// article is in exactly one group.
     func clusters() -> [[Int]] {
-        var similarities = StoryVectors(articles).similarities(atLeast: Self.threshold / 2, neighbours: Self.neighbours)
-        for pair in nearDuplicates() { similarities[pair] = 1 }
-        return Self.agglomerate(count: articles.count, similarities: similarities, threshold: Self.threshold)
+        let similarities = StoryVectors(articles).similarities(atLeast: Self.threshold / 2, neighbours: Self.neighbours)
+        let twins = SimHashTwins.groups(articles.map(\.simhash), maximumDistance: Self.maximumDistance)
+        return Self.agglomerate(groups: twins, similarities: similarities, threshold: Self.threshold)
     }
 
-    private func nearDuplicates() -> [ArticlePair] {
-        var pairs: [ArticlePair] = []
-        for i in articles.indices where articles[i].simhash != 0 {
-            for j in articles.indices where j > i && articles[j].simhash != 0 {
-                if (articles[i].simhash ^ articles[j].simhash).nonzeroBitCount <= Self.maximumDistance {
-                    pairs.append(ArticlePair(i, j))
-                }
-            }
-        }
-        return pairs
-    }
-
-    /// Average-linkage clustering over a sparse similarity graph: pairs not listed count as 0.
+    /// Average-linkage clustering of `groups` (which partition the articles) over a sparse
+    /// similarity graph of articles: pairs not listed count as 0, pairs within a group are ignored.
     ///
     /// Each step merges the two groups with the highest average similarity while it is above
     /// `threshold`, from a heap of candidate merges. A merge only lowers the averages of the
     /// pairs whose summed similarity it leaves unchanged, so those entries are corrected when
-    /// they come out of the heap rather than at every merge; and the group with fewer links is
-    /// merged into the other. That keeps a busy day near O(E log E) in the similar pairs.
-    static func agglomerate(count: Int, similarities: [ArticlePair: Double], threshold: Double) -> [[Int]] {
-        var members = (0..<count).map { [$0] }
-        var alive = [Bool](repeating: true, count: count)
+    /// they come out of the heap rather than at every merge; the group with fewer links is
+    /// merged into the other; and when stale entries outnumber the live pairs the heap is
+    /// rebuilt from the links, so that it stays the size of the graph. A busy day costs about
+    /// O(E log E) in the similar pairs.
+    static func agglomerate(groups: [[Int]], similarities: [ArticleSimilarity], threshold: Double) -> [[Int]] {
+        let count = groups.count
+        var groupOf = [Int](repeating: 0, count: groups.reduce(0) { $0 + $1.count })
+        for (group, members) in groups.enumerated() {
+            for article in members { groupOf[article] = group }
+        }
+        var size = groups.map(\.count)
+        // The group each group was merged into; itself while it is alive.
+        var mergedInto = Array(0..<count)
         // Summed similarity between two live groups, both ways.
         var links = [[Int: Double]](repeating: [:], count: count)
-        var heap = Heap<Candidate>()
-        for (pair, similarity) in similarities {
-            links[pair.first][pair.second] = similarity
-            links[pair.second][pair.first] = similarity
-            if similarity > threshold { heap.insert(Candidate(average: similarity, a: pair.first, b: pair.second)) }
+        for pair in similarities {
+            let (a, b) = (groupOf[pair.first], groupOf[pair.second])
+            guard a != b else { continue }
+            links[a][b, default: 0] += pair.similarity
+            links[b][a, default: 0] += pair.similarity
         }
+        var livePairs = links.reduce(0) { $0 + $1.count } / 2
         func average(_ a: Int, _ b: Int) -> Double? {
-            links[a][b].map { $0 / Double(members[a].count * members[b].count) }
+            links[a][b].map { $0 / Double(size[a] * size[b]) }
         }
+        func candidates() -> [Candidate] {
+            var result: [Candidate] = []
+            for a in 0..<count where mergedInto[a] == a {
+                for (b, sum) in links[a] where a < b {
+                    let value = sum / Double(size[a] * size[b])
+                    if value > threshold { result.append(Candidate(average: value, a: a, b: b)) }
+                }
+            }
+            return result
+        }
+        var heap = Heap(candidates())
         while let best = heap.popMax() {
-            guard alive[best.a], alive[best.b], let current = average(best.a, best.b) else { continue }
+            guard mergedInto[best.a] == best.a, mergedInto[best.b] == best.b, let current = average(best.a, best.b)
+            else { continue }
             guard current == best.average else {
                 if current > threshold { heap.insert(Candidate(average: current, a: best.a, b: best.b)) }
                 continue
             }
             // Merge the group with fewer links into the other.
             let (keep, gone) = links[best.a].count >= links[best.b].count ? (best.a, best.b) : (best.b, best.a)
-            alive[gone] = false
-            members[keep] += members[gone]
-            members[gone] = []
+            mergedInto[gone] = keep
+            size[keep] += size[gone]
             links[keep][gone] = nil
+            livePairs -= 1
             for (c, value) in links[gone] where c != keep {
                 links[c][gone] = nil
-                let sum = links[keep][c, default: 0] + value
+                let sum: Double
+                if let shared = links[keep][c] {
+                    sum = shared + value
+                    livePairs -= 1
+                } else {
+                    sum = value
+                }
                 links[keep][c] = sum
                 links[c][keep] = sum
                 if let updated = average(keep, c), updated > threshold {
@@ -81,11 +99,18 @@ struct StoryClusterer {
                 }
             }
             links[gone] = [:]
+            if heap.count > 2 * livePairs + 64 { heap = Heap(candidates()) }
         }
-        return members.indices.filter { alive[$0] }.map { members[$0].sorted() }
+        var clusters: [Int: [Int]] = [:]
+        for (group, members) in groups.enumerated() {
+            var top = group
+            while mergedInto[top] != top { top = mergedInto[top] }
+            clusters[top, default: []] += members
+        }
+        return clusters.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
     }
 
-    /// A possible merge of groups `a` and `b` (their first articles' indexes), by average similarity.
+    /// A possible merge of groups `a` and `b`, by average similarity; ties go to the lower indexes.
     struct Candidate: Comparable {
         let average: Double
         let a: Int
@@ -94,16 +119,5 @@ struct StoryClusterer {
         static func < (x: Candidate, y: Candidate) -> Bool {
             (x.average, y.a, y.b) < (y.average, x.a, x.b)
         }
-    }
-}
-
-/// Two article indexes, the smaller first.
-struct ArticlePair: Hashable {
-    let first: Int
-    let second: Int
-
-    init(_ i: Int, _ j: Int) {
-        first = min(i, j)
-        second = max(i, j)
     }
 }

@@ -24,7 +24,7 @@ struct StoryVectors {
         var documentFrequency: [Int] = []
         for article in articles {
             var count: [Int: Int] = [:]
-            for word in Self.words(of: article) {
+            for word in Self.words(title: article.title, lead: article.lead) {
                 let index =
                     words[word]
                     ?? {
@@ -58,12 +58,15 @@ struct StoryVectors {
 
     /// Cosine similarities of pairs of articles that share words: for each article, its
     /// `neighbours` most similar others at `minimum` or above (a pair is kept when either side
-    /// keeps it). The bound keeps a busy day's graph sparse; a story larger than the bound
-    /// still holds together, since its articles are all near one another.
+    /// keeps it), each pair once with the smaller index first. The bound keeps a busy day's
+    /// graph sparse.
     ///
     /// Row by row with a dense accumulator: the dot products of one article with all others.
-    func similarities(atLeast minimum: Double, neighbours: Int) -> [ArticlePair: Double] {
-        var result: [ArticlePair: Double] = [:]
+    /// Both rows of a pair sum the same products in the same (word) order, so they agree exactly.
+    func similarities(atLeast minimum: Double, neighbours: Int) -> [ArticleSimilarity] {
+        var result: [ArticleSimilarity] = []
+        // The weakest neighbour each earlier row kept, when it had to leave some out.
+        var cutoff: [(similarity: Double, article: Int)?] = Array(repeating: nil, count: vectors.count)
         var accumulator = [Double](repeating: 0, count: vectors.count)
         var touched: [Int] = []
         var row: [(article: Int, similarity: Double)] = []
@@ -82,32 +85,84 @@ struct StoryVectors {
             if row.count > neighbours {
                 row.sort { ($0.similarity, $1.article) > ($1.similarity, $0.article) }
                 row.removeLast(row.count - neighbours)
+                cutoff[i] = (row[neighbours - 1].similarity, row[neighbours - 1].article)
             }
-            for (j, similarity) in row { result[ArticlePair(i, j)] = similarity }
+            for (j, similarity) in row {
+                // A pair an earlier row kept is listed already.
+                if j < i, cutoff[j].map({ (similarity, $0.article) >= ($0.similarity, i) }) ?? true { continue }
+                result.append(ArticleSimilarity(first: min(i, j), second: max(i, j), similarity: similarity))
+            }
             row.removeAll(keepingCapacity: true)
         }
         return result
     }
 
     /// The headline and the first paragraphs, in lower case, without function words, plurals folded.
-    static func words(of article: DigestSlice.Article) -> [String] {
-        let paragraphs = article.lead.split(separator: "\n\n", omittingEmptySubsequences: true).prefix(leadParagraphs)
-        let title = article.title ?? ""
-        let text = ([title] + paragraphs.map(String.init)).joined(separator: "\n")
+    ///
+    /// Words are runs of characters that are letters or numbers (by their first scalar, as
+    /// `Character.isLetter` and `isNumber` decide), read scalar by scalar: a mark that extends a
+    /// character stays with it. A day's lead paragraphs are megabytes, and reading them as
+    /// `Character`s cost more than the rest of the grouping.
+    static func words(title: String?, lead: String) -> [String] {
         var result: [String] = []
-        var word = ""
-        for character in text.lowercased() + " " {
-            if character.isLetter || character.isNumber {
-                word.append(character)
-            } else if !word.isEmpty {
-                if word.count > 1, !stopWords.contains(word) { result.append(fold(word)) }
-                word = ""
+        var word = String.UnicodeScalarView()
+        func finish() {
+            guard !word.isEmpty else { return }
+            let text = String(word)
+            if text.count > 1, !stopWords.contains(text) { result.append(fold(text)) }
+            word = String.UnicodeScalarView()
+        }
+        for piece in [Substring(title ?? ""), lead[..<leadEnd(lead)]] {
+            for scalar in piece.unicodeScalars {
+                let value = scalar.value
+                if value < 0x80 {
+                    if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                        word.append(scalar)
+                    } else if (0x41...0x5A).contains(value) {
+                        word.append(Unicode.Scalar(UInt8(value + 0x20)))
+                    } else {
+                        finish()
+                    }
+                    continue
+                }
+                let properties = scalar.properties
+                if properties.isGraphemeExtend || properties.generalCategory == .spacingMark || value == 0x200D {
+                    if !word.isEmpty { word.append(contentsOf: properties.lowercaseMapping.unicodeScalars) }
+                } else if properties.isAlphabetic || properties.numericType != nil {
+                    word.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    finish()
+                }
             }
+            finish()
         }
         return result
     }
 
-    private static let stopWords = Set(
+    /// Where the lead's first ``leadParagraphs`` paragraphs end: paragraphs are separated by
+    /// `\n\n`, and those with nothing between two separators do not count.
+    static func leadEnd(_ lead: String) -> String.Index {
+        let bytes = lead.utf8
+        var paragraphs = 0
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == 0x0A, next < bytes.endIndex, bytes[next] == 0x0A {
+                if index > start {
+                    paragraphs += 1
+                    if paragraphs == leadParagraphs { return index }
+                }
+                index = bytes.index(after: next)
+                start = index
+            } else {
+                index = next
+            }
+        }
+        return bytes.endIndex
+    }
+
+    static let stopWords = Set(
         StopWords.words + ["said", "says", "say", "mr", "mrs", "ms", "would", "could", "new", "one", "two"])
 
     /// `elections` → `election`, `policies` → `policy`; leaves `news`, `press`, `us`.
@@ -117,4 +172,11 @@ struct StoryVectors {
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         return String(word.dropLast())
     }
+}
+
+/// The cosine similarity of two articles (indexes, the smaller first).
+struct ArticleSimilarity: Equatable {
+    let first: Int
+    let second: Int
+    let similarity: Double
 }

@@ -320,20 +320,7 @@ struct IngestPipeline: Sendable {
             let day = try folders.archiveDay(for: date)
             let archived: String
             do {
-                if let reservation {
-                    do {
-                        try reservation.move(path)
-                        archived = reservation.destination
-                    } catch Errno.improperLink {
-                        archived = try FileCopier.move(
-                            path, into: day, name: name, staging: folders.archive, announcing: record)
-                    }
-                } else {
-                    // The archive path is stored before the file takes it: a death in between
-                    // leaves the file in work/, and the next start moves it and stores its path again.
-                    archived = try Self.moveAcrossFilesystems(
-                        path, into: day, name: name, staging: folders.archive, announcing: record)
-                }
+                archived = try archive(path, into: day, name: name, reservation: reservation, announcing: record)
             } catch let error as Errno {
                 throw IntakeError.cannotFileAway(path: path, destination: day, reason: error.description)
             }
@@ -345,6 +332,26 @@ struct IngestPipeline: Sendable {
             }
             try record(nil)
             return nil
+        }
+    }
+
+    /// Moves a claimed file into the archive's `day` folder: to its reserved destination, or
+    /// (none reserved, or another filesystem) to a free name announced first.
+    private func archive(
+        _ path: String, into day: String, name: String, reservation: FileMover.Reservation?,
+        announcing announce: (String) throws -> Void
+    ) throws -> String {
+        guard let reservation else {
+            // The archive path is stored before the file takes it: a death in between leaves the
+            // file in work/, and the next start moves it and stores its path again.
+            return try Self.moveAcrossFilesystems(
+                path, into: day, name: name, staging: folders.archive, announcing: announce)
+        }
+        do {
+            try reservation.move(path)
+            return reservation.destination
+        } catch Errno.improperLink {
+            return try FileCopier.move(path, into: day, name: name, staging: folders.archive, announcing: announce)
         }
     }
 

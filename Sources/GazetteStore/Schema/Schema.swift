@@ -17,6 +17,7 @@ enum Schema {
         migrator.registerMigration("v3-article-parts", migrate: addArticleParts)
         migrator.registerMigration("v3-author-source", migrate: addAuthorSource)
         migrator.registerMigration("v4-person-surnames", migrate: addPersonSurnames)
+        migrator.registerMigration("v4-search-prefixes", migrate: addSearchPrefixes)
         return migrator
     }
 
@@ -253,6 +254,37 @@ enum Schema {
     /// Where the record's authors came from (`author_source`), so that a stored record reads back whole.
     private static func addAuthorSource(_ db: Database) throws {
         try db.alter(table: "articles") { t in t.add(column: "author_source", .text) }
+    }
+
+    /// `article_fts` again, with prefix indexes of two and three characters, so that `ec*` reads
+    /// one doclist instead of merging those of every word starting so. FTS5 cannot add them to
+    /// an existing table: it is made anew (same columns, tokenizer and triggers) and rebuilt
+    /// from `articles`.
+    private static func addSearchPrefixes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TRIGGER articles_fts_after_insert;
+                DROP TRIGGER articles_fts_after_delete;
+                DROP TRIGGER articles_fts_after_update;
+                DROP TABLE article_fts;
+                CREATE VIRTUAL TABLE article_fts USING fts5(
+                    title, body,
+                    content='articles', content_rowid='id',
+                    tokenize='porter unicode61 remove_diacritics 2',
+                    prefix='2 3'
+                );
+                CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+                    INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+                    INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                END;
+                CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles BEGIN
+                    INSERT INTO article_fts(article_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                    INSERT INTO article_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                INSERT INTO article_fts(article_fts) VALUES ('rebuild');
+                """)
     }
 
     /// Every name each entity is known under (canonical names, articles' names, aliases), each
