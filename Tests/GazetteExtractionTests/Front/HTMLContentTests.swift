@@ -129,4 +129,21 @@ struct HTMLContentTests {
         let record = try Self.extract(html)
         #expect(record.body.contains(F.paragraphTwo))
     }
+
+    /// An empty block (`<div class="clear"></div>`) no longer leaves the text after its parent
+    /// owned by that parent: here a share bar, whose text is dropped.
+    @Test func textAfterAnEmptyBlockKeepsItsOwner() throws {
+        let html = Self.page(
+            "<article><div class=\"share-bar\"><div class=\"clear\"></div></div>\(F.paragraphOne)\(Self.p2)\(Self.p3)</article>"
+        )
+        #expect(try Self.extract(html).body == Self.expected)
+    }
+
+    /// An ordinary page's rules (`<hr>`, bordered sections) leave no lines in its text.
+    @Test func rulesLeaveNoLinesInAPage() throws {
+        let html = Self.page(
+            "<div class=\"story\">\(Self.p1)<hr>\(Self.p2)<div style=\"border-top:1px solid #ccc\">\(Self.p3)</div></div>"
+        )
+        #expect(try Self.extract(html).body == Self.expected)
+    }
 }
