@@ -142,24 +142,28 @@ public enum TextDecoder {
 
     /// The text with every line ending as `\n` (CRLF as one).
     static func unifiedLineEndings(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            while i < bytes.count {
-                let width =
-                    bytes[i] == 0x0D ? (i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1) : lineEndingWidth(bytes, i)
-                if width > 0 {
-                    out.append(0x0A)
-                    i += width
-                } else {
-                    out.append(bytes[i])
-                    i += 1
+        var text = text
+        // Written straight into the new string (never longer): no other copy of the text.
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var i = 0
+                var n = 0
+                while i < bytes.count {
+                    let width =
+                        bytes[i] == 0x0D
+                        ? (i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1) : lineEndingWidth(bytes, i)
+                    if width > 0 {
+                        out[n] = 0x0A
+                        i += width
+                    } else {
+                        out[n] = bytes[i]
+                        i += 1
+                    }
+                    n += 1
                 }
+                return n
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The UTF-8 length of a form feed, NEL or U+2028/U+2029 at `i`, else 0 (CR is handled apart).
