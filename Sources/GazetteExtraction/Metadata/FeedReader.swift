@@ -23,20 +23,20 @@ enum FeedReader {
     }
 
     /// The feed's items as parts (`item 1`, `item 2` …; no locator for a feed of one item).
-    /// libxml2 repairs what it can (an unknown entity, a tag left open) and goes on; when an error
-    /// stops it, or a download cut short ends it, before every item is read, each item is read on
-    /// its own (``recovered(_:ranges:limit:)``) and each that still fails is a part that fails.
-    /// The feed is refused only when no item survives.
+    /// When an XML error (an unknown entity, a bare `<` or `&`, a tag left open, a download cut
+    /// short) comes before the last item's end, each item is read on its own
+    /// (``recovered(_:ranges:channel:)``): an item with an error of its own is a part that fails,
+    /// never a repaired guess. The feed is refused only when no item survives.
     static func read(_ text: String, limit: Int) throws(ExtractionError) -> [FilePart] {
         let feed = FeedParser(limit: limit)
         feed.parse(Data(text.utf8))
         if feed.items.count > limit { throw .tooManyParts(found: feed.items.count, limit: limit) }
         guard feed.isFeed else { throw .malformed(format: .feed) }
-        var items = feed.items.map { Result<FeedItem, ExtractionError>.success($0) }
+        var items = feed.cleanItems.map { Result<FeedItem, ExtractionError>.success($0) }
         var channel = feed.channelTitle
         let bytes = Array(text.utf8)
         let ranges = itemRanges(bytes)
-        if feed.items.count < ranges.count {
+        if items.count < ranges.count {
             if ranges.count > limit { throw .tooManyParts(found: ranges.count, limit: limit) }
             (items, channel) = recovered(bytes, ranges: ranges, channel: channel)
             guard items.contains(where: { (try? $0.get()) != nil }) else { throw .malformed(format: .feed) }
@@ -54,8 +54,8 @@ enum FeedReader {
     /// The items at `ranges` of a feed's bytes, each parsed on its own behind the feed's head
     /// (what precedes the first item: the channel's title), else, when the head is what is
     /// broken or too long to repeat, behind the root's start tag alone: each item the parser
-    /// reads to its end, a ``ExtractionError/malformedPart(format:)`` for the others; and the
-    /// channel's title.
+    /// reads to its end without an error, a ``ExtractionError/malformedPart(format:)`` for the
+    /// others; and the channel's title.
     static func recovered(
         _ bytes: [UInt8], ranges: [Range<Int>], channel: String?
     ) -> (items: [Result<FeedItem, ExtractionError>], channel: String?) {
@@ -67,7 +67,8 @@ enum FeedReader {
             for head in heads {
                 let single = FeedParser(limit: 1)
                 single.parse(Data(head + bytes[range]))
-                if let item = single.items.first {
+                // The missing end of the feed is an error too, but after the item's end.
+                if let item = single.cleanItems.first {
                     channel = channel ?? single.channelTitle
                     return .success(item)
                 }
@@ -202,14 +203,26 @@ private final class FeedParser: NSObject, XMLParserDelegate {
         self.limit = limit
     }
 
-    /// Parses `data` into this delegate's fields (external entities never resolved). Whether the
-    /// XML was well-formed says little (libxml2 repairs some errors and reports others it stops
-    /// at as success): what counts is the items read.
+    /// How many items were read before the first XML error (nil without one).
+    private var itemsBeforeError: Int?
+
+    /// The items read before the first XML error: after one, the parser may go on with a guess
+    /// (an unknown entity dropped, a tag closed), or an entity bomb may have been cut short.
+    var cleanItems: ArraySlice<FeedItem> { items.prefix(itemsBeforeError ?? items.count) }
+
+    /// Parses `data` into this delegate's fields (external entities never resolved). Its result
+    /// says little (the parser reports some errors it stops at as success): errors are counted
+    /// as they come (``cleanItems``).
     func parse(_ data: Data) {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         _ = parser.parse()
+        if parser.parserError != nil, itemsBeforeError == nil { itemsBeforeError = items.count }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if itemsBeforeError == nil { itemsBeforeError = items.count }
     }
 
     func parser(
