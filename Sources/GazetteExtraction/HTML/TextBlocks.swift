@@ -103,9 +103,9 @@ extension TextBlock {
             if rules, !muted[i], node.rule.contains(.before), line.chars == 0 { rule() }
             if node.end > i + 1 {
                 open.append((i, node.end, isBlock))
-            } else {
-                // An empty element (`<hr>`, `<div class="clear"></div>`) ends where it starts.
-                close(i, block: isBlock)
+            } else if rules, !muted[i], node.rule.contains(.after) {
+                // An empty element (`<div style="border-bottom: …"></div>`) ends where it starts.
+                if isBlock { rule() } else { pendingRule = true }
             }
         }
         flush()

@@ -130,15 +130,6 @@ struct HTMLContentTests {
         #expect(record.body.contains(F.paragraphTwo))
     }
 
-    /// An empty block (`<div class="clear"></div>`) no longer leaves the text after its parent
-    /// owned by that parent: here a share bar, whose text is dropped.
-    @Test func textAfterAnEmptyBlockKeepsItsOwner() throws {
-        let html = Self.page(
-            "<article><div class=\"share-bar\"><div class=\"clear\"></div></div>\(F.paragraphOne)\(Self.p2)\(Self.p3)</article>"
-        )
-        #expect(try Self.extract(html).body == Self.expected)
-    }
-
     /// An ordinary page's rules (`<hr>`, bordered sections) leave no lines in its text.
     @Test func rulesLeaveNoLinesInAPage() throws {
         let html = Self.page(
