@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an element's name, role, class and id say about it: block or inline, page furniture
 /// (menus, share bars, comments, related links …) or article text.
 enum ElementHints {
@@ -80,6 +82,53 @@ enum ElementHints {
         guard !key.isEmpty, !key.contains(any: contentParts) else { return .none }
         if key.contains(any: certainParts) { return .certain }
         return key.contains(any: furnitureParts) || key.contains(word: furnitureWords) ? .likely : .none
+    }
+
+    /// Where an element draws a horizontal rule across the text: an e-mail's story separators.
+    struct Rule: OptionSet {
+        let rawValue: UInt8
+        /// Above its content: `<hr>`, a top border, a divider class or a thin filled bar.
+        static let before = Rule(rawValue: 1)
+        /// Below its content: a bottom border.
+        static let after = Rule(rawValue: 2)
+    }
+
+    /// Class and id words of divider elements.
+    static let ruleWords = ClassKey.bytes(["divider", "separator", "hr", "rule"])
+
+    /// The rules an element draws: `<hr>`; `border-top` or `border-bottom` in its style (not
+    /// `none`, `0` or `hidden`); a divider class; a filled bar at most 4 pixels high
+    /// (`height:1px;background:#ddd`).
+    static func rule(_ name: String, attributes: [(name: String, value: String)], key: ClassKey) -> Rule {
+        if name == "hr" { return .before }
+        var rule: Rule = key.contains(word: ruleWords) ? .before : []
+        guard let style = attributes.first(where: { $0.name == "style" })?.value, style.utf8.count < 2_000 else {
+            return rule
+        }
+        // `property: value` pairs, lower-cased and trimmed.
+        let declarations = style.lowercased().split(separator: ";").compactMap { declaration in
+            declaration.firstIndex(of: ":").map {
+                (
+                    property: declaration[..<$0].trimmingCharacters(in: .whitespacesAndNewlines),
+                    value: declaration[declaration.index(after: $0)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                )
+            }
+        }
+        func draws(_ property: String) -> Bool {
+            guard let value = declarations.last(where: { $0.property == property })?.value,
+                let first = value.split(separator: " ").first
+            else { return false }
+            return !["none", "hidden", "0", "0px", "initial", "unset", "inherit"].contains(first)
+        }
+        if draws("border-top") { rule.insert(.before) }
+        if draws("border-bottom") { rule.insert(.after) }
+        if let height = declarations.last(where: { $0.property == "height" })?.value, height.hasSuffix("px"),
+            let pixels = Double(height.dropLast(2)), pixels > 0, pixels <= 4,
+            declarations.contains(where: { $0.property.hasPrefix("background") })
+        {
+            rule.insert(.before)
+        }
+        return rule
     }
 
     /// Whether the class or id names the article's text (`itemprop=articleBody`, `article-body`).

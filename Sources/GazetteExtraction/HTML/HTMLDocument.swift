@@ -23,6 +23,8 @@ struct HTMLDocument {
         var isContent = false
         var isByline = false
         var isDate = false
+        /// The horizontal rules it draws (``ElementHints/rule(_:attributes:key:)``).
+        var rule: ElementHints.Rule = []
 
         var isText: Bool { name == "#text" }
 
@@ -88,6 +90,7 @@ struct HTMLDocument {
         node.isContent = ElementHints.isContent(node, key: key)
         node.isByline = key.contains(any: ElementHints.bylineParts) && !key.contains(any: ElementHints.notBylineParts)
         node.isDate = key.contains(any: ElementHints.dateParts) && !key.contains(any: ElementHints.updateParts)
+        node.rule = ElementHints.rule(name, attributes: attributes, key: key)
         node.attributes = attributes.filter { attribute in
             switch attribute.name {
             case "href": name == "link"

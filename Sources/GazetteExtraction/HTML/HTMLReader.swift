@@ -4,21 +4,27 @@ import Foundation
 /// finds its main text by scoring (``ContentFinder``) and its metadata with the source of
 /// each field (``PageMetadata``).
 package enum HTMLReader {
-    package static func read(_ html: String) -> ArticleDraft {
+    /// `rules`: keep the horizontal rules inside the text as ``TextBlock/rule`` lines (an
+    /// e-mail's story separators, for ``NewsletterDigest``). `latest`: the latest publication
+    /// time the page may claim (its file's time and a day); later dates are passed over.
+    package static func read(_ html: String, rules: Bool = false, latest: Date? = nil) -> ArticleDraft {
         let doc = HTMLDocument(html: html)
         guard doc.count > 1 else { return ArticleDraft(lines: []) }
-        let finder = ContentFinder(doc: doc, blocks: TextBlock.blocks(of: doc))
+        let finder = ContentFinder(doc: doc, blocks: TextBlock.blocks(of: doc, rules: rules))
         let facts = PageFacts(doc, furniture: finder.furniture, html: html)
         var draft = ArticleDraft(lines: [])
         let jsonLD = JSONLDArticle(scripts: facts.jsonLD)
         let main = finder.mainElement()
-        draft.metadata = PageMetadata.read(facts, jsonLD: jsonLD, nearby: nearby(finder, facts: facts, main: main))
+        draft.metadata = PageMetadata.read(
+            facts, jsonLD: jsonLD, nearby: nearby(finder, facts: facts, main: main), latest: latest)
         var blocks = finder.text(of: main)
-        // The headline heading the text is the title, not a paragraph.
+        // The headline heading the text is the title, not a paragraph; a rule above the text
+        // separates nothing.
         let headings = Set(
             ([draft.metadata.title] + facts.h1.map(\.text)).compactMap { $0.map(PageMetadata.normalised) })
-        while let first = blocks.first, first.isHeading || first.chars <= 300,
-            headings.contains(PageMetadata.normalised(first.text))
+        while let first = blocks.first,
+            first.isRule
+                || (first.isHeading || first.chars <= 300) && headings.contains(PageMetadata.normalised(first.text))
         {
             blocks.removeFirst()
         }
@@ -31,7 +37,7 @@ package enum HTMLReader {
             draft.lines += block.text.split(separator: "\n").map(String.init)
             draft.lines.append("")
         }
-        if blocks.isEmpty,
+        if !blocks.contains(where: { !$0.isRule }),
             let description = ["og:description", "description", "twitter:description"].lazy.compactMap({
                 facts.metas[$0]
             }).first
@@ -54,6 +60,6 @@ package enum HTMLReader {
         return window.sorted {
             abs($0 - anchor) * 2 + ($0 < anchor ? 0 : 1) < abs($1 - anchor) * 2 + ($1 < anchor ? 0 : 1)
         }
-        .map { blocks[$0].text }.filter { $0.count <= 150 }
+        .filter { !blocks[$0].isRule }.map { blocks[$0].text }.filter { $0.count <= 150 }
     }
 }

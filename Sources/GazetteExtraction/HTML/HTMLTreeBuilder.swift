@@ -104,10 +104,11 @@ final class HTMLTreeBuilder {
         }
         defer { htmlFreeParserCtxt(parser) }
         htmlCtxtUseOptions(parser, options)
-        // In slices, so that no count overflows Int32.
+        // In slices, so that no count overflows Int32 and libxml2's input buffer, which drops
+        // what it has read only as it nears the end of what it was given, stays small.
         var offset = 0
         repeat {
-            let size = min(html.count - offset, 1 << 20)
+            let size = min(html.count - offset, 1 << 16)
             let last = offset + size >= html.count
             _ = htmlParseChunk(parser, html.baseAddress.map { $0 + offset }, Int32(size), last ? 1 : 0)
             offset += size

@@ -25,8 +25,9 @@ enum PageMetadata {
         "og:title", "twitter:title", "dc.title", "dcterms.title", "parsely-title", "sailthru.title",
     ]
 
-    /// `nearby`: short lines of the page nearest the start of its text, nearest first.
-    static func read(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]) -> ArticleMetadata {
+    /// `nearby`: short lines of the page nearest the start of its text, nearest first; `latest`:
+    /// the latest publication time the page may claim.
+    static func read(_ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String], latest: Date?) -> ArticleMetadata {
         var metadata = ArticleMetadata()
         let site = [
             facts.metas["og:site_name"], jsonLD?.publisher, facts.metas["application-name"], facts.metas["publisher"],
@@ -41,7 +42,7 @@ enum PageMetadata {
             metadata.authors = authors
             metadata.authorSource = source
         }
-        if let (match, source) = published(facts, jsonLD: jsonLD, nearby: nearby) {
+        if let (match, source) = published(facts, jsonLD: jsonLD, nearby: nearby, latest: latest) {
             metadata.publishedAt = match.date
             metadata.publishedOffset = match.offset
             metadata.publishedSource = source
@@ -118,9 +119,11 @@ enum PageMetadata {
     }
 
     static func published(
-        _ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]
+        _ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String], latest: Date?
     ) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
-        guard let (first, source) = firstPublished(facts, jsonLD: jsonLD, nearby: nearby) else { return nil }
+        guard let (first, source) = firstPublished(facts, jsonLD: jsonLD, nearby: nearby, latest: latest) else {
+            return nil
+        }
         var match = first
         let url = (facts.canonical ?? facts.metas["og:url"]).flatMap(PageDates.fromURL)
         if match.offset == 0 {
@@ -141,7 +144,7 @@ enum PageMetadata {
                 }
             }
         }
-        if let url, source != .url, mayBeLocalDay(url.date, of: match) {
+        if let url, source != .url, mayBeLocalDay(url.date, of: match), latest.map({ url.date <= $0 }) ?? true {
             // The URL's day is the publisher's own; a UTC time near midnight may fall either side.
             return (url, .url)
         }
@@ -185,32 +188,37 @@ enum PageMetadata {
 
     /// Structured data first, then markup, the URL, `<time>` elements, date elements, dates
     /// in lines near the headline, the modification time, a date in the image's URL, the
-    /// first date-time in the page's source.
+    /// first date-time in the page's source; of each, only a date not after `latest`.
     static func firstPublished(
-        _ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String]
+        _ facts: PageFacts, jsonLD: JSONLDArticle?, nearby: [String], latest: Date?
     ) -> (DateParser.Match, ExtractionRecord.PublishedSource)? {
-        if let match = parse(jsonLD?.published) { return (match, .jsonLD) }
-        for key in publishedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
-        for value in facts.markupDates { if let match = parse(value) { return (match, .markup) } }
+        func fits(_ match: DateParser.Match) -> Bool { latest.map { match.date <= $0 } ?? true }
+        if let match = parse(jsonLD?.published), fits(match) { return (match, .jsonLD) }
+        for key in publishedKeys { if let match = parse(facts.metas[key]), fits(match) { return (match, .meta) } }
+        for value in facts.markupDates { if let match = parse(value), fits(match) { return (match, .markup) } }
         for script in facts.dataScripts {
-            if let match = parse(JSONLDArticle.field("datePublished", in: script)) { return (match, .markup) }
+            if let match = parse(JSONLDArticle.field("datePublished", in: script)), fits(match) {
+                return (match, .markup)
+            }
         }
-        if let url = facts.canonical ?? facts.metas["og:url"], let match = PageDates.fromURL(url) {
+        if let url = facts.canonical ?? facts.metas["og:url"], let match = PageDates.fromURL(url), fits(match) {
             return (match, .url)
         }
-        for time in facts.times { if let match = parse(time.value) { return (match, .markup) } }
+        for time in facts.times { if let match = parse(time.value), fits(match) { return (match, .markup) } }
         let dayFirst = !(facts.language?.lowercased().hasPrefix("en-us") ?? false)
         for element in facts.dateTexts {
-            if let match = PageDates.fromText(element.text, dayFirst: dayFirst) { return (match, .text) }
+            if let match = PageDates.fromText(element.text, dayFirst: dayFirst), fits(match) { return (match, .text) }
         }
         for line in nearby where line.count <= 120 && !line.lowercased().contains("updated") {
-            if let match = PageDates.fromText(line, dayFirst: dayFirst) { return (match, .text) }
+            if let match = PageDates.fromText(line, dayFirst: dayFirst), fits(match) { return (match, .text) }
         }
-        if let match = parse(jsonLD?.modified) { return (match, .jsonLD) }
-        for key in modifiedKeys { if let match = parse(facts.metas[key]) { return (match, .meta) } }
-        if let image = facts.metas["og:image"], let match = PageDates.fromURL(image) { return (match, .url) }
+        if let match = parse(jsonLD?.modified), fits(match) { return (match, .jsonLD) }
+        for key in modifiedKeys { if let match = parse(facts.metas[key]), fits(match) { return (match, .meta) } }
+        if let image = facts.metas["og:image"], let match = PageDates.fromURL(image), fits(match) {
+            return (match, .url)
+        }
         // A date-time in the page's scripts (`showDate("2020/04/17 01:43:09")`).
-        if let stamp = facts.stamps.first { return (stamp, .markup) }
+        if let stamp = facts.stamps.first(where: fits) { return (stamp, .markup) }
         return nil
     }
 }

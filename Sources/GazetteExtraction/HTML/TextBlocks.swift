@@ -10,6 +10,11 @@ struct TextBlock {
     /// Of those, characters inside links.
     var linkChars: Int
     var isHeading: Bool
+    /// A horizontal rule (``rule``), kept only when asked for: no text, no weight.
+    var isRule = false
+
+    /// The line a rule block gives: one ``NewsletterDigest`` splits at and the clean-up removes.
+    static let rule = "* * *"
 
     var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
 
@@ -24,8 +29,11 @@ struct TextBlock {
 
 extension TextBlock {
     /// Cuts the page's text into blocks in one pass over its nodes. Text in `<head>`, inside
-    /// inline controls (`<button>`, `<label>`) and opaque elements is left out.
-    static func blocks(of doc: HTMLDocument) -> [TextBlock] {
+    /// inline controls (`<button>`, `<label>`) and opaque elements is left out. With `rules`, the
+    /// horizontal rules elements draw (``ElementHints/rule(_:attributes:key:)``) are blocks too,
+    /// where they stand: a cell's bottom border after its row's line, a top border only where a
+    /// line begins.
+    static func blocks(of doc: HTMLDocument, rules: Bool = false) -> [TextBlock] {
         var blocks: [TextBlock] = []
         var inLink = [Bool](repeating: false, count: doc.count)
         var muted = [Bool](repeating: false, count: doc.count)
@@ -33,27 +41,42 @@ extension TextBlock {
         var open: [(index: Int, end: Int, block: Bool)] = []
         var owners = [0]
         var line = LineBuilder()
-        func flush() {
-            guard line.chars > 0 else {
-                line = LineBuilder()
-                return
-            }
-            let owner = owners.last!
+        // A rule that follows the line being built (an inline element's bottom border).
+        var pendingRule = false
+        func rule() {
+            guard blocks.last?.isRule != true else { return }
             blocks.append(
-                TextBlock(
-                    owner: owner, text: line.text, chars: line.chars, linkChars: line.linkChars,
-                    isHeading: ElementHints.headings.contains(doc[owner].name)))
+                TextBlock(owner: owners.last!, text: Self.rule, chars: 0, linkChars: 0, isHeading: false, isRule: true))
+        }
+        func flush() {
+            if line.chars > 0 {
+                let owner = owners.last!
+                blocks.append(
+                    TextBlock(
+                        owner: owner, text: line.text, chars: line.chars, linkChars: line.linkChars,
+                        isHeading: ElementHints.headings.contains(doc[owner].name)))
+            }
             line = LineBuilder()
+            if pendingRule {
+                pendingRule = false
+                rule()
+            }
+        }
+        func close(_ index: Int, block: Bool) {
+            let after = rules && !muted[index] && doc[index].rule.contains(.after)
+            if block {
+                flush()
+                if after { rule() }
+                owners.removeLast()
+            } else if after {
+                pendingRule = true
+            }
         }
         for i in 1..<doc.count {
             while let last = open.last, last.end <= i {
                 open.removeLast()
-                if last.block {
-                    flush()
-                    owners.removeLast()
-                } else {
-                    line.boundary = true
-                }
+                close(last.index, block: last.block)
+                if !last.block { line.boundary = true }
             }
             let node = doc[i]
             let parent = node.parent
@@ -77,7 +100,13 @@ extension TextBlock {
             } else {
                 line.boundary = true
             }
-            if node.end > i + 1 { open.append((i, node.end, isBlock)) }
+            if rules, !muted[i], node.rule.contains(.before), line.chars == 0 { rule() }
+            if node.end > i + 1 {
+                open.append((i, node.end, isBlock))
+            } else if rules, !muted[i], node.rule.contains(.after) {
+                // An empty element (`<div style="border-bottom: …"></div>`) ends where it starts.
+                if isBlock { rule() } else { pendingRule = true }
+            }
         }
         flush()
         return blocks

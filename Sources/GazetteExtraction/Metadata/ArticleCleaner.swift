@@ -18,7 +18,14 @@ struct ArticleCleaner {
     ]
 
     /// The file's modification time, the anchor for relative timestamps.
-    var modified: Date
+    let modified: Date
+    /// The latest publication time a dateline may give (``ArticleMetadata/latestPublication(modified:)``).
+    let latest: Date?
+
+    init(modified: Date) {
+        self.modified = modified
+        latest = ArticleMetadata.latestPublication(modified: modified)
+    }
 
     /// Cleans `lines` (modified in place) and returns what the removed lines said.
     func clean(_ lines: inout [String]) -> ArticleMetadata {
@@ -39,7 +46,9 @@ struct ArticleCleaner {
                 lines[i] = ""
             } else if edge.contains(i), let date = Self.dateline(line) {
                 let isUpdate = ["updated", "modified"].contains { line.lowercased().contains($0) }
-                if isUpdate {
+                if let latest, date > latest {
+                    // A date after the file's time is no publication time.
+                } else if isUpdate {
                     updatedAt = updatedAt ?? date
                 } else if metadata.publishedAt == nil {
                     metadata.publishedAt = date

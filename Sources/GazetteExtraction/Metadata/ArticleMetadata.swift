@@ -16,6 +16,24 @@ package struct ArticleMetadata: Sendable, Equatable {
     /// The UTC offset in seconds the source gave with the publication time, if any.
     var publishedOffset: Int?
 
+    /// The latest publication time a file can claim: its modification time and a day of slack
+    /// (time zones, clocks). Nil for a file time before 1995, which says nothing about its text
+    /// (an archive's zero time). Later dates are sentinels (`2099-12-31`) or other mistakes.
+    static func latestPublication(modified: Date) -> Date? {
+        modified < earliestFileTime ? nil : modified.addingTimeInterval(86_400)
+    }
+
+    /// 1995-01-01: file times before it bound nothing.
+    static let earliestFileTime = Date(timeIntervalSince1970: 788_918_400)
+
+    /// Forgets a publication time later than `latest`.
+    mutating func dropPublication(after latest: Date?) {
+        guard let latest, let publishedAt, publishedAt > latest else { return }
+        self.publishedAt = nil
+        publishedSource = nil
+        publishedOffset = nil
+    }
+
     /// Fills the fields still empty from `other` (structured metadata wins over text clues).
     mutating func fillGaps(from other: ArticleMetadata) {
         if title == nil, let t = other.title {

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// A message: Subject is the title, Date the publication time, From the author and publication
 /// (``EmailSender``). The body is the message's HTML part when it has one (read by
-/// ``HTMLReader`` without its hidden elements), else its text part (without its links) — multipart trees of any
+/// ``HTMLReader`` without its hidden elements, its horizontal rules kept as lines for
+/// ``NewsletterDigest``), else its text part (without its links) — multipart trees of any
 /// nesting, each part's transfer encoding and charset undone — less the newsletter furniture
 /// (``NewsletterFurniture``). An MHTML file is a page: its HTML part is read as the page,
 /// with the page's own metadata; the snapshot's headers (`Saved by Blink`, the save date) are not.
@@ -49,7 +50,7 @@ package enum EmailReader {
         let (text, encoding) = content.text
         let lines =
             content.mediaType == "text/html"
-            ? HTMLReader.read(NewsletterFurniture.stripHidden(text)).lines
+            ? HTMLReader.read(NewsletterFurniture.stripHidden(text), rules: true).lines
             : NewsletterFurniture.stripLinks(text.lines())
         draft.lines = NewsletterFurniture.strip(lines)
         draft.metadata.encoding = encoding

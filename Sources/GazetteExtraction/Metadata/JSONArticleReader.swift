@@ -2,28 +2,36 @@ import Foundation
 
 /// A first, simple reading of a JSON article (a CMS export, a scraper's output): the obvious
 /// fields for title, body, author and publication time, at the top level or one level down;
-/// an array of several articles, or JSON Lines, gives one article each.
+/// an array of several articles, an API's or scraper's object wrapping one (`{"articles": [...]}`,
+/// ``wrapperKeys``), or JSON Lines, gives one article each.
 package enum JSONArticleReader {
     static let titleKeys = ["title", "headline", "name"]
-    static let bodyKeys = ["body", "text", "articleBody", "article_body", "content", "maintext", "description"]
+    static let bodyKeys = [
+        "body", "text", "articleBody", "article_body", "content", "content_html", "content_text", "maintext",
+        "description",
+    ]
     static let authorKeys = ["author", "authors", "byline", "creator"]
     static let dateKeys = [
         "published_at", "publishedAt", "datePublished", "date_published", "publish_date", "published_date",
         "publishedDate",
         "date_publish", "published", "date", "pubDate", "created_at",
     ]
+    /// Keys under which APIs and scrapers wrap their array of articles (NewsAPI's `articles`).
+    static let wrapperKeys = ["articles", "items", "results", "data", "entries", "posts", "stories", "documents"]
+
     /// Keys naming the publication: a name, or an object with one (NewsAPI's `source`).
     static let publicationKeys = [
         "publisher", "source", "source_name", "site_name", "siteName", "source_domain", "domain",
     ]
 
-    /// The file's articles: one for an object; one per element for an array of several (an
-    /// element without article text is a part that fails); one per line for JSON Lines (`.jsonl`:
-    /// `jsonLines`, or a text that is not one JSON value but whose every line is an object).
+    /// The file's articles: one for an object; one per element for an array of several, bare or
+    /// wrapped (an element without article text is a part that fails); one per line for JSON
+    /// Lines (`.jsonl`: `jsonLines`, or a text that is not one JSON value but whose every line is
+    /// an object).
     package static func read(_ text: String, jsonLines: Bool = false) throws(ExtractionError) -> [FilePart] {
         let values: [Any]
         if !jsonLines, let parsed = parse(Substring(text)) {
-            values = (parsed as? [Any]) ?? [parsed]
+            values = (parsed as? [Any]) ?? wrapped(parsed) ?? [parsed]
         } else {
             let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
             var parsed: [Any] = []
@@ -41,6 +49,28 @@ package enum JSONArticleReader {
             draft(value).map { .success($0) } ?? .failure(.noArticleText(format: .json))
         }
         return FilePart.numbered(drafts, noun: "item")
+    }
+
+    /// The articles an object wraps: the array under one of ``wrapperKeys`` (at the top or inside
+    /// one of them: `{"data": {"posts": [...]}}`) when it holds an object with a title or body
+    /// field. Nil for an object with its own body (a feed's `description` aside: JSON Feed's
+    /// `items`), which is the article, and for a wrapper of ids or names, refused as a file
+    /// without article text.
+    static func wrapped(_ value: Any, depth: Int = 0) -> [Any]? {
+        guard depth < 2, let object = value as? [String: Any],
+            string(object, bodyKeys.filter { $0 != "description" }) == nil
+        else { return nil }
+        for key in wrapperKeys {
+            if let array = object[key] as? [Any] {
+                let articles = array.lazy.compactMap { $0 as? [String: Any] }.filter {
+                    string($0, bodyKeys) != nil || string($0, titleKeys) != nil
+                }
+                if !articles.isEmpty { return array }
+            } else if let inner = object[key], let array = wrapped(inner, depth: depth + 1) {
+                return array
+            }
+        }
+        return nil
     }
 
     static func parse(_ text: Substring) -> Any? {

@@ -150,7 +150,7 @@ enum NewsletterFurniture {
 
     /// The lines without furniture: a footer (in the second half) is cut with all after it; a
     /// sponsor block is dropped from its marker for up to three paragraphs, or up to the next
-    /// heading-like line; single furniture lines are dropped.
+    /// heading-like line or rule; single furniture lines are dropped.
     static func strip(_ lines: [String]) -> [String] {
         var out: [String] = []
         var sponsorParagraphs = 0
@@ -164,6 +164,13 @@ enum NewsletterFurniture {
                     droppedText = false
                 }
                 out.append("")
+                continue
+            }
+            if NewsletterDigest.isRule(trimmed) {
+                // A rule ends a sponsor block: the next story starts after it.
+                sponsorParagraphs = 0
+                droppedText = false
+                out.append(line)
                 continue
             }
             guard lower.count <= 300 else {

@@ -12,6 +12,9 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
     case noText
     /// A structured file (JSON) whose syntax is broken.
     case malformed(format: ExtractionRecord.Format)
+    /// One part of a structured file (a feed's item) whose syntax is broken: left out, the
+    /// file's other parts read.
+    case malformedPart(format: ExtractionRecord.Format)
     /// A structured file that parses but has no field with article text.
     case noArticleText(format: ExtractionRecord.Format)
     /// A kind of file Gazette does not read (PDF, Word, image, archive, script …).
@@ -27,7 +30,7 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
     public var stage: String {
         switch self {
         case .emptyFile, .binaryContent, .undecodable, .noText: "decode"
-        case .malformed, .noArticleText, .unsupported, .tooManyParts: "format"
+        case .malformed, .malformedPart, .noArticleText, .unsupported, .tooManyParts: "format"
         case .onlyBoilerplate, .noArticleInParts: "clean-up"
         }
     }
@@ -46,6 +49,10 @@ public enum ExtractionError: Error, CustomStringConvertible, Equatable {
             "The file is not a well-formed RSS or Atom feed, so its items cannot be read."
         case .malformed(let format):
             "The file is not valid \(format.rawValue.uppercased()), so its article fields cannot be read."
+        case .malformedPart(.feed):
+            "This item of the feed is not well-formed XML, so it was left out; the feed's other items were read."
+        case .malformedPart(let format):
+            "This part of the \(format.rawValue.uppercased()) file is not well-formed, so it was left out; the file's other parts were read."
         case .noArticleText(.feed):
             "The feed has no item with article text (no content, description or summary)."
         case .noArticleText(let format):

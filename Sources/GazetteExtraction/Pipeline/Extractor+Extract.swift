@@ -49,20 +49,21 @@ extension Extractor {
     func extractFile(
         _ document: SourceDocument, options: ExtractionOptions, timings: inout StageTimings?
     ) throws(ExtractionError) -> ExtractedFile {
-        let (text, encoding) = try timings.measure("decode") { () throws(ExtractionError) in
+        var decoded = try timings.measure("decode") { () throws(ExtractionError) in
             #if DEBUG
                 FaultInjection.apply(to: document.bytes)
             #endif
             if let unsupported = UnsupportedFormat.detect(path: document.path, bytes: document.bytes) {
                 throw .unsupported(unsupported)
             }
-            let (text, encoding) = try TextDecoder.decode(document.bytes)
-            guard text.contains(where: { !$0.isWhitespace }) else { throw .noText }
-            return (text, encoding)
+            let decoded = try TextDecoder.decode(document.bytes)
+            guard decoded.text.contains(where: { !$0.isWhitespace }) else { throw .noText }
+            return decoded
         }
+        let encoding = decoded.encoding
         if options.raw {
-            let format = timings.measure("format") { FormatDetector.detect(path: document.path, text: text) }
-            let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let format = timings.measure("format") { FormatDetector.detect(path: document.path, text: decoded.text) }
+            let body = decoded.text.trimmingCharacters(in: .whitespacesAndNewlines)
             let record = article(
                 document, format: format, encoding: encoding, options: options, metadata: ArticleMetadata(),
                 body: body, part: nil, timings: &timings)
@@ -71,8 +72,10 @@ extension Extractor {
         let format: ExtractionRecord.Format
         var parts: [FilePart]
         (format, parts) = try timings.measure("format") { () throws(ExtractionError) in
-            try read(text, bytes: document.bytes, path: document.path)
+            try read(decoded.text, bytes: document.bytes, path: document.path, modified: document.modified)
         }
+        // The drafts hold what is needed of the text: its memory goes before the analysis.
+        decoded.text = ""
         var file = ExtractedFile(records: [], skipped: [])
         let count = parts.count
         // Each part leaves the list before its draft is cleaned, so that the draft's lines are the
@@ -172,9 +175,11 @@ extension Extractor {
     }
 
     /// Format detection and reading: the format and the file's articles, each still to clean.
-    /// MIME files (e-mail, MHTML) are read from their bytes: each part has its own charset.
+    /// MIME files (e-mail, MHTML) are read from their bytes: each part has its own charset. A
+    /// web page's publication time is the best of its dates not after the file's time
+    /// (``ArticleMetadata/latestPublication(modified:)``).
     func read(
-        _ text: String, bytes: [UInt8], path: String
+        _ text: String, bytes: [UInt8], path: String, modified: Date
     ) throws(ExtractionError) -> (
         ExtractionRecord.Format, [FilePart]
     ) {
@@ -184,7 +189,10 @@ extension Extractor {
         case .text: parts = FilePart.whole(ArticleDraft(lines: text.lines()))
         case .markdown: parts = FilePart.whole(MarkdownReader.read(text))
         case .html:
-            parts = FilePart.whole(FormatDetector.isMIME(text) ? EmailReader.read(bytes: bytes) : HTMLReader.read(text))
+            parts = FilePart.whole(
+                FormatDetector.isMIME(text)
+                    ? EmailReader.read(bytes: bytes)
+                    : HTMLReader.read(text, latest: ArticleMetadata.latestPublication(modified: modified)))
         case .email: parts = try Self.mail(bytes)
         case .json:
             let ext = (path as NSString).pathExtension.lowercased()
@@ -216,11 +224,14 @@ extension Extractor {
     }
 
     /// Clean-up, title and paragraphs: the clean body and what was learnt. The draft's lines are
-    /// cleaned in place (a copy of millions of lines would cost as much as the text).
+    /// cleaned in place (a copy of millions of lines would cost as much as the text). A
+    /// publication time later than the file's (and a day) is dropped, for a dateline or the
+    /// file's time to replace.
     package func clean(
         _ draft: inout ArticleDraft, modified: Date
     ) throws(ExtractionError) -> (String, ArticleMetadata) {
         var metadata = draft.metadata
+        metadata.dropPublication(after: ArticleMetadata.latestPublication(modified: modified))
         metadata.fillGaps(from: ArticleCleaner(modified: modified).clean(&draft.lines))
         if let title = metadata.title {
             // A structured title often repeats as the first line of the text.

@@ -7,12 +7,14 @@ enum Iconv {
     /// Decodes `bytes` from `charset` (an iconv name such as `CP932` or `KOI8-R`).
     ///
     /// Strict by default: nil at the first invalid or truncated sequence, or when iconv does not
-    /// know the charset. `lenient` turns each byte iconv cannot read into U+FFFD instead.
+    /// know the charset. `lenient` turns each byte iconv cannot read into U+FFFD instead. The text
+    /// is built a chunk at a time, with no second copy of it (iconv never cuts a character).
     static func decode(_ bytes: ArraySlice<UInt8>, from charset: String, lenient: Bool = false) -> String? {
         guard let cd = iconv_open("UTF-8", charset), cd != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
+        var out = ""
+        // Most pages are mostly ASCII: a quarter more than the input covers their other letters.
+        out.reserveCapacity(bytes.count + bytes.count / 4 + 16)
         let ok = bytes.withUnsafeBufferPointer { input -> Bool in
             guard let base = input.baseAddress else { return true }
             var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(
@@ -31,7 +33,7 @@ enum Iconv {
                         ? iconv(cd, nil, nil, &outPointer, &outLeft)
                         : iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft)
                     let error = errno
-                    out.append(contentsOf: buffer[0..<(buffer.count - outLeft)])
+                    out += String(decoding: buffer[0..<(buffer.count - outLeft)], as: UTF8.self)
                     return (result, error)
                 }
                 if result != -1 {
@@ -42,7 +44,7 @@ enum Iconv {
                 case E2BIG:
                     continue
                 case EILSEQ where lenient && !flushing, EINVAL where lenient && !flushing:
-                    out += [0xEF, 0xBF, 0xBD]
+                    out.unicodeScalars.append("\u{FFFD}")
                     inPointer! += 1
                     inLeft -= 1
                 default:
@@ -50,6 +52,6 @@ enum Iconv {
                 }
             }
         }
-        return ok ? String(decoding: out, as: UTF8.self) : nil
+        return ok ? out : nil
     }
 }

@@ -18,7 +18,7 @@ public enum TextDecoder {
         guard !bytes.isEmpty else { throw .emptyFile }
         let (decoded, encoding) = try decodeScalars(bytes)
         try checkNotBinary(decoded)
-        return (normalize(decoded), encoding)
+        return (normalize(consume decoded), encoding)
     }
 
     static func decodeScalars(_ bytes: [UInt8]) throws(ExtractionError) -> (String, String) {
@@ -116,11 +116,34 @@ public enum TextDecoder {
     }
 
     /// NFC, and CRLF / lone CR / form feed / Unicode line separators as `\n`. Nearly every text
-    /// is NFC already, which the standard library's quick check tells without a copy; only the
-    /// others go through Foundation's NFC (UTF-16 copies of the whole text).
-    static func normalize(_ text: String) -> String {
-        let nfc = isNFC(text) ? text : text.precomposedStringWithCanonicalMapping
-        return hasLineEndingsToRewrite(nfc) ? unifiedLineEndings(nfc) : nfc
+    /// is NFC already, which the standard library's quick check tells without a copy; the others
+    /// are composed by ``precomposed(_:)``. Each step's input is released as its output is made,
+    /// so at most two copies of the text are held at once.
+    static func normalize(_ text: consuming String) -> String {
+        if !isNFC(text) { text = precomposed(text) }
+        if hasLineEndingsToRewrite(text) { text = unifiedLineEndings(text) }
+        return text
+    }
+
+    /// The text in NFC, from the standard library's normaliser (`_withNFCCodeUnits`, public though
+    /// underscored), in UTF-8 straight into the new string 64 KB at a time: Foundation's
+    /// `precomposedStringWithCanonicalMapping` makes UTF-16 copies of the whole text, four times
+    /// its size in all (45 MB more for a 10 MB page).
+    static func precomposed(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(65_540)
+        text._withNFCCodeUnits { byte in
+            // Cut before a scalar's first byte, never inside one.
+            if chunk.count >= 65_536, byte & 0xC0 != 0x80 {
+                out += String(decoding: chunk, as: UTF8.self)
+                chunk.removeAll(keepingCapacity: true)
+            }
+            chunk.append(byte)
+        }
+        out += String(decoding: chunk, as: UTF8.self)
+        return out
     }
 
     /// Whether `normalize` would return the text unchanged.
@@ -142,24 +165,28 @@ public enum TextDecoder {
 
     /// The text with every line ending as `\n` (CRLF as one).
     static func unifiedLineEndings(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { bytes in
-            var i = 0
-            while i < bytes.count {
-                let width =
-                    bytes[i] == 0x0D ? (i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1) : lineEndingWidth(bytes, i)
-                if width > 0 {
-                    out.append(0x0A)
-                    i += width
-                } else {
-                    out.append(bytes[i])
-                    i += 1
+        var text = text
+        // Written straight into the new string (never longer): no other copy of the text.
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var i = 0
+                var n = 0
+                while i < bytes.count {
+                    let width =
+                        bytes[i] == 0x0D
+                        ? (i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1) : lineEndingWidth(bytes, i)
+                    if width > 0 {
+                        out[n] = 0x0A
+                        i += width
+                    } else {
+                        out[n] = bytes[i]
+                        i += 1
+                    }
+                    n += 1
                 }
+                return n
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The UTF-8 length of a form feed, NEL or U+2028/U+2029 at `i`, else 0 (CR is handled apart).

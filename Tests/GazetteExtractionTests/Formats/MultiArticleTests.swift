@@ -35,6 +35,52 @@ struct MultiArticleTests {
         #expect(Set(file.records.map(\.source.sha256)).count == 1)
     }
 
+    /// A feed with XML errors keeps the items that can be read and names the lost ones: one with
+    /// a bare `<`, one cut off by a download cut short.
+    @Test func aBrokenFeedKeepsItsGoodItems() throws {
+        let file = try Self.extractFile("harbour-news-broken.rss")
+        #expect(file.records.map(\.source.part) == ["item 1", "item 3"])
+        #expect(file.records[0].title == "Ferry fares to rise in the new year")
+        #expect(file.records[1].title == "Lighthouse reopens to visitors")
+        #expect(file.records.allSatisfy { $0.publication == "Harbour Times" })
+        #expect(file.records[1].publishedAt == "2025-12-03T10:15:00Z")
+        #expect(
+            file.skipped == [
+                .init(part: "item 2", error: .malformedPart(format: .feed)),
+                .init(part: "item 4", error: .malformedPart(format: .feed)),
+            ])
+        // An Atom feed cut inside its second entry.
+        let atom = try FormatFixtures.bytes("valley-courier.atom")
+        let second = String(decoding: atom, as: UTF8.self).ranges(of: "<entry").dropFirst().first!
+        let cut = String(decoding: atom, as: UTF8.self)[..<second.upperBound] + ">\n<title>School budget"
+        let entries = try FrontFixtures.extractor.extractFile(
+            SourceDocument(path: "a.atom", bytes: Array(cut.utf8), modified: FrontFixtures.modified))
+        #expect(entries.records.map(\.title) == ["Bridge reopens after repairs"])
+        #expect(entries.skipped == [.init(part: "item 2", error: .malformedPart(format: .feed))])
+    }
+
+    /// A broken feed none of whose items can be read is refused whole.
+    @Test func aBrokenFeedWithoutAGoodItemIsRefused() {
+        let feed = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Times</title>
+            <item><title>Fish market</title><description>Stall rents will rise by < 5%.</description></item>
+            """
+        // An item whose only error is an HTML entity XML does not know is lost too: no guess.
+        let entity = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Times</title>
+            <item><title>Fish&nbsp;market</title><description>The fish market will move.</description></item>
+            </channel></rss>
+            """
+        #expect(throws: ExtractionError.malformed(format: .feed)) {
+            try FrontFixtures.extractor.extractFile(
+                SourceDocument(path: "a.rss", bytes: Array(feed.utf8), modified: FrontFixtures.modified))
+        }
+        #expect(throws: ExtractionError.malformed(format: .feed)) {
+            try FrontFixtures.extractor.extractFile(
+                SourceDocument(path: "a.rss", bytes: Array(entity.utf8), modified: FrontFixtures.modified))
+        }
+    }
+
     @Test func feedsAreSniffedWithoutAnExtension() throws {
         for path in ["harbour.xml", "download"] {
             let file = try Self.extractFile("harbour-news.rss", path: path)
@@ -78,6 +124,56 @@ struct MultiArticleTests {
         #expect(sniffed.records.map(\.title) == file.records.map(\.title))
     }
 
+    static func extractJSON(_ json: String) throws(ExtractionError) -> ExtractedFile {
+        try FrontFixtures.extractor.extractFile(
+            SourceDocument(path: "a.json", bytes: Array(json.utf8), modified: FrontFixtures.modified))
+    }
+
+    /// An API's response (NewsAPI's `articles`) or a scraper's export wrapping its array.
+    @Test func aWrappedArrayGivesOneArticlePerElement() throws {
+        let newsAPI = """
+            {"status": "ok", "totalResults": 2, "articles": [
+              {"source": {"id": null, "name": "Harbour Times"}, "author": "Nadia Okafor", "title": "Ferry fares to rise in the new year",
+               "publishedAt": "2025-12-01T07:30:00Z", "content": "Ferry fares across the harbour will rise by 8% in January, the operator said on Monday."},
+              {"source": {"id": null, "name": "Harbour Times"}, "author": "Tom Reyes", "title": "Fish market moves to the east quay",
+               "publishedAt": "2025-12-02T07:30:00Z", "content": "The fish market will open on the east quay from next month, the harbour board said."}
+            ]}
+            """
+        let file = try Self.extractJSON(newsAPI)
+        #expect(file.records.map(\.source.part) == ["item 1", "item 2"])
+        #expect(
+            file.records.map(\.title) == ["Ferry fares to rise in the new year", "Fish market moves to the east quay"])
+        #expect(file.records.map(\.authors) == [["Nadia Okafor"], ["Tom Reyes"]])
+        #expect(file.records.map(\.publication) == ["Harbour Times", "Harbour Times"])
+        #expect(file.records[1].publishedAt == "2025-12-02T07:30:00Z")
+        // One level further down, and JSON Feed's `content_text` under a feed's `description`.
+        let nested = """
+            {"data": {"posts": [{"headline": "Rail strike called off", "text": "A rail strike planned for next week was called off on Wednesday."},
+                                {"headline": "Library stays open", "text": "The council voted on Tuesday to keep the library open for another year."}]}}
+            """
+        #expect(try Self.extractJSON(nested).records.map(\.title) == ["Rail strike called off", "Library stays open"])
+        let jsonFeed = """
+            {"version": "https://jsonfeed.org/version/1.1", "title": "Harbour Times", "description": "News from the harbour.",
+             "items": [{"id": "1", "title": "Rail strike called off", "content_text": "A rail strike planned for next week was called off on Wednesday."},
+                       {"id": "2", "title": "Library stays open", "content_text": "The council voted on Tuesday to keep the library open for another year."}]}
+            """
+        #expect(try Self.extractJSON(jsonFeed).records.map(\.source.part) == ["item 1", "item 2"])
+    }
+
+    /// A wrapper whose array holds no article (ids, names, objects without a title or text) is
+    /// refused as a file without article text; an object with its own body stays one article.
+    @Test func aWrapperWithoutArticlesIsRefused() throws {
+        for json in [#"{"results": [1, 2, 3]}"#, #"{"items": [{"id": 1}, {"id": 2}]}"#, #"{"data": []}"#] {
+            #expect(throws: ExtractionError.noArticleText(format: .json)) { try Self.extractJSON(json) }
+        }
+        let article = """
+            {"title": "Rail strike called off", "body": "A rail strike planned for next week was called off on Wednesday.",
+             "entries": [{"title": "Library stays open", "text": "The council voted on Tuesday to keep the library open."}]}
+            """
+        let file = try Self.extractJSON(article)
+        #expect(file.records.map(\.title) == ["Rail strike called off"])
+    }
+
     @Test func aJSONArrayOfOneIsASingleArticle() throws {
         let json =
             #"[{"title": "Rail strike called off", "text": "A rail strike planned for next week was called off on Wednesday."}]"#
@@ -117,6 +213,58 @@ struct MultiArticleTests {
         #expect(file.records.allSatisfy { $0.publishedAt == "2025-12-04T06:00:00Z" })
         #expect(file.records[1].body.hasPrefix("The fish market will open on the east quay"))
         #expect(!file.records[2].body.contains("That's all for today"))
+    }
+
+    /// An HTML digest is cut where the page draws rules: `<hr>`, a row's top or bottom border,
+    /// a thin filled bar.
+    @Test func htmlDigestNewsletterGivesOneArticlePerStory() throws {
+        let file = try Self.extractFile("harbour-digest-html.eml")
+        #expect(file.records.map(\.source.part) == ["story 1", "story 2", "story 3"])
+        #expect(
+            file.records.map(\.title) == [
+                "Ferry fares to rise by 8% in January", "Fish market moves to the east quay",
+                "Lighthouse reopens after two years of work",
+            ])
+        #expect(file.records.allSatisfy { $0.titleSource == .heading && $0.source.format == .email })
+        #expect(file.records.allSatisfy { $0.publication == "Harbour Weekly" })
+        #expect(file.records.allSatisfy { $0.publishedAt == "2025-12-04T07:00:00Z" })
+        #expect(file.records[0].body.hasPrefix("Ferry fares across the harbour will rise by 8% in January"))
+        #expect(file.records[1].body.hasSuffix("fewer tourists will walk that far from the town centre."))
+        #expect(file.records[2].body.hasSuffix("hopes to open a small cafe next summer."))
+        #expect(!file.records.contains { $0.body.contains("* * *") || $0.body.contains("Unsubscribe") })
+    }
+
+    /// A sponsor block between two rules is dropped, and the story around it stays one article.
+    @Test func aSponsorBlockBetweenRulesDoesNotSplitAStory() throws {
+        let file = try Self.extractFile("sponsored-story-html.eml")
+        #expect(file.records.count == 1)
+        let record = file.records[0]
+        #expect(record.source.part == nil)
+        #expect(record.title == "Why the ferry fares are going up")
+        #expect(record.body.contains("The operator last raised its fares two years ago."))
+        #expect(!record.body.contains("Quayside Bank"))
+    }
+
+    /// A message or item dated after its file's time (a sentinel, a wrong clock) takes a
+    /// dateline in its text, else the file's time.
+    @Test func aFutureDateInAMessageOrFeedIsDropped() throws {
+        let message = """
+            From: Tom Reyes <tom@harbourtimes.example>
+            Subject: Fish market moves to the east quay
+            Date: Thu, 31 Dec 2099 23:59:59 +0000
+
+            Published 2 December 2025
+
+            The fish market will open on the east quay from next month, the harbour board said on Tuesday.
+            """
+        let mail = try FrontFixtures.extractor.extract(
+            SourceDocument(path: "a.eml", bytes: Array(message.utf8), modified: FrontFixtures.modified))
+        #expect(mail.publishedAt == "2025-12-02T00:00:00Z")
+        #expect(mail.publishedSource == .text)
+        let json =
+            #"{"title": "Rail strike called off", "date": "2099-12-31", "text": "A rail strike planned for next week was called off on Wednesday."}"#
+        let record = try Self.extractJSON(json).records[0]
+        #expect(record.publishedSource == .file)
     }
 
     @Test func anEssayWithSectionBreaksStaysOneArticle() throws {

@@ -129,4 +129,12 @@ struct HTMLContentTests {
         let record = try Self.extract(html)
         #expect(record.body.contains(F.paragraphTwo))
     }
+
+    /// An ordinary page's rules (`<hr>`, bordered sections) leave no lines in its text.
+    @Test func rulesLeaveNoLinesInAPage() throws {
+        let html = Self.page(
+            "<div class=\"story\">\(Self.p1)<hr>\(Self.p2)<div style=\"border-top:1px solid #ccc\">\(Self.p3)</div></div>"
+        )
+        #expect(try Self.extract(html).body == Self.expected)
+    }
 }

@@ -186,6 +186,22 @@ struct HTMLMetadataTests {
         #expect(record.publishedSource == .markup)
     }
 
+    /// A date after the file's time (a cache's `2099-12-31` sentinel) is never the publication
+    /// time: the reader takes the next candidate, here the last resort's next date-time.
+    @Test func aFarFutureDateIsPassedOver() throws {
+        let record = try Self.extract(
+            #"<script>var expires = "2099-12-31 23:59:59"; showDate("2020/04/17 01:43:09");</script>"#)
+        #expect(record.publishedAt?.hasPrefix("2020-04-17") == true)
+        let meta = try Self.extract(
+            head: #"<meta property="article:published_time" content="2099-12-31T00:00:00Z">"#,
+            #"<time datetime="2025-12-01T09:00:00Z">1 December</time>"#)
+        #expect(meta.publishedAt == "2025-12-01T09:00:00Z")
+        #expect(meta.publishedSource == .markup)
+        // Nothing else: the file's time.
+        let alone = try Self.extract(head: #"<meta property="article:published_time" content="2099-12-31T00:00:00Z">"#)
+        #expect(alone.publishedSource == .file)
+    }
+
     @Test func arabicMonthNames() throws {
         let record = try Self.extract(
             "<h1>أميركا: حصيلة الوفيات</h1><div class=\"article_created\">تم نشره الجمعة 24 نيسان / أبريل 2020 09:22 مساءً</div>"

@@ -177,6 +177,12 @@ struct FastPathTests {
         #expect(TextDecoder.isNormalized("Москва, 東京, القاهرة, 서울 😀"))
         #expect(!TextDecoder.isNormalized("Москва\r\n"))
         #expect(TextDecoder.normalize("cafe\u{301}\r\nМосква\rx\u{0C}y\u{85}z\u{2029}") == "café\nМосква\nx\ny\nz\n")
+
+        // Composed without Foundation, over many of its 64 KB chunks: accents, Hangul jamo, the
+        // Kelvin sign, and characters of two to four bytes at every offset.
+        let decomposed = String(repeating: "Zoe\u{308} \u{1100}\u{1161}\u{11A8} \u{212A} Ωmega 😀 ", count: 20_000)
+        let composed = String(repeating: "Zoë 각 K Ωmega 😀 ", count: 20_000)
+        #expect(Array(TextDecoder.normalize(decomposed).utf8) == Array(composed.utf8))
     }
 
     @Test func stageTimingsNameEveryStep() throws {
