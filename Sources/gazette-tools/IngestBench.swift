@@ -153,8 +153,13 @@ struct IngestBench: ParsableCommand {
             let start = clock.now
             var closedAt: [String: ContinuousClock.Instant] = [:]
             for index in 0..<files {
+                // Wait for the next file's turn watching the archive, so that each arrival is seen
+                // when it happens rather than at the next write (which quantised every latency to
+                // the interval between files).
                 let due = start.advanced(by: .seconds(Double(index) / rate))
-                if due > clock.now { usleep(UInt32(Self.seconds(due - clock.now) * 1_000_000)) }
+                while case let left = due - clock.now, left > .zero {
+                    watch.drain(waitingMilliseconds: Int32(max(1, (Self.seconds(left) * 1000).rounded(.up))))
+                }
                 let (name, bytes) = variants.file(index)
                 try Self.writeFile(daemon.inbox + "/" + name, bytes)
                 closedAt[name] = clock.now

@@ -4,10 +4,10 @@ import Foundation
 /// (shift by days or months, weekday, ISO week) and its ISO-8601 forms.
 ///
 /// Plain integer arithmetic (Howard Hinnant's days-from-civil): no `Calendar`, no locale.
-struct CivilDate: Hashable, Comparable, Sendable {
-    var year: Int
-    var month: Int
-    var day: Int
+package struct CivilDate: Hashable, Comparable, Sendable {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
     init(year: Int, month: Int, day: Int) {
         self.year = year
@@ -16,7 +16,7 @@ struct CivilDate: Hashable, Comparable, Sendable {
     }
 
     /// The UTC calendar day of `date`, and the hour.
-    init(_ date: Date) {
+    package init(_ date: Date) {
         let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         self.init(days: days)
     }
@@ -44,7 +44,7 @@ struct CivilDate: Hashable, Comparable, Sendable {
         return era * 146_097 + doe - 719_468
     }
 
-    static func < (a: CivilDate, b: CivilDate) -> Bool { a.days < b.days }
+    package static func < (a: CivilDate, b: CivilDate) -> Bool { a.days < b.days }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.
     var weekday: Int {
